@@ -1,0 +1,74 @@
+// Months ('YYYY-MM') and days ('YYYY-MM-DD'): the only module that touches Date.
+
+/** A month as 'YYYY-MM'. */
+export type Month = string;
+/** A day as 'YYYY-MM-DD'. */
+export type Day = string;
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DAY_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export function isMonth(value: string): boolean {
+  return MONTH_RE.test(value);
+}
+
+export function isDay(value: string): boolean {
+  if (!DAY_RE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function monthYear(month: Month): number {
+  return Number(month.slice(0, 4));
+}
+
+/** 1–12. */
+export function monthNumber(month: Month): number {
+  return Number(month.slice(5, 7));
+}
+
+export function makeMonth(year: number, monthNo: number): Month {
+  return `${String(year).padStart(4, '0')}-${String(monthNo).padStart(2, '0')}`;
+}
+
+export function firstMonthOfYear(year: number): Month {
+  return makeMonth(year, 1);
+}
+
+export function addMonths(month: Month, n: number): Month {
+  const index = monthYear(month) * 12 + monthNumber(month) - 1 + n;
+  return makeMonth(Math.floor(index / 12), (index % 12) + 1);
+}
+
+/** Months from `from` to `to`, both included. */
+export function monthRange(from: Month, to: Month): Month[] {
+  const out: Month[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/** The last day of a month, 'YYYY-MM-DD'. */
+export function lastDayOfMonth(month: Month): Day {
+  const d = new Date(Date.UTC(monthYear(month), monthNumber(month), 0));
+  return d.toISOString().slice(0, 10);
+}
+
+export function monthOfDay(day: Day): Month {
+  return day.slice(0, 7);
+}
+
+/** Today in UTC as 'YYYY-MM-DD', from an injected clock. */
+export function dayOf(now: Date): Day {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Time progress (时序进度) after a month: n/12 with the linear default. */
+export function linearTimeProgress(month: Month): number {
+  return monthNumber(month) / 12;
+}
+
+/** The period label used in documents: "1-5月" (just "1月" for January). */
+export function ytdLabel(month: Month): string {
+  const n = monthNumber(month);
+  return n === 1 ? '1月' : `1-${n}月`;
+}

@@ -1,0 +1,58 @@
+// The shape of a project as the API, the forms and the importers send it: a Zod schema that is also the type.
+
+import { z } from 'zod';
+import { isDay } from '../months.ts';
+import { APPROVAL_KINDS, CONSTRUCTION_TYPES, PHASES, STAGES, STATS_ENTRY_STATUSES } from './project.ts';
+
+const yuan = z.number().int('必须是整数元').refine(Number.isSafeInteger, '金额超出范围');
+const day = z.string().refine(isDay, '不是有效日期（YYYY-MM-DD）');
+const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
+const optionalText = (max: number) => text(max).nullable().transform((v) => (v === '' ? null : v));
+
+export const ProjectYearInputSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  phase: z.enum(PHASES),
+  annualPlan: yuan,
+  resumedOn: day.nullable().default(null),
+});
+export type ProjectYearInput = z.infer<typeof ProjectYearInputSchema>;
+
+/** Every field a person may set; all optional, so the same schema serves creation (with name) and edits. */
+export const ProjectPatchSchema = z
+  .object({
+    name: text(200).min(1, '项目名称不能为空'),
+    projectCode: optionalText(40),
+    approvalKind: z.enum(APPROVAL_KINDS).nullable(),
+    owner: optionalText(200),
+    townshipCode: z.string().regex(/^\d{9}$/, '应为9位乡镇或园区代码').nullable(),
+    industryCode: optionalText(4),
+    chain: optionalText(50),
+    constructionType: z.enum(CONSTRUCTION_TYPES).nullable(),
+    category: optionalText(50),
+    stage: z.enum(STAGES),
+    signedOn: day.nullable(),
+    landSuppliedOn: day.nullable(),
+    permitOn: day.nullable(),
+    startedOn: day.nullable(),
+    suspendedOn: day.nullable(),
+    completedOn: day.nullable(),
+    operatingOn: day.nullable(),
+    totalInvestment: yuan,
+    completedBefore: yuan,
+    statsEntry: z.enum(STATS_ENTRY_STATUSES),
+    leaderId: z.string().nullable(),
+    unitId: z.string().nullable(),
+    landAreaMu: z.number().finite().nullable(),
+    notes: optionalText(2000),
+    years: z.array(ProjectYearInputSchema).max(30),
+  })
+  .partial()
+  .strict();
+export type ProjectPatch = z.infer<typeof ProjectPatchSchema>;
+
+export const ProjectCreateSchema = ProjectPatchSchema.extend({
+  name: text(200).min(1, '项目名称不能为空'),
+  regionCode: z.string().regex(/^\d{6}$/, '应为6位县级区划代码'),
+  totalInvestment: yuan,
+});
+export type ProjectCreate = z.infer<typeof ProjectCreateSchema>;
