@@ -1,0 +1,21 @@
+// Runs the migrations, listed here in order, on SQLite or PostgreSQL alike.
+
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as createPool from './migrations/2026-11-23T0900-create-pool.ts';
+import type { Database } from './schema.ts';
+
+const migrations: Record<string, Migration> = {
+  '2026-11-23T0900-create-pool': createPool,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database to the latest schema; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${error instanceof Error ? error.message : String(error)}`);
+  }
+}

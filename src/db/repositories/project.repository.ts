@@ -1,0 +1,295 @@
+// Reads and writes projects, their years, months and history; maps snake_case rows to the domain's camelCase.
+
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { toYuan } from '../../domain/money.ts';
+import type { MonthlyCompletion, Phase, Project, ProjectYear } from '../../domain/project/project.ts';
+import type { Database, ProjectTable } from '../schema.ts';
+import { countyRange } from './scope.ts';
+
+type Db = Kysely<Database>;
+
+export function toProject(r: Selectable<ProjectTable>): Project {
+  return {
+    id: r.id,
+    regionCode: r.region_code,
+    name: r.name,
+    projectCode: r.project_code,
+    approvalKind: r.approval_kind as Project['approvalKind'],
+    owner: r.owner,
+    townshipCode: r.township_code,
+    industryCode: r.industry_code,
+    chain: r.chain,
+    constructionType: r.construction_type as Project['constructionType'],
+    category: r.category,
+    stage: r.stage as Project['stage'],
+    signedOn: r.signed_on,
+    landSuppliedOn: r.land_supplied_on,
+    permitOn: r.permit_on,
+    startedOn: r.started_on,
+    suspendedOn: r.suspended_on,
+    completedOn: r.completed_on,
+    operatingOn: r.operating_on,
+    totalInvestment: toYuan(r.total_investment),
+    completedBefore: toYuan(r.completed_before),
+    statsEntry: r.stats_entry as Project['statsEntry'],
+    leaderId: r.leader_id,
+    unitId: r.unit_id,
+    landAreaMu: r.land_area_mu === null ? null : Number(r.land_area_mu),
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+export function toProjectRow(p: Project): ProjectTable {
+  return {
+    id: p.id,
+    region_code: p.regionCode,
+    name: p.name,
+    project_code: p.projectCode,
+    approval_kind: p.approvalKind,
+    owner: p.owner,
+    township_code: p.townshipCode,
+    industry_code: p.industryCode,
+    chain: p.chain,
+    construction_type: p.constructionType,
+    category: p.category,
+    stage: p.stage,
+    signed_on: p.signedOn,
+    land_supplied_on: p.landSuppliedOn,
+    permit_on: p.permitOn,
+    started_on: p.startedOn,
+    suspended_on: p.suspendedOn,
+    completed_on: p.completedOn,
+    operating_on: p.operatingOn,
+    total_investment: p.totalInvestment,
+    completed_before: p.completedBefore,
+    stats_entry: p.statsEntry,
+    leader_id: p.leaderId,
+    unit_id: p.unitId,
+    land_area_mu: p.landAreaMu,
+    notes: p.notes,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    version: p.version,
+  };
+}
+
+export async function findProject(db: Db, id: string): Promise<Project | undefined> {
+  const row = await db.selectFrom('project').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toProject(row) : undefined;
+}
+
+export async function findProjectYears(db: Db, projectId: string): Promise<ProjectYear[]> {
+  const rows = await db.selectFrom('project_year').selectAll().where('project_id', '=', projectId).orderBy('year').execute();
+  return rows.map((r) => ({ year: r.year, phase: r.phase as ProjectYear['phase'], annualPlan: toYuan(r.annual_plan), resumedOn: r.resumed_on }));
+}
+
+export async function findProjectMonths(db: Db, projectId: string): Promise<MonthlyCompletion[]> {
+  const rows = await db.selectFrom('project_month').selectAll().where('project_id', '=', projectId).orderBy('month').execute();
+  return rows.map((r) => ({ month: r.month, completed: toYuan(r.completed), enteredAs: r.entered_as as MonthlyCompletion['enteredAs'] }));
+}
+
+export async function insertProject(db: Db, p: Project): Promise<void> {
+  await db.insertInto('project').values(toProjectRow(p)).execute();
+}
+
+/** Writes a new state over the stored one if nobody changed it meanwhile; false when the version moved on. */
+export async function updateProjectRow(db: Db, p: Project, expectedVersion: number): Promise<boolean> {
+  const { id: _id, created_at: _c, ...rest } = toProjectRow(p);
+  const result = await db
+    .updateTable('project')
+    .set(rest)
+    .where('id', '=', p.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function replaceProjectYears(db: Db, projectId: string, years: readonly ProjectYear[]): Promise<void> {
+  await db.deleteFrom('project_year').where('project_id', '=', projectId).execute();
+  if (years.length === 0) return;
+  await db
+    .insertInto('project_year')
+    .values(years.map((y) => ({ project_id: projectId, year: y.year, phase: y.phase, annual_plan: y.annualPlan, resumed_on: y.resumedOn })))
+    .execute();
+}
+
+export async function upsertProjectMonths(db: Db, projectId: string, months: readonly MonthlyCompletion[]): Promise<void> {
+  if (months.length === 0) return;
+  await db
+    .insertInto('project_month')
+    .values(months.map((m) => ({ project_id: projectId, month: m.month, completed: m.completed, entered_as: m.enteredAs })))
+    .onConflict((oc) =>
+      oc.columns(['project_id', 'month']).doUpdateSet((eb) => ({ completed: eb.ref('excluded.completed'), entered_as: eb.ref('excluded.entered_as') })),
+    )
+    .execute();
+}
+
+export interface HistoryEntry {
+  id: string;
+  projectId: string;
+  changedAt: string;
+  userId: string | null;
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export async function insertHistory(db: Db, entries: readonly HistoryEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('project_history')
+    .values(entries.map((e) => ({
+      id: e.id,
+      project_id: e.projectId,
+      changed_at: e.changedAt,
+      user_id: e.userId,
+      field: e.field,
+      before_value: e.before,
+      after_value: e.after,
+    })))
+    .execute();
+}
+
+export async function findHistory(db: Db, projectId: string): Promise<(HistoryEntry & { userName: string | null })[]> {
+  const rows = await db
+    .selectFrom('project_history as h')
+    .leftJoin('app_user as u', 'u.id', 'h.user_id')
+    .select(['h.id', 'h.project_id', 'h.changed_at', 'h.user_id', 'h.field', 'h.before_value', 'h.after_value', 'u.display_name'])
+    .where('h.project_id', '=', projectId)
+    .orderBy('h.changed_at', 'desc')
+    .orderBy('h.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    projectId: r.project_id,
+    changedAt: r.changed_at,
+    userId: r.user_id,
+    field: r.field,
+    before: r.before_value,
+    after: r.after_value,
+    userName: r.display_name ?? null,
+  }));
+}
+
+export const PROJECT_SORT_COLUMNS = {
+  name: 'p.name',
+  totalInvestment: 'p.total_investment',
+  annualPlan: 'annual_plan',
+  completedYtd: 'completed_ytd',
+  startedOn: 'p.started_on',
+  stage: 'p.stage',
+  township: 'p.township_code',
+  updatedAt: 'p.updated_at',
+} as const;
+export type ProjectSortKey = keyof typeof PROJECT_SORT_COLUMNS;
+
+export interface ProjectListQuery {
+  regionCode: string;
+  year: number;
+  /** The year-to-date window ends with this month. */
+  toMonth: string;
+  unitId?: string | null;
+  leaderId?: string | null;
+  townshipCode?: string | null;
+  phase?: string | null;
+  stage?: string | null;
+  chain?: string | null;
+  q?: string | null;
+  /** Only projects with a plan in the year (the pool of the year) rather than every project kept. */
+  inYearOnly?: boolean;
+  sort: ProjectSortKey;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+export interface ProjectListRow {
+  project: Project;
+  phase: Phase | null;
+  annualPlan: number | null;
+  completedYtd: number;
+}
+
+/** One page of the ledger with its total count, the year's phase, plan and year-to-date completion on each row. */
+export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows: ProjectListRow[]; total: number }> {
+  const [lo, hi] = countyRange(q.regionCode);
+  const fromMonth = `${q.year}-01`;
+  let base = db
+    .selectFrom('project as p')
+    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', q.year))
+    .where('p.region_code', '>=', lo)
+    .where('p.region_code', '<=', hi);
+  if (q.regionCode.length === 9) base = base.where('p.township_code', '=', q.regionCode);
+  if (q.unitId) base = base.where('p.unit_id', '=', q.unitId);
+  if (q.leaderId) base = base.where('p.leader_id', '=', q.leaderId);
+  if (q.townshipCode) base = base.where('p.township_code', '=', q.townshipCode);
+  if (q.phase) base = base.where('y.phase', '=', q.phase);
+  if (q.stage) base = base.where('p.stage', '=', q.stage);
+  if (q.chain) base = base.where('p.chain', '=', q.chain);
+  if (q.inYearOnly) base = base.where('y.phase', 'is not', null);
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('p.name', 'like', sql<string>`${like} escape '\\'`),
+        eb('p.owner', 'like', sql<string>`${like} escape '\\'`),
+        eb('p.project_code', 'like', sql<string>`${like} escape '\\'`),
+      ]),
+    );
+  }
+  const countRow = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const sortColumn = PROJECT_SORT_COLUMNS[q.sort];
+  const rows = await base
+    .selectAll('p')
+    .select([
+      'y.phase as year_phase',
+      'y.annual_plan as annual_plan',
+      sql<number>`coalesce((select sum(m.completed) from project_month m
+        where m.project_id = p.id and m.month >= ${fromMonth} and m.month <= ${q.toMonth}), 0)`.as('completed_ytd'),
+    ])
+    .orderBy(sql.ref(sortColumn), q.order)
+    .orderBy('p.id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return {
+    total: Number(countRow.n),
+    rows: rows.map((r) => ({
+      project: toProject(r),
+      phase: (r.year_phase as Phase | null) ?? null,
+      annualPlan: r.annual_plan === null ? null : toYuan(r.annual_plan),
+      completedYtd: toYuan(r.completed_ytd),
+    })),
+  };
+}
+
+/** The industry chains a county's projects use, for filters and forms. */
+export async function distinctChains(db: Db, countyCode: string): Promise<string[]> {
+  const [lo, hi] = countyRange(countyCode);
+  const rows = await db
+    .selectFrom('project')
+    .select('chain')
+    .distinct()
+    .where('region_code', '>=', lo)
+    .where('region_code', '<=', hi)
+    .where('chain', 'is not', null)
+    .orderBy('chain')
+    .execute();
+  return rows.map((r) => r.chain!).filter(Boolean);
+}
+
+/** The latest month with reported investment in a region, the natural as-of month of its dashboard. */
+export async function latestReportedMonth(db: Db, regionCode: string): Promise<string | null> {
+  const [lo, hi] = countyRange(regionCode);
+  const row = await db
+    .selectFrom('project_month as m')
+    .innerJoin('project as p', 'p.id', 'm.project_id')
+    .select(sql<string | null>`max(m.month)`.as('month'))
+    .where('p.region_code', '>=', lo)
+    .where('p.region_code', '<=', hi)
+    .executeTakeFirst();
+  return row?.month ?? null;
+}

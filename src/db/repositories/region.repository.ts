@@ -1,0 +1,97 @@
+// Regions, units and leaders of the counties a deployment holds.
+
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  isZone: boolean;
+}
+
+export interface UnitRow {
+  id: string;
+  regionCode: string;
+  name: string;
+  kind: string;
+  townshipCode: string | null;
+  sortOrder: number;
+}
+
+export interface LeaderRow {
+  id: string;
+  regionCode: string;
+  name: string;
+  title: string | null;
+  sortOrder: number;
+}
+
+export async function findRegion(db: Db, code: string): Promise<RegionRow | undefined> {
+  const r = await db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
+  return r && { code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, isZone: r.is_zone === 1 };
+}
+
+export async function childRegions(db: Db, parentCode: string): Promise<RegionRow[]> {
+  const rows = await db.selectFrom('region').selectAll().where('parent_code', '=', parentCode).orderBy('code').execute();
+  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, isZone: r.is_zone === 1 }));
+}
+
+/** Inserts regions that are not there yet (ancestors are shared between counties). */
+export async function ensureRegions(db: Db, regions: readonly RegionRow[]): Promise<void> {
+  if (regions.length === 0) return;
+  await db
+    .insertInto('region')
+    .values(regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode, is_zone: r.isZone ? 1 : 0 })))
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}
+
+/** The counties the deployment holds (those with regions below them). */
+export async function listCounties(db: Db): Promise<RegionRow[]> {
+  const rows = await db.selectFrom('region').selectAll().where('level', '=', 'county').orderBy('code').execute();
+  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, isZone: r.is_zone === 1 }));
+}
+
+export async function listUnits(db: Db, countyCode: string): Promise<UnitRow[]> {
+  const rows = await db.selectFrom('unit').selectAll().where('region_code', '=', countyCode).orderBy('sort_order').orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, regionCode: r.region_code, name: r.name, kind: r.kind, townshipCode: r.township_code, sortOrder: r.sort_order }));
+}
+
+export async function insertUnits(db: Db, units: readonly UnitRow[]): Promise<void> {
+  if (units.length === 0) return;
+  await db
+    .insertInto('unit')
+    .values(units.map((u) => ({ id: u.id, region_code: u.regionCode, name: u.name, kind: u.kind, township_code: u.townshipCode, sort_order: u.sortOrder })))
+    .onConflict((oc) => oc.columns(['region_code', 'name']).doNothing())
+    .execute();
+}
+
+export async function listLeaders(db: Db, countyCode: string): Promise<LeaderRow[]> {
+  const rows = await db.selectFrom('leader').selectAll().where('region_code', '=', countyCode).orderBy('sort_order').orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, regionCode: r.region_code, name: r.name, title: r.title, sortOrder: r.sort_order }));
+}
+
+export async function insertLeaders(db: Db, leaders: readonly LeaderRow[]): Promise<void> {
+  if (leaders.length === 0) return;
+  await db
+    .insertInto('leader')
+    .values(leaders.map((l) => ({ id: l.id, region_code: l.regionCode, name: l.name, title: l.title, sort_order: l.sortOrder })))
+    .execute();
+}
+
+export async function getSetting(db: Db, key: string): Promise<string | undefined> {
+  const r = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
+  return r?.value;
+}
+
+export async function putSetting(db: Db, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('setting')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
