@@ -1,0 +1,109 @@
+// Sets up a county in a deployment: its region tree from the national division data, its units, and an admin account.
+
+import { randomBytes } from 'node:crypto';
+import { AppError, invalidInput } from '../domain/errors.ts';
+import { childDivisions, divisionPath, getDivision } from '../io/divisions.ts';
+import { ensureRegions, insertUnits, listUnits, type UnitRow } from '../db/repositories/region.repository.ts';
+import { findUserByUsername, insertUser } from '../db/repositories/user.repository.ts';
+import { inTransaction, newId, type Db } from '../db/transaction.ts';
+import { hashPassword } from './auth/password.ts';
+
+/** The departments a county government usually has that report projects; a county renames or adds its own. */
+export const DEFAULT_DEPARTMENTS = [
+  '发展和改革局',
+  '工业和信息化局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '文化和旅游局',
+  '教育局',
+  '卫生健康局',
+  '商务局',
+  '自然资源局',
+  '生态环境局',
+  '能源局',
+  '行政审批服务管理局',
+];
+
+/** The office that answers for a township or zone: 古韩镇人民政府, 襄垣经济技术开发区管委会. */
+export function townshipOfficeName(name: string, isZone: boolean): string {
+  if (isZone) return `${name}管委会`;
+  return name.endsWith('街道') ? `${name}办事处` : `${name}人民政府`;
+}
+
+export interface InitCountyResult {
+  regionCode: string;
+  name: string;
+  townships: number;
+  zones: number;
+  units: number;
+  /** Set when an admin account was created: shown once, never stored in clear. */
+  admin?: { username: string; password: string };
+}
+
+/**
+ * Creates a county's regions (ancestors, the county, its townships and zones) and default units. Idempotent:
+ * running it twice adds nothing twice.
+ */
+export async function initCounty(
+  db: Db,
+  input: { regionCode: string; adminUsername?: string; adminPassword?: string },
+  now: Date = new Date(),
+): Promise<InitCountyResult> {
+  const county = getDivision(input.regionCode);
+  if (!county) throw invalidInput([{ field: 'region', message: `区划代码 ${input.regionCode} 不在全国区划数据中` }]);
+  if (county.level !== 'county') {
+    throw invalidInput([{ field: 'region', message: `${county.name}（${county.code}）不是县级区划，请给出县、县级市或区的6位代码` }]);
+  }
+  const townships = childDivisions(county.code);
+  return inTransaction(db, async (trx) => {
+    await ensureRegions(trx, [...divisionPath(county.code), ...townships].map((d) => ({
+      code: d.code,
+      name: d.name,
+      level: d.level,
+      parentCode: d.parentCode,
+      isZone: d.isZone,
+    })));
+    const existing = await listUnits(trx, county.code);
+    const units: UnitRow[] = [
+      ...DEFAULT_DEPARTMENTS.map((name, i) => ({ id: newId(), regionCode: county.code, name, kind: 'department', townshipCode: null, sortOrder: i + 1 })),
+      ...townships.map((t, i) => ({
+        id: newId(),
+        regionCode: county.code,
+        name: townshipOfficeName(t.name, t.isZone),
+        kind: t.isZone ? 'zone' : 'township',
+        townshipCode: t.code,
+        sortOrder: 100 + i,
+      })),
+    ].filter((u) => !existing.some((e) => e.name === u.name));
+    await insertUnits(trx, units);
+
+    const result: InitCountyResult = {
+      regionCode: county.code,
+      name: county.name,
+      townships: townships.filter((t) => !t.isZone).length,
+      zones: townships.filter((t) => t.isZone).length,
+      units: existing.length + units.length,
+    };
+    const username = input.adminUsername ?? `admin-${county.code}`;
+    if (!(await findUserByUsername(trx, username))) {
+      const password = input.adminPassword ?? randomBytes(9).toString('base64url');
+      if (password.length < 8) throw new AppError('invalid_input', '管理员密码至少8位');
+      await insertUser(trx, {
+        id: newId(),
+        username,
+        displayName: `${county.name}管理员`,
+        passwordHash: hashPassword(password),
+        role: 'admin',
+        regionCode: county.code,
+        unitId: null,
+        leaderId: null,
+        disabled: false,
+        createdAt: now.toISOString(),
+      });
+      result.admin = { username, password };
+    }
+    return result;
+  });
+}

@@ -1,0 +1,52 @@
+// The ledger: projects of a region for a year, filtered, searched, sorted and paged, within what the actor may see.
+
+import { z } from 'zod';
+import { coversRegion, type Actor } from '../domain/access.ts';
+import { forbidden } from '../domain/errors.ts';
+import { isMonth, monthYear } from '../domain/months.ts';
+import { PHASES, STAGES } from '../domain/project/project.ts';
+import { parseInput } from '../domain/validation.ts';
+import { listProjects as listProjectRows, PROJECT_SORT_COLUMNS, type ProjectListRow, type ProjectSortKey } from '../db/repositories/project.repository.ts';
+import type { Db } from '../db/transaction.ts';
+
+export const ProjectListInputSchema = z.object({
+  region: z.string().regex(/^\d{6}(\d{3})?$/, '应为6位或9位区划代码'),
+  asOf: z.string().refine(isMonth, '应为 YYYY-MM'),
+  q: z.string().trim().max(100).optional(),
+  phase: z.enum(PHASES).optional(),
+  stage: z.enum(STAGES).optional(),
+  township: z.string().regex(/^\d{9}$/).optional(),
+  chain: z.string().max(50).optional(),
+  unit: z.string().max(64).optional(),
+  leader: z.string().max(64).optional(),
+  inYearOnly: z.boolean().default(true),
+  sort: z.enum(Object.keys(PROJECT_SORT_COLUMNS) as [ProjectSortKey, ...ProjectSortKey[]]).default('totalInvestment'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(20),
+});
+export type ProjectListInput = z.input<typeof ProjectListInputSchema>;
+
+export async function listProjects(db: Db, input: ProjectListInput, actor: Actor): Promise<{ rows: ProjectListRow[]; total: number; page: number; pageSize: number }> {
+  const q = parseInput(ProjectListInputSchema, input);
+  if (!coversRegion(actor, q.region.slice(0, 6))) throw forbidden('无权查看该地区的项目');
+  const { rows, total } = await listProjectRows(db, {
+    regionCode: q.region,
+    year: monthYear(q.asOf),
+    toMonth: q.asOf,
+    // A reporter's ledger is its own unit's projects, whatever the request asks for.
+    unitId: actor.role === 'reporter' ? actor.unitId ?? '\u0000' : q.unit ?? null,
+    leaderId: q.leader ?? null,
+    townshipCode: q.township ?? null,
+    phase: q.phase ?? null,
+    stage: q.stage ?? null,
+    chain: q.chain ?? null,
+    q: q.q || null,
+    inYearOnly: q.inYearOnly,
+    sort: q.sort,
+    order: q.order,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { rows, total, page: q.page, pageSize: q.pageSize };
+}

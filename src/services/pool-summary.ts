@@ -1,0 +1,119 @@
+// The pool analysis of seed 000 for a region and month: figures by phase, breakdowns, batch events and the drafted sentence.
+
+import { z } from 'zod';
+import { coversRegion, type Actor } from '../domain/access.ts';
+import { forbidden, notFound } from '../domain/errors.ts';
+import { isMonth, lastDayOfMonth, linearTimeProgress, monthYear } from '../domain/months.ts';
+import { breakdown, poolFigures, type BreakdownRow, type PoolFigures } from '../domain/pool/pool-analysis.ts';
+import { batchSentence, poolSentence, type BatchCount } from '../domain/pool/pool-sentence.ts';
+import { parseInput } from '../domain/validation.ts';
+import { batchCounts, poolPhaseFigures, type PoolGroupKey, type PoolQuery } from '../db/repositories/pool.repository.ts';
+import { childRegions, findRegion, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
+import type { Db } from '../db/transaction.ts';
+
+export const PoolSummaryInputSchema = z.object({
+  region: z.string().regex(/^\d{6}(\d{3})?$/, '应为6位或9位区划代码'),
+  asOf: z.string().refine(isMonth, '应为 YYYY-MM'),
+  breakdowns: z.boolean().default(false),
+});
+export type PoolSummaryInput = z.input<typeof PoolSummaryInputSchema>;
+
+export interface PoolSummary extends PoolFigures {
+  region: string;
+  regionName: string;
+  asOf: string;
+  /** 时序进度 after the as-of month (linear). */
+  timeProgress: number;
+  /** Present for a reporter: the figures are its unit's only. */
+  unitId: string | null;
+  byTownship?: BreakdownRow[];
+  byChain?: BreakdownRow[];
+  byLeader?: BreakdownRow[];
+  byUnit?: BreakdownRow[];
+  byCounty?: BreakdownRow[];
+  batches: BatchCount[];
+  sentence: string;
+}
+
+function scopeWord(level: string, isZone: boolean): string {
+  if (isZone) return '全区';
+  switch (level) {
+    case 'province':
+      return '全省';
+    case 'city':
+      return '全市';
+    case 'township':
+      return '全镇';
+    default:
+      return '全县';
+  }
+}
+
+/**
+ * Pool figures of a region as of the end of a month: the projects with an annual plan in that year, not cancelled.
+ * A reporter gets its own unit's figures only.
+ */
+export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor): Promise<PoolSummary> {
+  const q = parseInput(PoolSummaryInputSchema, input);
+  const county = q.region.slice(0, 6);
+  if (!coversRegion(actor, county)) throw forbidden('无权查看该地区的数据');
+  const region = await findRegion(db, q.region);
+  if (!region) throw notFound(`地区 ${q.region}`);
+
+  const year = monthYear(q.asOf);
+  const query: PoolQuery = {
+    regionCode: county,
+    year,
+    fromMonth: `${year}-01`,
+    toMonth: q.asOf,
+    endDay: lastDayOfMonth(q.asOf),
+    townshipCode: q.region.length === 9 ? q.region : null,
+    unitId: actor.role === 'reporter' ? actor.unitId ?? '\u0000' : null,
+  };
+  const figures = poolFigures(await poolPhaseFigures(db, query));
+  const batches = await batchCounts(db, county, year);
+
+  const summary: PoolSummary = {
+    region: q.region,
+    regionName: region.name,
+    asOf: q.asOf,
+    timeProgress: linearTimeProgress(q.asOf),
+    unitId: query.unitId ?? null,
+    ...figures,
+    batches,
+    sentence: `${batchSentence(batches)}${poolSentence(figures, q.asOf, scopeWord(region.level, region.isZone))}`,
+  };
+  if (q.breakdowns) Object.assign(summary, await breakdowns(db, query, region.level));
+  return summary;
+}
+
+async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<Partial<PoolSummary>> {
+  const by = (key: PoolGroupKey) => poolPhaseFigures(db, query, key);
+  if (level === 'city' || level === 'province') {
+    const counties = await childRegionsDeep(db, query.regionCode, level);
+    return { byCounty: breakdown(await by('county'), (k) => counties.get(k) ?? k) };
+  }
+  const [townships, units, leaders] = await Promise.all([
+    childRegions(db, query.regionCode),
+    listUnits(db, query.regionCode),
+    listLeaders(db, query.regionCode),
+  ]);
+  const townshipName = new Map(townships.map((t) => [t.code, t.name]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
+  const [t, c, l, u] = await Promise.all([by('township'), by('chain'), by('leader'), by('unit')]);
+  return {
+    byTownship: breakdown(t, (k) => townshipName.get(k) ?? k),
+    byChain: breakdown(c, (k) => k),
+    byLeader: breakdown(l, (k) => leaderName.get(k) ?? k),
+    byUnit: breakdown(u, (k) => unitName.get(k) ?? k),
+  };
+}
+
+/** County names under a city or province, for labelling a by-county breakdown. */
+async function childRegionsDeep(db: Db, code: string, level: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const cities = level === 'province' ? await childRegions(db, code) : [{ code }];
+  for (const city of cities) for (const c of await childRegions(db, city.code)) names.set(c.code, c.name);
+  return names;
+}
