@@ -18,7 +18,7 @@ export interface ParsedProjectCode {
 // Current (GB/T 40058-2021): YYMM-RRRRRR-DD-TT-NNNNNC; the check character may be a digit or a capital letter.
 const CURRENT_RE = /^(\d{2})(0[1-9]|1[0-2])-(\d{6})-(\d{2})-(\d{2})-(\d{5}[0-9A-Z])$/;
 // Legacy (2017–2020): YYYY-RRRRRR-II-TT-NNNNNN.
-const LEGACY_RE = /^(20(?:1[5-9]|20))-(\d{6})-(\d{2})-(0[1-3])-(\d{6})$/;
+const LEGACY_RE = /^(20(?:1[7-9]|20))-(\d{6})-(\d{2})-(0[1-3])-(\d{6})$/;
 
 /**
  * Reads a 项目代码 by shape, or returns null when it has neither shape.

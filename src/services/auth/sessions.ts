@@ -34,7 +34,7 @@ export type PresentedUser = ReturnType<typeof presentUser>;
 /** Checks a username and password and opens a session; the token is returned once and stored only hashed. */
 export async function signIn(db: Db, input: { username: string; password: string }, now: Date): Promise<{ token: string; user: PresentedUser }> {
   const user = await findUserByUsername(db, input.username.trim());
-  if (!user || user.disabled || !verifyPassword(input.password, user.passwordHash)) {
+  if (!user || user.disabled || !(await verifyPassword(input.password, user.passwordHash))) {
     throw unauthenticated('用户名或密码不正确');
   }
   const token = randomBytes(32).toString('base64url');

@@ -1,0 +1,35 @@
+// What every request carries through the server: the database, the clock and the signed-in actor.
+
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Actor } from '../domain/access.ts';
+import { invalidInput } from '../domain/errors.ts';
+import type { Db } from '../db/transaction.ts';
+import type { UserRow } from '../db/repositories/user.repository.ts';
+
+export interface ServerDeps {
+  db: Db;
+  /** The clock, injected so tests control "now". */
+  now: () => Date;
+  /** The demo county's code when the database holds the demo, for the sign-in page's account list. */
+  demoRegion: string | null;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: ServerDeps;
+    actor: Actor;
+    user: UserRow;
+    requestId: string;
+  };
+}
+
+/** A router whose request validation failures become the one error shape, naming the fields. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw invalidInput(result.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(请求)', message: `${i.path.join('.')}：${i.message}` })));
+      }
+    },
+  });
+}

@@ -1,0 +1,40 @@
+// The one error handler: typed codes to HTTP statuses, one JSON shape { error: { code, message, details } }.
+
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isAppError, type ErrorCode } from '../../domain/errors.ts';
+import type { AppEnv } from '../env.ts';
+
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  switch (code) {
+    case 'invalid_input':
+      return 422;
+    case 'invalid_usage':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    default: {
+      const never: never = code;
+      return never;
+    }
+  }
+}
+
+export function errorBody(code: string, message: string, details: unknown[] = []) {
+  return { error: { code, message, details } };
+}
+
+export function handleError(err: Error, c: Context<AppEnv>) {
+  if (isAppError(err)) return c.json(errorBody(err.code, err.message, err.details), statusOf(err.code));
+  if (err instanceof HTTPException) return c.json(errorBody('invalid_usage', err.message || '请求无效'), err.status as ContentfulStatusCode);
+  if (err instanceof SyntaxError) return c.json(errorBody('invalid_usage', '请求体不是有效的 JSON'), 400);
+  console.error(`[${c.get('requestId') ?? '-'}]`, err);
+  return c.json(errorBody('internal', '服务器内部错误，请稍后重试；如持续出现请联系管理员', []), 500);
+}

@@ -1,0 +1,34 @@
+// Schemas of the pool analysis as the API returns it (money in 元, rates as fractions).
+
+import { z } from '@hono/zod-openapi';
+
+const Group = z.object({
+  count: z.number().int(),
+  totalInvestment: z.number().int().openapi({ description: '总投资（元）' }),
+  annualPlan: z.number().int().openapi({ description: '年度计划投资（元）' }),
+  completedYtd: z.number().int().openapi({ description: '年初至当月累计完成投资（元）' }),
+  planShare: z.number().nullable().openapi({ description: '完成投资占年度计划' }),
+});
+
+export const PoolFiguresSchema = z.object({
+  all: Group,
+  continuing: Group.extend({ resumed: z.number().int(), resumeRate: z.number().nullable() }),
+  newStart: Group.extend({ started: z.number().int(), startRate: z.number().nullable() }),
+});
+
+const BreakdownRowSchema = PoolFiguresSchema.extend({ key: z.string().nullable(), label: z.string() }).openapi('PoolBreakdownRow');
+
+export const PoolSummarySchema = PoolFiguresSchema.extend({
+  region: z.string(),
+  regionName: z.string(),
+  asOf: z.string(),
+  timeProgress: z.number(),
+  unitId: z.string().nullable(),
+  byTownship: z.array(BreakdownRowSchema).optional(),
+  byChain: z.array(BreakdownRowSchema).optional(),
+  byLeader: z.array(BreakdownRowSchema).optional(),
+  byUnit: z.array(BreakdownRowSchema).optional(),
+  byCounty: z.array(BreakdownRowSchema).optional(),
+  batches: z.array(z.object({ heldOn: z.string(), title: z.string(), signed: z.number().int(), started: z.number().int(), operating: z.number().int() })),
+  sentence: z.string().openapi({ description: '按种子文件 000 的句式起草的段落' }),
+}).openapi('PoolSummary');
