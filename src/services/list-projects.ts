@@ -9,6 +9,9 @@ import { parseInput } from '../domain/validation.ts';
 import { listProjects as listProjectRows, PROJECT_SORT_COLUMNS, type ProjectListRow, type ProjectSortKey } from '../db/repositories/project.repository.ts';
 import type { Db } from '../db/transaction.ts';
 
+/** The columns the ledger sorts by, as the API names them. */
+export const PROJECT_SORT_KEYS = Object.keys(PROJECT_SORT_COLUMNS) as [ProjectSortKey, ...ProjectSortKey[]];
+
 export const ProjectListInputSchema = z.object({
   region: z.string().regex(/^\d{6}(\d{3})?$/, '应为6位或9位区划代码'),
   asOf: z.string().refine(isMonth, '应为 YYYY-MM'),
@@ -20,7 +23,7 @@ export const ProjectListInputSchema = z.object({
   unit: z.string().max(64).optional(),
   leader: z.string().max(64).optional(),
   inYearOnly: z.boolean().default(true),
-  sort: z.enum(Object.keys(PROJECT_SORT_COLUMNS) as [ProjectSortKey, ...ProjectSortKey[]]).default('totalInvestment'),
+  sort: z.enum(PROJECT_SORT_KEYS).default('totalInvestment'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(20),

@@ -80,3 +80,15 @@ export async function findSessionUser(db: Db, tokenHash: string, now: string): P
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
 }
+
+export async function listUsers(db: Db, regionPrefixLo: string, regionPrefixHi: string): Promise<UserRow[]> {
+  const rows = await db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('region_code', '>=', regionPrefixLo)
+    .where('region_code', '<=', regionPrefixHi)
+    .orderBy('role')
+    .orderBy('username')
+    .execute();
+  return rows.map(toUser);
+}
