@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# npm test: every suite — static checks, unit, database on SQLite and on PostgreSQL, browser — installing what it needs.
+# Never skips a suite: a suite that cannot run fails the whole run and says why.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export TZ=UTC
+mkdir -p .tmp && rm -f .tmp/vitest-*.json
+results=()
+failed=0
+
+step() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
+apt_install() {
+  as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@"
+}
+
+run_suite() { # name, vitest project, env...
+  local name=$1 project=$2; shift 2
+  step "$name"
+  if env "$@" npx vitest run --project "$project" --reporter=default --reporter=json --outputFile=".tmp/vitest-$name.json"; then
+    results+=("$name:ok")
+  else
+    results+=("$name:FAILED"); failed=1
+  fi
+}
+
+[ -x node_modules/.bin/vitest ] || { step "npm install"; npm install || exit 1; }
+
+step "static checks (layers, types)"
+if npm run --silent lint; then results+=("lint:ok"); else results+=("lint:FAILED"); failed=1; fi
+
+run_suite unit unit
+run_suite sqlite db TIAODU_TEST_DB=sqlite
+
+# PostgreSQL: a throwaway cluster from the machine's binaries, unless one is given.
+pg_dir=""
+if [ -z "${TIAODU_TEST_PG_URL:-}" ]; then
+  step "PostgreSQL test cluster"
+  pg_dir=$(mktemp -d /tmp/tiaodu-pg-XXXXXX)
+  pg_port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  if TIAODU_TEST_PG_URL=$(bash scripts/pg-test-cluster.sh start "$pg_dir" "$pg_port"); then
+    export TIAODU_TEST_PG_URL
+  else
+    echo "could not start a PostgreSQL cluster (see $pg_dir/*.log)" >&2
+  fi
+fi
+cleanup() { [ -n "$pg_dir" ] && bash scripts/pg-test-cluster.sh stop "$pg_dir" >/dev/null 2>&1; }
+trap cleanup EXIT
+if [ -n "${TIAODU_TEST_PG_URL:-}" ]; then
+  run_suite postgres db TIAODU_TEST_DB=postgres TIAODU_TEST_PG_URL="$TIAODU_TEST_PG_URL"
+else
+  results+=("postgres:FAILED (no cluster)"); failed=1
+fi
+
+# Browser: Debian's Chromium and CJK fonts, and the built web client.
+step "browser prerequisites"
+chromium_path=${CHROMIUM_PATH:-$(command -v chromium || true)}
+if [ -z "$chromium_path" ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  apt_install chromium fonts-noto-cjk || true
+  chromium_path=$(command -v chromium || true)
+fi
+if [ -z "$chromium_path" ]; then
+  results+=("browser:FAILED (no Chromium)"); failed=1
+else
+  export CHROMIUM_PATH=$chromium_path
+  if npm run --silent build:web; then
+    run_suite browser e2e CHROMIUM_PATH="$chromium_path"
+  else
+    results+=("browser:FAILED (web build)"); failed=1
+  fi
+fi
+
+step "summary"
+printf '%s\n' "${results[@]}"
+node -e '
+  const fs = require("fs");
+  let passed = 0, failedTests = 0, skipped = 0;
+  for (const f of fs.readdirSync(".tmp").filter((f) => /^vitest-.*\.json$/.test(f))) {
+    const r = JSON.parse(fs.readFileSync(".tmp/" + f, "utf8"));
+    passed += r.numPassedTests; failedTests += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0);
+  }
+  console.log(`${passed} passed, ${failedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+'
+exit $failed
