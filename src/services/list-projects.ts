@@ -22,7 +22,7 @@ export const ProjectListInputSchema = z.object({
   chain: z.string().max(50).optional(),
   unit: z.string().max(64).optional(),
   leader: z.string().max(64).optional(),
-  inYearOnly: z.boolean().default(true),
+  poolOnly: z.boolean().default(true),
   sort: z.enum(PROJECT_SORT_KEYS).default('totalInvestment'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.number().int().min(1).default(1),
@@ -45,7 +45,8 @@ export async function listProjects(db: Db, input: ProjectListInput, actor: Actor
     stage: q.stage ?? null,
     chain: q.chain ?? null,
     q: q.q || null,
-    inYearOnly: q.inYearOnly,
+    // Asking for 储备 or 撤销 projects means looking beyond the year's pool.
+    poolOnly: q.poolOnly && q.phase !== 'reserve' && q.stage !== 'cancelled',
     sort: q.sort,
     order: q.order,
     limit: q.pageSize,

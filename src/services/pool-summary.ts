@@ -72,6 +72,8 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
   };
   const figures = poolFigures(await poolPhaseFigures(db, query));
   const batches = await batchCounts(db, county, year);
+  // A reporter's figures are its unit's, and the sentence says so rather than 全县.
+  const unitName = query.unitId ? (await listUnits(db, county)).find((u) => u.id === query.unitId)?.name ?? '本单位' : null;
 
   const summary: PoolSummary = {
     region: q.region,
@@ -81,7 +83,9 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
     unitId: query.unitId ?? null,
     ...figures,
     batches,
-    sentence: `${batchSentence(batches)}${poolSentence(figures, q.asOf, scopeWord(region.level, region.isZone))}`,
+    sentence: unitName
+      ? poolSentence(figures, q.asOf, unitName)
+      : `${batchSentence(batches)}${poolSentence(figures, q.asOf, scopeWord(region.level, region.isZone))}`,
   };
   if (q.breakdowns) Object.assign(summary, await breakdowns(db, query, region.level));
   return summary;
@@ -103,7 +107,7 @@ async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<Part
   const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
   const [t, c, l, u] = await Promise.all([by('township'), by('chain'), by('leader'), by('unit')]);
   return {
-    byTownship: breakdown(t, (k) => townshipName.get(k) ?? k),
+    byTownship: breakdown(t, (k) => townshipName.get(k) ?? k, '县直及跨乡镇'),
     byChain: breakdown(c, (k) => k),
     byLeader: breakdown(l, (k) => leaderName.get(k) ?? k),
     byUnit: breakdown(u, (k) => unitName.get(k) ?? k),

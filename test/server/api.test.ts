@@ -16,6 +16,8 @@ beforeAll(async () => {
   f = await seedCounty(h.db);
   id = await addProject(h.db, { name: '襄垣经开区标准化厂房建设项目', unitId: f.units.drc, totalInvestment: 250_000_000, phase: 'newStart', annualPlan: 100_000_000, startedOn: '2021-03-22', months: { '2021-03': 4_000_000, '2021-04': 6_000_000 } });
   for (let i = 1; i <= 25; i++) await addProject(h.db, { name: `测试项目${String(i).padStart(2, '0')}`, unitId: f.units.guhan, totalInvestment: i * 1_000_000, phase: 'continuing', annualPlan: i * 100_000, resumedOn: '2021-02-15' });
+  await addProject(h.db, { name: '储备项目', unitId: f.units.guhan, totalInvestment: 1_000_000, phase: 'reserve', annualPlan: 0, stage: 'planned' });
+  await addProject(h.db, { name: '撤销项目', unitId: f.units.guhan, totalInvestment: 1_000_000, phase: 'newStart', annualPlan: 10, stage: 'cancelled' });
   app = testApp(h.db);
   token = await signInAs(app, 't-dispatcher', PASSWORD);
 });
@@ -52,7 +54,13 @@ describe(`API (${testDialect()})`, () => {
 
   it('pages, sorts and searches the ledger', async () => {
     const page2 = await call(app, token, 'GET', '/api/projects?region=140423&asOf=2021-05&sort=name&order=asc&page=2&pageSize=10');
-    expect(page2.json.total).toBe(26);
+    expect(page2.json.total).toBe(26); // the pool of the year, as the pool analysis counts it
+    const pool = await call(app, token, 'GET', '/api/pool?region=140423&asOf=2021-05');
+    expect(pool.json.all.count).toBe(26);
+    const everything = await call(app, token, 'GET', '/api/projects?region=140423&asOf=2021-05&poolOnly=false');
+    expect(everything.json.total).toBe(28);
+    const reserve = await call(app, token, 'GET', '/api/projects?region=140423&asOf=2021-05&phase=reserve');
+    expect(reserve.json.rows.map((r: any) => r.project.name)).toEqual(['储备项目']);
     expect(page2.json.rows.map((r: any) => r.project.name)).toEqual(Array.from({ length: 10 }, (_, i) => `测试项目${String(i + 11).padStart(2, '0')}`));
     const found = await call(app, token, 'GET', `/api/projects?region=140423&asOf=2021-05&q=${encodeURIComponent('标准化厂房')}`);
     expect(found.json.rows).toHaveLength(1);

@@ -67,6 +67,7 @@ describe(`poolSummary (${testDialect()})`, () => {
     const s = await poolSummary(h.db, { region: '140423', asOf: '2021-05' }, f.actors.reporter);
     expect(s.all.count).toBe(2);
     expect(s.unitId).toBe(f.units.guhan);
+    expect(s.sentence).toMatch(/^截至5月底，古韩镇人民政府拟实施项目共2项/);
     await expect(poolSummary(h.db, { region: '140423', asOf: '2021-05' }, f.actors.otherCounty)).rejects.toMatchObject({ code: 'forbidden' });
   });
 

@@ -198,8 +198,8 @@ export interface ProjectListQuery {
   stage?: string | null;
   chain?: string | null;
   q?: string | null;
-  /** Only projects with a plan in the year (the pool of the year) rather than every project kept. */
-  inYearOnly?: boolean;
+  /** Only the pool of the year as the pool analysis counts it (续建 or 新建 that year, not cancelled), so the two agree. */
+  poolOnly?: boolean;
   sort: ProjectSortKey;
   order: 'asc' | 'desc';
   limit: number;
@@ -229,7 +229,7 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
   if (q.phase) base = base.where('y.phase', '=', q.phase);
   if (q.stage) base = base.where('p.stage', '=', q.stage);
   if (q.chain) base = base.where('p.chain', '=', q.chain);
-  if (q.inYearOnly) base = base.where('y.phase', 'is not', null);
+  if (q.poolOnly) base = base.where('y.phase', 'in', ['continuing', 'newStart']).where('p.stage', '!=', 'cancelled');
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) =>

@@ -7,7 +7,7 @@ import { listProjects } from '../../services/list-projects.ts';
 import { updateProject } from '../../services/update-project.ts';
 import { requireActor } from '../middleware/auth.ts';
 import { createRouter } from '../env.ts';
-import { errorResponses, json } from './common.schema.ts';
+import { ErrorSchema, errorResponses, json } from './common.schema.ts';
 import {
   HistorySchema,
   ProjectCreateBodySchema,
@@ -59,7 +59,7 @@ const edit = createRoute({
   summary: '修改项目（逐字段记入历史）',
   middleware: [requireActor] as const,
   request: { params: IdParam, body: { content: { 'application/json': { schema: ProjectPatchBodySchema } } } },
-  responses: { 200: json(ProjectDetailSchema, '修改后的项目'), 409: json(z.any(), '已被他人修改'), ...errorResponses },
+  responses: { 200: json(ProjectDetailSchema, '修改后的项目'), 409: json(ErrorSchema, '已被他人修改'), ...errorResponses },
 });
 
 const history = createRoute({
@@ -77,7 +77,7 @@ export const projectRoutes = createRouter()
     const q = c.req.valid('query');
     const result = await listProjects(
       c.get('deps').db,
-      { ...q, inYearOnly: q.inYearOnly === undefined ? undefined : q.inYearOnly === 'true' },
+      { ...q, poolOnly: q.poolOnly === undefined ? undefined : q.poolOnly === 'true' },
       c.get('actor'),
     );
     return c.json(result, 200);
