@@ -1,0 +1,141 @@
+// The frame around every signed-in page: side menu (a drawer on phones), and the header with county, as-of month, account, language and sign-out.
+import { DashboardOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
+import dayjs from 'dayjs';
+import { useState, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useAsOf } from '../hooks/use-as-of.ts';
+import { useSession, useSessionApi } from '../hooks/session.tsx';
+import { useI18n } from '../i18n.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+function useNavItems(): { key: string; items: MenuProps['items'] } {
+  const { t } = useI18n();
+  const { link } = useAsOf();
+  const { pathname } = useLocation();
+  const key = pathname.startsWith('/projects') ? '/projects' : '/';
+  return {
+    key,
+    items: [
+      { key: '/', icon: <DashboardOutlined />, label: <Link to={link('/')}>{t('nav.dashboard')}</Link> },
+      { key: '/projects', icon: <TableOutlined />, label: <Link to={link('/projects')}>{t('nav.ledger')}</Link> },
+    ],
+  };
+}
+
+function Brand({ dark, compact }: { dark?: boolean; compact?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="brand" style={{ color: dark ? '#fff' : undefined }}>
+      <span className="brand-mark">调</span>
+      {!compact && <span className="brand-name">{t('app.name')}</span>}
+    </div>
+  );
+}
+
+function MonthPicker() {
+  const { asOf, setAsOf } = useAsOf();
+  const { lang, t } = useI18n();
+  return (
+    <DatePicker
+      picker="month"
+      allowClear={false}
+      value={dayjs(`${asOf}-01`)}
+      format={lang === 'zh' ? 'YYYY年M月' : 'MMM YYYY'}
+      onChange={(d) => d && setAsOf(d.format('YYYY-MM'))}
+      aria-label={t('header.asOf')}
+      style={{ width: lang === 'zh' ? 118 : 112 }}
+    />
+  );
+}
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const { signOut, selectCounty } = useSessionApi();
+  const { t, lang, setLang, role } = useI18n();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const nav = useNavItems();
+
+  const doSignOut = async () => {
+    await signOut();
+    navigate('/login', { replace: true });
+  };
+  const toggleLang = () => setLang(lang === 'zh' ? 'en' : 'zh');
+  const who = `${session.user.displayName} · ${role(session.user.role)}`;
+
+  const countyTitle =
+    session.counties.length > 1 ? (
+      <Select
+        size="middle"
+        value={session.county.code}
+        options={session.counties.map((c) => ({ value: c.code, label: c.name }))}
+        onChange={selectCounty}
+        aria-label={t('header.county')}
+        style={{ minWidth: 100 }}
+      />
+    ) : (
+      <Typography.Text strong className="county-name">
+        {session.county.name}
+      </Typography.Text>
+    );
+
+  const accountMenu: MenuProps = {
+    items: [
+      { key: 'who', label: who, disabled: true, icon: <UserOutlined /> },
+      { type: 'divider' },
+      { key: 'lang', label: t('lang.switch'), icon: <TranslationOutlined />, onClick: toggleLang },
+      { key: 'out', label: t('header.signOut'), icon: <LogoutOutlined />, onClick: () => void doSignOut() },
+    ],
+  };
+
+  return (
+    <Layout className="app-layout">
+      {!phone && (
+        <Sider theme="dark" width={188} collapsed={!screens.lg} collapsedWidth={64} className="app-sider">
+          <Brand dark compact={!screens.lg} />
+          <Menu theme="dark" mode="inline" selectedKeys={[nav.key]} items={nav.items} />
+        </Sider>
+      )}
+      {phone && (
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} width={240} title={<Brand />} styles={{ body: { padding: 0 } }}>
+          <Menu mode="inline" selectedKeys={[nav.key]} items={nav.items} onClick={() => setDrawerOpen(false)} />
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Header className="app-header">
+          <Space size={phone ? 8 : 16} align="center" style={{ minWidth: 0 }}>
+            {phone && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('nav.menu')} />}
+            {countyTitle}
+            <Space size={6} align="center">
+              {!phone && <Typography.Text type="secondary">{t('header.asOf')}</Typography.Text>}
+              <MonthPicker />
+            </Space>
+          </Space>
+          {phone ? (
+            <Dropdown menu={accountMenu} trigger={['click']} placement="bottomRight">
+              <Button type="text" icon={<UserOutlined />} aria-label={who} />
+            </Dropdown>
+          ) : (
+            <Space size={12} align="center">
+              <Typography.Text>
+                <UserOutlined /> {session.user.displayName}
+                <Typography.Text type="secondary"> · {role(session.user.role)}</Typography.Text>
+              </Typography.Text>
+              <Button size="small" icon={<TranslationOutlined />} onClick={toggleLang}>
+                {t('lang.switch')}
+              </Button>
+              <Button size="small" icon={<LogoutOutlined />} onClick={() => void doSignOut()}>
+                {t('header.signOut')}
+              </Button>
+            </Space>
+          )}
+        </Header>
+        <Content className="app-content">{children}</Content>
+      </Layout>
+    </Layout>
+  );
+}

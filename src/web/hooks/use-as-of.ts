@@ -1,0 +1,37 @@
+// The as-of month every page reads: `?asOf=YYYY-MM` in the address (so a link shows the same figures), else the county's latest reported month.
+import dayjs from 'dayjs';
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { isMonth } from '../../domain/months.ts';
+import { useSession } from './session.tsx';
+
+export interface AsOf {
+  asOf: string;
+  setAsOf(month: string): void;
+  /** A path carrying the chosen month along, when one was chosen. */
+  link(path: string): string;
+}
+
+export function useAsOf(): AsOf {
+  const { context } = useSession();
+  const [params, setParams] = useSearchParams();
+  const fromUrl = params.get('asOf');
+  const chosen = fromUrl && isMonth(fromUrl) ? fromUrl : null;
+  const asOf = chosen ?? context.latestMonth ?? dayjs().format('YYYY-MM');
+
+  const setAsOf = useCallback(
+    (month: string) => {
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('asOf', month);
+        // Another month is another ledger: start again at its first page.
+        next.delete('page');
+        return next;
+      });
+    },
+    [setParams],
+  );
+
+  const link = useCallback((path: string) => (chosen ? `${path}${path.includes('?') ? '&' : '?'}asOf=${chosen}` : path), [chosen]);
+  return { asOf, setAsOf, link };
+}

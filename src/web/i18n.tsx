@@ -1,0 +1,339 @@
+// The interface's words in Chinese (the default) and English, the language choice kept in localStorage, and the label tables of the domain's codes.
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { ROLE_LABELS, type Role } from '../domain/access.ts';
+import {
+  APPROVAL_KIND_LABELS,
+  CONSTRUCTION_TYPE_LABELS,
+  FIELD_LABELS,
+  PHASE_LABELS,
+  STAGE_LABELS,
+  STATS_ENTRY_LABELS,
+  type ApprovalKind,
+  type ConstructionType,
+  type Phase,
+  type Stage,
+  type StatsEntryStatus,
+} from '../domain/project/project.ts';
+
+export type Lang = 'zh' | 'en';
+
+const MESSAGES = {
+  'app.name': ['调度', 'Tiaodu'],
+  'app.title': ['调度 · 县域经济工作平台', 'Tiaodu · County Economic Work Desk'],
+  'lang.switch': ['English', '中文'],
+  'nav.dashboard': ['项目库总览', 'Pool overview'],
+  'nav.ledger': ['项目台账', 'Project ledger'],
+  'nav.menu': ['菜单', 'Menu'],
+  'header.asOf': ['截至', 'As of'],
+  'header.signOut': ['退出登录', 'Sign out'],
+  'header.county': ['县', 'County'],
+  'common.loading': ['加载中…', 'Loading…'],
+  'common.retry': ['重试', 'Retry'],
+  'common.loadFailed': ['加载失败', 'Failed to load'],
+  'common.noData': ['暂无数据', 'No data'],
+  'common.empty': ['（空）', '(empty)'],
+  'common.unitWan': ['金额单位：万元', 'Amounts in 10k yuan'],
+  'common.pageFailed': ['页面出错了', 'This page failed'],
+  'common.reload': ['刷新页面', 'Reload the page'],
+  'common.notFound': ['页面不存在', 'Page not found'],
+  'common.backHome': ['返回总览', 'Back to overview'],
+  'common.items': ['{n}项', '{n}'],
+
+  'login.username': ['用户名', 'Username'],
+  'login.password': ['密码', 'Password'],
+  'login.submit': ['登录', 'Sign in'],
+  'login.usernameRequired': ['请输入用户名', 'Enter your username'],
+  'login.passwordRequired': ['请输入密码', 'Enter your password'],
+  'login.demoTitle': ['演示账号', 'Demo accounts'],
+  'login.demoHint': ['这是演示数据库（襄垣县）。选择一个角色，一键登录。', 'This is the demo database (襄垣县). Pick a role to sign in.'],
+  'login.use': ['登录', 'Sign in'],
+  'login.tagline': ['项目库 · 台账 · 月报 · 指标 · 督办', 'Project pool · ledgers · monthly round · indicators · supervision'],
+
+  'dash.title': ['项目库总览', 'Pool overview'],
+  'dash.ownUnit': ['本单位', 'Own unit'],
+  'dash.ownUnitHint': ['以下为本单位（{unit}）项目的数字', 'Figures of your unit ({unit}) only'],
+  'dash.count': ['拟实施项目', 'Projects planned'],
+  'dash.total': ['总投资', 'Total investment'],
+  'dash.plan': ['年度计划', 'Annual plan'],
+  'dash.completed': ['{period}完成投资', 'Completed {period}'],
+  'dash.planShare': ['占年度计划{rate}', '{rate} of annual plan'],
+  'dash.continuing': ['续建（复工）项目', 'Continuing (resumed) projects'],
+  'dash.resumed': ['已复工', 'Resumed'],
+  'dash.resumeRate': ['复工率', 'Resumption rate'],
+  'dash.newStart': ['新建项目', 'New projects'],
+  'dash.started': ['已开工', 'Started'],
+  'dash.startRate': ['开工率', 'Start rate'],
+  'dash.progress': ['投资完成进度与时序进度', 'Investment progress against time progress'],
+  'dash.timeProgress': ['时序进度', 'Time progress'],
+  'dash.completion': ['完成年度计划', 'Share of annual plan'],
+  'dash.ahead': ['超时序进度{points}', '{points} ahead of time progress'],
+  'dash.behind': ['低于时序进度{points}', '{points} behind time progress'],
+  'dash.onPace': ['与时序进度持平', 'On pace with time progress'],
+  'dash.sentence': ['项目推进情况（按数据起草，可复制）', 'Drafted paragraph (from the data; copy it)'],
+  'dash.batches': ['“三个一批”活动', '"Three batches" events'],
+  'dash.townshipChart': ['分乡镇（园区）投资情况（亿元）', 'By township / zone (100M yuan)'],
+  'dash.chainChart': ['分产业链总投资占比', 'Total investment by industry chain'],
+  'dash.phaseChart': ['续建、新建项目投资对比（亿元）', 'Continuing and new projects (100M yuan)'],
+  'dash.byLeader': ['包联领导', 'Leaders in charge'],
+  'dash.byUnit': ['责任单位', 'Responsible units'],
+  'dash.all': ['全部', 'All'],
+  'dash.noChain': ['未标注产业链', 'No chain'],
+
+  'batch.heldOn': ['日期', 'Date'],
+  'batch.title': ['活动', 'Event'],
+  'batch.signed': ['签约', 'Signed'],
+  'batch.started': ['开工', 'Started'],
+  'batch.operating': ['投产', 'In operation'],
+  'batch.kind': ['类别', 'Kind'],
+  'batchKind.signed': ['签约一批', 'Signed batch'],
+  'batchKind.started': ['开工一批', 'Started batch'],
+  'batchKind.operating': ['投产一批', 'Operating batch'],
+
+  'col.name': ['名称', 'Name'],
+  'col.count': ['项目数', 'Projects'],
+  'col.planWan': ['年度计划（万元）', 'Annual plan (10k yuan)'],
+  'col.completedWan': ['{period}完成（万元）', 'Completed {period} (10k yuan)'],
+  'col.planShare': ['占年度计划', 'Share of plan'],
+
+  'ledger.title': ['项目台账', 'Project ledger'],
+  'ledger.search': ['搜索名称、建设单位或项目代码', 'Search name, owner or project code'],
+  'ledger.reset': ['清除筛选', 'Clear filters'],
+  'ledger.columns': ['列设置', 'Columns'],
+  'ledger.export': ['导出当前视图', 'Export this view'],
+  'ledger.exported': ['已导出{n}项', 'Exported {n} projects'],
+  'ledger.total': ['共{n}项', '{n} projects'],
+  'ledger.phase': ['年度性质', 'Phase'],
+  'ledger.stage': ['项目阶段', 'Stage'],
+  'ledger.township': ['乡镇/园区', 'Township / zone'],
+  'ledger.chain': ['产业链', 'Industry chain'],
+  'ledger.unit': ['责任单位', 'Responsible unit'],
+  'ledger.leader': ['包联领导', 'Leader in charge'],
+  'ledger.ownUnit': ['本单位项目', 'Your unit\'s projects'],
+  'ledger.csvTitle': ['{county}项目台账（截至{month}，金额单位：万元）', '{county} project ledger (as of {month}; amounts in 10k yuan)'],
+  'ledger.csvFile': ['项目台账', 'project-ledger'],
+
+  'lcol.name': ['项目名称', 'Project'],
+  'lcol.projectCode': ['项目代码', 'Project code'],
+  'lcol.owner': ['建设单位', 'Owner'],
+  'lcol.township': ['乡镇', 'Township'],
+  'lcol.chain': ['产业链', 'Chain'],
+  'lcol.phase': ['性质', 'Phase'],
+  'lcol.stage': ['阶段', 'Stage'],
+  'lcol.totalInvestment': ['总投资（万元）', 'Total (10k yuan)'],
+  'lcol.annualPlan': ['年度计划（万元）', 'Annual plan (10k yuan)'],
+  'lcol.completedYtd': ['{period}完成（万元）', 'Completed {period} (10k yuan)'],
+  'lcol.startedOn': ['开工日期', 'Started on'],
+  'lcol.leader': ['包联领导', 'Leader'],
+  'lcol.unit': ['责任单位', 'Responsible unit'],
+  'lcol.statsEntry': ['入库', 'Statistics entry'],
+
+  'project.back': ['返回台账', 'Back to ledger'],
+  'project.edit': ['编辑', 'Edit'],
+  'project.readOnly': ['只读：您的账号不能修改该项目', 'Read only: your account cannot edit this project'],
+  'project.basic': ['基本信息', 'Basic information'],
+  'project.milestones': ['节点日期', 'Milestones'],
+  'project.investment': ['投资与入库', 'Investment and statistics entry'],
+  'project.responsibility': ['包联与责任', 'Responsibility'],
+  'project.totalSoFar': ['累计完成投资（含以前年度）', 'Completed to date (incl. earlier years)'],
+  'project.ytd': ['{period}完成投资', 'Completed {period}'],
+  'project.yearPlan': ['{year}年年度计划', '{year} annual plan'],
+  'project.years': ['年度计划', 'Annual plans'],
+  'project.year': ['年度', 'Year'],
+  'project.months': ['月度完成投资', 'Monthly completed investment'],
+  'project.month': ['月份', 'Month'],
+  'project.monthCompleted': ['当月完成（万元）', 'In month (10k yuan)'],
+  'project.cumulative': ['年初至当月累计（万元）', 'Year to date (10k yuan)'],
+  'project.shareOfTotal': ['占总投资{rate}', '{rate} of total investment'],
+  'project.noMonths': ['尚无完成投资数据', 'No completed investment reported yet'],
+  'project.batches': ['“三个一批”', '"Three batches"'],
+  'project.funds': ['资金申报', 'Fund applications'],
+  'project.fundKind': ['类别', 'Kind'],
+  'project.fundAmount': ['金额（万元）', 'Amount (10k yuan)'],
+  'project.fundStatus': ['状态', 'Status'],
+  'project.fundNotes': ['备注', 'Notes'],
+  'fundKind.specialBond': ['专项债', 'Special bond'],
+  'fundKind.centralBudget': ['中央预算内投资', 'Central budget'],
+  'fundKind.other': ['其他', 'Other'],
+  'project.history': ['修改历史', 'History'],
+  'project.noHistory': ['暂无修改记录', 'No changes recorded'],
+  'project.changed': ['{user} 修改了{field}', '{user} changed {field}'],
+  'project.system': ['系统', 'System'],
+  'project.created': ['{user} 建立了项目', '{user} created the project'],
+  'project.mu': ['{n}亩', '{n} mu'],
+  'project.ratePlan': ['完成年度计划{rate}', '{rate} of annual plan'],
+
+  'edit.title': ['编辑项目', 'Edit project'],
+  'edit.save': ['保存', 'Save'],
+  'edit.cancel': ['取消', 'Cancel'],
+  'edit.saved': ['已保存', 'Saved'],
+  'edit.problems': ['未保存，请修改以下内容', 'Not saved; please correct the following'],
+  'edit.required': ['请填写{field}', 'Enter the {field}'],
+  'edit.noChange': ['没有修改任何内容', 'Nothing was changed'],
+  'edit.failed': ['未保存：{message}', 'Not saved: {message}'],
+  'edit.conflictTitle': ['该项目已被他人修改', 'Someone else changed this project'],
+  'edit.conflict': ['您打开编辑后，有人保存了新的内容。请重新加载最新内容后再修改；本次填写的内容不会保存。', 'It was saved by someone else after you opened the form. Reload the latest version and edit again; your changes were not saved.'],
+  'edit.reload': ['重新加载', 'Reload'],
+  'edit.wan': ['万元', '×10k yuan'],
+  'edit.mu': ['亩', 'mu'],
+  'edit.yearPhase': ['{year}年年度性质', '{year} phase'],
+  'edit.yearPlan': ['{year}年年度计划投资', '{year} annual plan'],
+  'edit.select': ['请选择', 'Select'],
+  'edit.nameRequired': ['项目名称不能为空', 'The name cannot be empty'],
+  'edit.amountHint': ['以万元填写，保存时换算为元', 'In 10k yuan; saved in whole yuan'],
+  'edit.planNeedsPhase': ['填写年度计划时请同时选择年度性质', 'Choose the phase along with the annual plan'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+const EN_PHASE: Record<Phase, string> = { continuing: 'Continuing', newStart: 'New start', reserve: 'Reserve' };
+const EN_STAGE: Record<Stage, string> = {
+  planned: 'Planned',
+  preparing: 'Preparing',
+  signed: 'Signed',
+  underway: 'Under way',
+  completed: 'Completed',
+  operating: 'Operating',
+  suspended: 'Suspended',
+  cancelled: 'Cancelled',
+};
+const EN_CONSTRUCTION: Record<ConstructionType, string> = {
+  new: 'New build',
+  expansion: 'Expansion',
+  renovation: 'Renovation',
+  technicalUpgrade: 'Technical upgrade',
+  relocation: 'Relocation',
+};
+const EN_STATS_ENTRY: Record<StatsEntryStatus, string> = {
+  none: 'Not entered',
+  preparing: 'Preparing',
+  submitted: 'Submitted',
+  entered: 'Entered',
+  refused: 'Refused',
+};
+const EN_APPROVAL: Record<ApprovalKind, string> = { approval: 'Approval', authorization: 'Authorization', filing: 'Filing' };
+const EN_ROLE: Record<Role, string> = { admin: 'Administrator', dispatcher: 'Dispatcher', reporter: 'Reporter', leader: 'Leader in charge', viewer: 'Viewer' };
+type FieldKey = keyof typeof FIELD_LABELS;
+const EN_FIELD: Record<FieldKey, string> = {
+  name: 'Project name',
+  projectCode: 'Project code',
+  approvalKind: 'Approval kind',
+  owner: 'Owner',
+  townshipCode: 'Township / zone',
+  industryCode: 'Industry',
+  chain: 'Industry chain',
+  constructionType: 'Construction type',
+  category: 'Category',
+  stage: 'Stage',
+  signedOn: 'Signed on',
+  landSuppliedOn: 'Land supplied on',
+  permitOn: 'Permit issued on',
+  startedOn: 'Started on',
+  suspendedOn: 'Suspended on',
+  completedOn: 'Completed on',
+  operatingOn: 'In operation since',
+  totalInvestment: 'Total investment',
+  completedBefore: 'Completed in earlier years',
+  statsEntry: 'Statistics entry',
+  leaderId: 'Leader in charge',
+  unitId: 'Responsible unit',
+  landAreaMu: 'Land area',
+  notes: 'Notes',
+  annualPlan: 'Annual plan',
+  phase: 'Phase',
+  resumedOn: 'Resumed on',
+  completed: 'Completed investment',
+};
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  /** A message with {name} placeholders filled. */
+  t(key: MessageKey, vars?: Record<string, string | number>): string;
+  phase(p: Phase | null | undefined): string;
+  stage(s: Stage | null | undefined): string;
+  constructionType(c: ConstructionType | null | undefined): string;
+  statsEntry(s: StatsEntryStatus | null | undefined): string;
+  approvalKind(a: ApprovalKind | null | undefined): string;
+  role(r: string): string;
+  field(f: FieldKey): string;
+  /** The year-to-date period of a month: "1-5月" / "Jan–May". */
+  period(month: string): string;
+  /** A month as people write it: "2021年5月" / "May 2021". */
+  month(month: string): string;
+}
+
+const STORAGE_KEY = 'tiaodu.lang';
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+// Set before the first render so date pickers never flash the other language.
+function applyLang(lang: Lang): void {
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+function fill(text: string, vars?: Record<string, string | number>): string {
+  return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
+}
+
+function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
+  const zh = lang === 'zh';
+  const dash = '—';
+  return {
+    lang,
+    setLang,
+    t: (key, vars) => fill(MESSAGES[key][zh ? 0 : 1], vars),
+    phase: (p) => (p ? (zh ? PHASE_LABELS[p] : EN_PHASE[p]) : dash),
+    stage: (s) => (s ? (zh ? STAGE_LABELS[s] : EN_STAGE[s]) : dash),
+    constructionType: (c) => (c ? (zh ? CONSTRUCTION_TYPE_LABELS[c] : EN_CONSTRUCTION[c]) : dash),
+    statsEntry: (s) => (s ? (zh ? STATS_ENTRY_LABELS[s] : EN_STATS_ENTRY[s]) : dash),
+    approvalKind: (a) => (a ? (zh ? APPROVAL_KIND_LABELS[a] : EN_APPROVAL[a]) : dash),
+    role: (r) => (r in ROLE_LABELS ? (zh ? ROLE_LABELS[r as Role] : EN_ROLE[r as Role]) : r),
+    field: (f) => (zh ? FIELD_LABELS[f] : EN_FIELD[f]),
+    period: (month) => {
+      const n = Number(month.slice(5, 7));
+      if (zh) return n === 1 ? '1月' : `1-${n}月`;
+      return n === 1 ? 'Jan' : `Jan–${EN_MONTHS[n - 1]}`;
+    },
+    month: (month) => {
+      const y = month.slice(0, 4);
+      const n = Number(month.slice(5, 7));
+      return zh ? `${y}年${n}月` : `${EN_MONTHS[n - 1]} ${y}`;
+    },
+  };
+}
+
+const I18nContext = createContext<I18n>(makeI18n('zh', () => {}));
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => {
+    const l = storedLang();
+    applyLang(l);
+    return l;
+  });
+  const setLang = useCallback((l: Lang) => {
+    applyLang(l);
+    setLangState(l);
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      // Private windows may refuse storage; the choice then lasts for the visit.
+    }
+  }, []);
+  const value = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
