@@ -1,0 +1,492 @@
+// Fills a migrated database with a deterministic synthetic province (regions, units, leaders, projects, 5 years of figures).
+
+import { pathToFileURL } from 'node:url';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { isPostgresUrl, openDatabase } from '../src/db/connect.ts';
+
+export const BENCH_SIZES = {
+  county: { cities: 1, counties: 1, projects: 500 },
+  city: { cities: 1, counties: 12, projects: 6_000 },
+  province: { cities: 11, counties: 117, projects: 50_000 },
+} as const;
+export type BenchSize = keyof typeof BENCH_SIZES;
+
+export const BENCH_PROVINCE = '990000';
+/** The five years of figures; "today" for the generated state is the last day of the last year. */
+export const BENCH_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
+const FIRST_YEAR = BENCH_YEARS[0];
+const LAST_YEAR = BENCH_YEARS[BENCH_YEARS.length - 1]!;
+const MONTHS = BENCH_YEARS.length * 12;
+const TODAY = `${LAST_YEAR}-12-31`;
+const NOW_ISO = `${TODAY}T16:00:00.000Z`;
+const WAN = 10_000;
+
+export interface GeneratedCounty {
+  code: string;
+  name: string;
+  projects: number;
+}
+
+export interface GenerateResult {
+  size: BenchSize;
+  seed: number;
+  provinceCode: string;
+  counties: GeneratedCounty[];
+  rows: { region: number; unit: number; leader: number; project: number; projectYear: number; projectMonth: number; batch: number };
+  seconds: number;
+}
+
+export interface GenerateOptions {
+  seed?: number;
+  /** Progress lines, stderr by default: a province takes a while. */
+  log?: (line: string) => void;
+}
+
+// sfc32: small, fast and seedable, so the same seed gives the same province on every machine.
+function sfc32(a: number, b: number, c: number, d: number): () => number {
+  return () => {
+    a |= 0; b |= 0; c |= 0; d |= 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+}
+
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+class Rng {
+  readonly next: () => number;
+  constructor(...seeds: number[]) {
+    const s = [0x9e3779b9, 0x243f6a88, 0xb7e15162, 0xdeadbeef];
+    seeds.forEach((v, i) => { s[i % 4] = mix32((s[i % 4]! ^ mix32(v + i)) >>> 0); });
+    this.next = sfc32(s[0]!, s[1]!, s[2]!, s[3]!);
+    for (let i = 0; i < 12; i++) this.next();
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
+    let r = this.next() * items.reduce((s, [, w]) => s + w, 0);
+    for (const [v, w] of items) if ((r -= w) < 0) return v;
+    return items[items.length - 1]![0];
+  }
+  normal(): number {
+    return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
+  }
+  uuid(): string {
+    const h = Array.from({ length: 4 }, () => Math.floor(this.next() * 2 ** 32).toString(16).padStart(8, '0')).join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+}
+
+const DEPARTMENTS = ['发展和改革局', '工业和信息化局', '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '文化和旅游局', '教育局', '卫生健康局', '商务局', '自然资源局', '能源局'];
+const TOWNSHIPS: readonly (readonly [suffix: string, name: string])[] = [
+  ['100', '城关镇'], ['101', '东关镇'], ['102', '西营镇'], ['103', '南河镇'], ['200', '北山乡'], ['201', '中和乡'], ['202', '新安乡'], ['400', '经济技术开发区'],
+];
+const CHAINS = ['新材料', '装备制造', '现代煤化工', '农产品精深加工', '文化旅游', '新能源', '数字经济', '现代物流'];
+const CATEGORIES = ['产业项目', '基础设施', '社会民生', '生态环保', '城镇建设'];
+const INDUSTRIES = ['13', '26', '30', '34', '38', '44', '48', '54', '65', '78', '87'];
+const WORKS = ['年产10万吨', '智能制造', '综合开发', '改扩建', '提质增效', '产业园', '基础设施提升', '示范基地'];
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
+const GIVEN = '建国海军志强丽华永红卫东晓明伟春霞国庆文斌玉兰';
+const TITLES = ['县委书记', '县长', '常务副县长', '副县长', '县委常委'];
+const CONSTRUCTION = ['new', 'new', 'new', 'expansion', 'renovation', 'technicalUpgrade', 'relocation'] as const;
+
+interface Region { code: string; name: string; level: string; parent_code: string | null; is_zone: number }
+interface Unit { id: string; region_code: string; name: string; kind: string; township_code: string | null; sort_order: number }
+interface Leader { id: string; region_code: string; name: string; title: string | null; sort_order: number }
+interface ProjectRow {
+  id: string; region_code: string; name: string; project_code: string | null; approval_kind: string | null; owner: string | null;
+  township_code: string | null; industry_code: string | null; chain: string | null; construction_type: string | null; category: string | null;
+  stage: string; signed_on: string | null; land_supplied_on: string | null; permit_on: string | null; started_on: string | null;
+  suspended_on: string | null; completed_on: string | null; operating_on: string | null; total_investment: number; completed_before: number;
+  stats_entry: string; leader_id: string | null; unit_id: string | null; land_area_mu: number | null; notes: string | null;
+  created_at: string; updated_at: string; version: number;
+}
+interface YearRow { project_id: string; year: number; phase: string; annual_plan: number; resumed_on: string | null }
+interface Batch { id: string; region_code: string; held_on: string; title: string; projects: { project_id: string; kind: string }[] }
+
+/** A project as generated, with what the month stream needs: which months it worked and at what pace. */
+interface SynthProject {
+  row: ProjectRow;
+  /** Month index (0 = January of the first year) of the first and last month worked; first > last when none. */
+  firstMonth: number;
+  lastMonth: number;
+  /** Annual plan by year: every month of a plan year has a figure, zero when no work was done. */
+  plans: Map<number, number>;
+  /** Its project_year rows, computed from its life so that plans and months agree. */
+  years: YearRow[];
+  seed: number;
+}
+
+interface Province {
+  regions: Region[];
+  units: Unit[];
+  leaders: Leader[];
+  projects: SynthProject[];
+  years: YearRow[];
+  batches: Batch[];
+  counties: GeneratedCounty[];
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const day = (year: number, month: number, d: number) => `${year}-${pad2(month)}-${pad2(d)}`;
+const monthIndex = (year: number, month: number) => (year - FIRST_YEAR) * 12 + month - 1;
+const monthOf = (index: number) => `${FIRST_YEAR + Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
+const roundWan = (yuan: number) => Math.max(WAN, Math.round(yuan / WAN) * WAN);
+
+function buildProvince(size: BenchSize, seed: number): Province {
+  const spec = BENCH_SIZES[size];
+  const rng = new Rng(seed, 1);
+  const regions: Region[] = [{ code: BENCH_PROVINCE, name: '基准省', level: 'province', parent_code: null, is_zone: 0 }];
+  const units: Unit[] = [];
+  const leaders: Leader[] = [];
+  const projects: SynthProject[] = [];
+  const years: YearRow[] = [];
+  const batches: Batch[] = [];
+
+  // Counties spread over the cities as evenly as the numbers allow; county sizes vary (a few big ones, many small).
+  const countyCodes: string[] = [];
+  for (let c = 1; c <= spec.cities; c++) {
+    const cityCode = `99${pad2(c)}00`;
+    regions.push({ code: cityCode, name: `基准${c}市`, level: 'city', parent_code: BENCH_PROVINCE, is_zone: 0 });
+    const n = Math.floor(spec.counties / spec.cities) + (c <= spec.counties % spec.cities ? 1 : 0);
+    for (let k = 1; k <= n; k++) countyCodes.push(`99${pad2(c)}${pad2(k + 20)}`);
+  }
+  const weights = countyCodes.map(() => Math.exp(0.35 * rng.normal()));
+  const weightSum = weights.reduce((s, w) => s + w, 0);
+  const perCounty = weights.map((w) => Math.max(1, Math.round((w / weightSum) * spec.projects)));
+  perCounty[perCounty.length - 1]! += spec.projects - perCounty.reduce((s, n) => s + n, 0);
+
+  const counties: GeneratedCounty[] = [];
+  let serial = 0;
+  countyCodes.forEach((county, ci) => {
+    const countyName = `基准${ci + 1}县`;
+    regions.push({ code: county, name: countyName, level: 'county', parent_code: `${county.slice(0, 4)}00`, is_zone: 0 });
+    const townships = TOWNSHIPS.map(([suffix]) => `${county}${suffix}`);
+    TOWNSHIPS.forEach(([suffix, name]) => regions.push({ code: `${county}${suffix}`, name, level: 'township', parent_code: county, is_zone: suffix.startsWith('4') ? 1 : 0 }));
+    const countyUnits: string[] = [];
+    DEPARTMENTS.forEach((name, i) => {
+      const id = rng.uuid();
+      countyUnits.push(id);
+      units.push({ id, region_code: county, name, kind: 'department', township_code: null, sort_order: i + 1 });
+    });
+    TOWNSHIPS.forEach(([suffix, name], i) => {
+      const id = rng.uuid();
+      countyUnits.push(id);
+      const zone = suffix.startsWith('4');
+      units.push({ id, region_code: county, name: zone ? `${name}管委会` : `${name}人民政府`, kind: zone ? 'zone' : 'township', township_code: `${county}${suffix}`, sort_order: 100 + i });
+    });
+    const countyLeaders: string[] = [];
+    for (let i = 0; i < 14; i++) {
+      const id = rng.uuid();
+      countyLeaders.push(id);
+      leaders.push({ id, region_code: county, name: `${rng.pick([...SURNAMES])}${rng.pick([...GIVEN])}${rng.pick([...GIVEN])}`, title: TITLES[Math.min(i, TITLES.length - 1)]!, sort_order: i + 1 });
+    }
+    const count = perCounty[ci]!;
+    counties.push({ code: county, name: countyName, projects: count });
+    const countyProjects: SynthProject[] = [];
+    for (let i = 0; i < count; i++) {
+      const p = buildProject(rng, ++serial, county, countyName, townships, countyUnits, countyLeaders);
+      countyProjects.push(p);
+      projects.push(p);
+    }
+    // 三个一批: three events a year, each naming a handful of the year's projects.
+    for (const year of BENCH_YEARS) {
+      for (const [month, title] of [[3, '春季'], [7, '夏季'], [10, '秋季']] as const) {
+        const held = day(year, month, 15);
+        const picked = countyProjects.filter((p) => p.row.started_on?.startsWith(String(year)) || p.row.signed_on?.startsWith(String(year))).slice(0, 400);
+        const chosen = new Map<string, string>();
+        for (let k = 0; k < Math.min(12, picked.length); k++) {
+          const p = rng.pick(picked);
+          chosen.set(p.row.id, p.row.started_on?.startsWith(String(year)) ? 'started' : 'signed');
+        }
+        batches.push({ id: rng.uuid(), region_code: county, held_on: held, title: `${year}年${title}“三个一批”活动`, projects: [...chosen].map(([project_id, kind]) => ({ project_id, kind })) });
+      }
+    }
+  });
+  // Plans are entered year by year, so the year rows go in year order, as a real pool would have written them.
+  for (const year of BENCH_YEARS) for (const p of projects) for (const y of p.years) if (y.year === year) years.push(y);
+  return { regions, units, leaders, projects, years, batches, counties };
+}
+
+function buildProject(rng: Rng, serial: number, county: string, countyName: string, townships: string[], unitIds: string[], leaderIds: string[]): SynthProject {
+  const id = rng.uuid();
+  const total = roundWan(Math.min(2e10, Math.max(5e6, Math.exp(Math.log(2e8) + 1.1 * rng.normal()))));
+  // Big public works run for years: most of a pool is 续建, as in the counties' own ledgers.
+  const startYear = rng.weighted([[2016, 6], [2017, 8], [2018, 9], [2019, 10], [2020, 10], [2021, 10], [2022, 10], [2023, 10], [2024, 10], [2025, 10], [2026, 4]] as const);
+  let span = rng.weighted([[1, 3], [2, 5], [3, 10], [4, 15], [5, 17], [6, 17], [7, 15], [8, 10], [9, 8]] as const);
+  // Projects begun before the window run into it, else they would hold no figures at all.
+  if (startYear + span - 1 < FIRST_YEAR) span = FIRST_YEAR - startYear + 1;
+  const endYear = startYear + span - 1;
+  const startMonth = rng.weighted([[1, 2], [2, 3], [3, 10], [4, 12], [5, 11], [6, 9], [7, 7], [8, 6], [9, 6], [10, 4], [11, 2], [12, 1]] as const);
+  const endMonth = span === 1 ? rng.int(Math.min(12, startMonth + 2), 12) : rng.int(5, 12);
+  const cancelled = rng.chance(0.02);
+  // One in ten new projects of the last year has not started by its end: they pull the 开工率 below 1.
+  const notStarted = cancelled || startYear > LAST_YEAR || (startYear === LAST_YEAR && rng.chance(0.1));
+  const suspended = !notStarted && endYear > LAST_YEAR && rng.chance(0.04);
+
+  const startedOn = notStarted ? null : day(startYear, startMonth, rng.int(1, 28));
+  const finished = !notStarted && endYear <= LAST_YEAR;
+  const completedOn = finished ? day(endYear, endMonth, rng.int(1, 28)) : null;
+  const operating = finished && rng.chance(0.5);
+  const suspendedOn = suspended ? day(LAST_YEAR, rng.int(3, 11), rng.int(1, 28)) : null;
+  const stage = cancelled ? 'cancelled' : suspended ? 'suspended' : operating ? 'operating' : finished ? 'completed' : notStarted
+    ? (startYear > LAST_YEAR ? rng.pick(['planned', 'preparing', 'signed'] as const) : 'preparing') : 'underway';
+  const signedYear = Math.min(startYear, LAST_YEAR) - rng.int(0, 1);
+  const signedOn = rng.chance(0.6) ? day(signedYear, rng.int(1, 12), rng.int(1, 28)) : null;
+
+  const lastWorked = notStarted ? -1 : suspendedOn ? monthIndex(LAST_YEAR, Number(suspendedOn.slice(5, 7))) : finished ? monthIndex(endYear, endMonth) : MONTHS - 1;
+  const firstMonth = notStarted ? MONTHS : Math.max(0, monthIndex(startYear, startMonth));
+  const plans = new Map<number, number>();
+  const rows: YearRow[] = [];
+  for (const year of BENCH_YEARS) {
+    if (year < startYear) {
+      // A project waits in reserve a year or two before its plan year.
+      if (year >= startYear - (rng.chance(0.3) ? 2 : 1)) rows.push({ project_id: id, year, phase: 'reserve', annual_plan: 0, resumed_on: null });
+      continue;
+    }
+    if (year > endYear || (notStarted && year > startYear)) continue;
+    const plan = roundWan((total / span) * (0.6 + 0.6 * rng.next()));
+    plans.set(year, plan);
+    const continuing = year > startYear;
+    const resumedOn = continuing && !(suspendedOn && year === LAST_YEAR && rng.chance(0.5)) && rng.chance(0.92)
+      ? day(year, rng.weighted([[1, 1], [2, 4], [3, 6], [4, 3], [5, 1]] as const), rng.int(1, 28)) : null;
+    rows.push({ project_id: id, year, phase: continuing ? 'continuing' : 'newStart', annual_plan: plan, resumed_on: resumedOn });
+  }
+
+  const township = rng.chance(0.95) ? rng.pick(townships) : null;
+  const created = day(Math.max(FIRST_YEAR - 1, Math.min(startYear, LAST_YEAR) - 1), rng.int(1, 12), rng.int(1, 28));
+  const row: ProjectRow = {
+    id,
+    region_code: county,
+    name: `${countyName}${rng.pick(CHAINS)}${rng.pick(WORKS)}项目（${serial}）`,
+    project_code: rng.chance(0.8) ? `${Math.min(startYear, LAST_YEAR) - 1}-${county}-${rng.pick(['04', '07', '13', '15'])}-${rng.pick(['01', '02', '03'])}-${String(rng.int(0, 999_999)).padStart(6, '0')}` : null,
+    approval_kind: rng.pick(['approval', 'authorization', 'filing', 'filing', 'filing'] as const),
+    owner: `基准${rng.pick(CHAINS)}${rng.int(1, 999)}有限公司`,
+    township_code: township,
+    industry_code: rng.pick(INDUSTRIES),
+    chain: rng.chance(0.85) ? rng.pick(CHAINS) : null,
+    construction_type: rng.pick(CONSTRUCTION),
+    category: rng.pick(CATEGORIES),
+    stage,
+    signed_on: signedOn,
+    land_supplied_on: startedOn && rng.chance(0.7) ? day(startYear - (startMonth < 3 ? 1 : 0), Math.max(1, startMonth - 2), rng.int(1, 28)) : null,
+    permit_on: startedOn && rng.chance(0.8) ? day(startYear, Math.max(1, startMonth - 1), rng.int(1, 28)) : null,
+    started_on: startedOn,
+    suspended_on: suspendedOn,
+    completed_on: completedOn,
+    operating_on: operating && completedOn ? completedOn : null,
+    total_investment: total,
+    completed_before: startYear < FIRST_YEAR ? roundWan(total * 0.2 * (FIRST_YEAR - startYear)) : 0,
+    stats_entry: total >= 5_000_000 && startedOn ? 'entered' : 'none',
+    leader_id: rng.chance(0.9) ? rng.pick(leaderIds) : null,
+    unit_id: rng.chance(0.95) ? rng.pick(unitIds) : null,
+    land_area_mu: rng.chance(0.6) ? rng.int(5, 800) : null,
+    notes: rng.chance(0.1) ? '要素保障待协调' : null,
+    created_at: `${created}T02:00:00.000Z`,
+    updated_at: NOW_ISO,
+    version: 1,
+  };
+  return { row, firstMonth, lastMonth: Math.min(lastWorked, MONTHS - 1), plans, years: rows, seed: mix32(serial * 2654435761) };
+}
+
+/** The month's completed investment, a pure function of the project and month so the stream needs no storage. */
+function monthFigure(p: SynthProject, index: number): number {
+  if (index < p.firstMonth || index > p.lastMonth) return 0;
+  const plan = p.plans.get(FIRST_YEAR + Math.floor(index / 12)) ?? 0;
+  const r = new Rng(p.seed, index).next;
+  if (plan === 0 || r() < 0.08) return 0;
+  return Math.round(((plan / 12) * (0.3 + 1.3 * r())) / WAN) * WAN;
+}
+
+/**
+ * Every month row, month by month as the monthly rounds would have written them: each project with a plan
+ * in the year reports every month of it, zero before it starts or after it stops.
+ */
+function* monthRows(projects: readonly SynthProject[]): Generator<[string, string, number, string]> {
+  for (let index = 0; index < MONTHS; index++) {
+    const month = monthOf(index);
+    const year = FIRST_YEAR + Math.floor(index / 12);
+    for (const p of projects) {
+      if (!p.plans.has(year)) continue;
+      // Fifteen percent of units type the year-to-date total rather than the month; the stored value is the month.
+      yield [p.row.id, month, monthFigure(p, index), (p.seed & 0xff) < 38 ? 'ytd' : 'month'];
+    }
+  }
+}
+
+const PROJECT_COLUMNS = [
+  'id', 'region_code', 'name', 'project_code', 'approval_kind', 'owner', 'township_code', 'industry_code', 'chain', 'construction_type', 'category',
+  'stage', 'signed_on', 'land_supplied_on', 'permit_on', 'started_on', 'suspended_on', 'completed_on', 'operating_on', 'total_investment',
+  'completed_before', 'stats_entry', 'leader_id', 'unit_id', 'land_area_mu', 'notes', 'created_at', 'updated_at', 'version',
+] as const satisfies readonly (keyof ProjectRow)[];
+const PG_PROJECT_TYPES: Record<(typeof PROJECT_COLUMNS)[number], string> = Object.fromEntries(
+  PROJECT_COLUMNS.map((c) => [c, c === 'total_investment' || c === 'completed_before' ? 'int8' : c === 'land_area_mu' ? 'float8' : c === 'version' ? 'int4' : 'text']),
+) as Record<(typeof PROJECT_COLUMNS)[number], string>;
+
+/** A table's rows as the loaders take them: column names, PostgreSQL types, and row arrays. */
+interface TableLoad {
+  table: string;
+  columns: readonly string[];
+  types: readonly string[];
+  rows: Iterable<unknown[]>;
+  count: number;
+}
+
+function tableLoads(p: Province, monthCount: number): TableLoad[] {
+  const cols = <T>(rows: readonly T[], columns: readonly (keyof T & string)[]) => rows.map((r) => columns.map((c) => r[c]));
+  const batchProjects = p.batches.flatMap((b) => b.projects.map((x) => [b.id, x.project_id, x.kind]));
+  return [
+    { table: 'region', columns: ['code', 'name', 'level', 'parent_code', 'is_zone'], types: ['text', 'text', 'text', 'text', 'int4'], rows: cols(p.regions, ['code', 'name', 'level', 'parent_code', 'is_zone']), count: p.regions.length },
+    { table: 'unit', columns: ['id', 'region_code', 'name', 'kind', 'township_code', 'sort_order'], types: ['text', 'text', 'text', 'text', 'text', 'int4'], rows: cols(p.units, ['id', 'region_code', 'name', 'kind', 'township_code', 'sort_order']), count: p.units.length },
+    { table: 'leader', columns: ['id', 'region_code', 'name', 'title', 'sort_order'], types: ['text', 'text', 'text', 'text', 'int4'], rows: cols(p.leaders, ['id', 'region_code', 'name', 'title', 'sort_order']), count: p.leaders.length },
+    { table: 'project', columns: PROJECT_COLUMNS, types: PROJECT_COLUMNS.map((c) => PG_PROJECT_TYPES[c]), rows: p.projects.map((x) => PROJECT_COLUMNS.map((c) => x.row[c])), count: p.projects.length },
+    { table: 'project_year', columns: ['project_id', 'year', 'phase', 'annual_plan', 'resumed_on'], types: ['text', 'int4', 'text', 'int8', 'text'], rows: cols(p.years, ['project_id', 'year', 'phase', 'annual_plan', 'resumed_on']), count: p.years.length },
+    { table: 'project_month', columns: ['project_id', 'month', 'completed', 'entered_as'], types: ['text', 'text', 'int8', 'text'], rows: monthRows(p.projects), count: monthCount },
+    { table: 'batch_event', columns: ['id', 'region_code', 'held_on', 'title'], types: ['text', 'text', 'text', 'text'], rows: p.batches.map((b) => [b.id, b.region_code, b.held_on, b.title]), count: p.batches.length },
+    { table: 'batch_project', columns: ['batch_id', 'project_id', 'kind'], types: ['text', 'text', 'text'], rows: batchProjects, count: batchProjects.length },
+  ];
+}
+
+function progress(log: (line: string) => void, table: string, total: number): (done: number) => void {
+  let next = 0;
+  const started = Date.now();
+  return (done) => {
+    if (done < next && done !== total) return;
+    next = done + Math.max(1, Math.ceil(total / 10));
+    log(`  ${table}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} rows (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  };
+}
+
+function loadSqlite(file: string, loads: TableLoad[], log: (line: string) => void): void {
+  const db = new SQLite(file);
+  try {
+    // The load is one transaction on an empty file: a rollback journal of nothing and no fsync is the quick way.
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -262144');
+    db.pragma('foreign_keys = ON');
+    db.transaction(() => {
+      for (const t of loads) {
+        const insert = db.prepare(`insert into ${t.table} (${t.columns.join(', ')}) values (${t.columns.map(() => '?').join(', ')})`);
+        const tick = progress(log, t.table, t.count);
+        let done = 0;
+        for (const row of t.rows) {
+          insert.run(...row);
+          if (++done % 50_000 === 0) tick(done);
+        }
+        tick(done);
+      }
+    })();
+    // The application opens the file in WAL mode; leave it as it would find its own.
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+}
+
+async function loadPostgres(url: string, loads: TableLoad[], log: (line: string) => void): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('begin');
+    for (const t of loads) {
+      const batchSize = Math.max(500, Math.floor(60_000 / t.columns.length));
+      const text = `insert into ${t.table} (${t.columns.join(', ')}) select * from unnest(${t.types.map((ty, i) => `$${i + 1}::${ty}[]`).join(', ')})`;
+      const tick = progress(log, t.table, t.count);
+      let batch: unknown[][] = t.columns.map(() => []);
+      let pending = 0;
+      let done = 0;
+      const flush = async () => {
+        if (pending === 0) return;
+        await client.query(text, batch);
+        done += pending;
+        tick(done);
+        batch = t.columns.map(() => []);
+        pending = 0;
+      };
+      for (const row of t.rows) {
+        row.forEach((v, i) => batch[i]!.push(v));
+        if (++pending === batchSize) await flush();
+      }
+      await flush();
+      if (t.count === 0) tick(0);
+    }
+    await client.query('commit');
+    // Autovacuum would vacuum and analyze the new tables within minutes, and meanwhile disturb the timings:
+    // the benchmark measures that steady state at once.
+    log('  vacuum (analyze)');
+    await client.query('vacuum (analyze)');
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
+    throw e;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Generates the synthetic province of a size into an empty database (an SQLite file or a postgres:// URL),
+ * migrating it first. The same seed always gives the same rows, ids included.
+ */
+export async function generatePool(target: string, size: BenchSize, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const seed = options.seed ?? 2025;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const started = performance.now();
+  const handle = await openDatabase(target, { poolSize: 1 });
+  await handle.close();
+
+  log(`generating ${size} (${BENCH_SIZES[size].counties} ${BENCH_SIZES[size].counties === 1 ? 'county' : 'counties'}, ${BENCH_SIZES[size].projects.toLocaleString('en-US')} projects, seed ${seed}) into ${handle.label}`);
+  const province = buildProvince(size, seed);
+  let monthCount = 0;
+  for (const p of province.projects) monthCount += 12 * p.plans.size;
+  const loads = tableLoads(province, monthCount);
+  if (isPostgresUrl(target)) await loadPostgres(target, loads, log);
+  else loadSqlite(target, loads, log);
+
+  const seconds = (performance.now() - started) / 1000;
+  log(`generated ${size} in ${seconds.toFixed(1)} s`);
+  return {
+    size,
+    seed,
+    provinceCode: BENCH_PROVINCE,
+    counties: province.counties,
+    rows: {
+      region: province.regions.length,
+      unit: province.units.length,
+      leader: province.leaders.length,
+      project: province.projects.length,
+      projectYear: province.years.length,
+      projectMonth: monthCount,
+      batch: province.batches.length,
+    },
+    seconds,
+  };
+}
+
+// Usage: tsx bench/generate.ts <sqlite file | postgres:// url> [county|city|province] — for poking at a database by hand.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [target, size = 'county'] = process.argv.slice(2);
+  if (!target || !(size in BENCH_SIZES)) {
+    process.stderr.write('usage: tsx bench/generate.ts <sqlite file | postgres:// url> [county|city|province]\n');
+    process.exit(2);
+  }
+  const result = await generatePool(target, size as BenchSize);
+  process.stdout.write(`${JSON.stringify({ ...result, counties: result.counties.length }, null, 2)}\n`);
+}

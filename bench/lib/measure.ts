@@ -1,0 +1,65 @@
+// Timing of repeated calls (warm-up, then median and p95) and the memory figures of a process.
+
+import fs from 'node:fs';
+
+export interface Timing {
+  median: number;
+  p95: number;
+  min: number;
+  runs: number;
+}
+
+export interface MeasureOptions {
+  warmup: number;
+  runs: number;
+  /** Stop early once this much time went by, after `minRuns`: a slow case still ends. */
+  budgetMs: number;
+  minRuns: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
+export function summarize(samples: readonly number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), min: sorted[0] ?? Number.NaN, runs: sorted.length };
+}
+
+async function timeOnce(fn: () => unknown): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+/**
+ * Times two calls run in turn, alternating which goes first, so the application's query and the raw one
+ * meet the same caches and the same neighbours on the machine.
+ */
+export async function measurePair(a: () => unknown, b: () => unknown, o: MeasureOptions): Promise<[Timing, Timing]> {
+  for (let i = 0; i < o.warmup; i++) {
+    await a();
+    await b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < o.runs; i++) {
+    if (i % 2 === 0) {
+      ta.push(await timeOnce(a));
+      tb.push(await timeOnce(b));
+    } else {
+      tb.push(await timeOnce(b));
+      ta.push(await timeOnce(a));
+    }
+    if (i + 1 >= o.minRuns && performance.now() - started > o.budgetMs) break;
+  }
+  return [summarize(ta), summarize(tb)];
+}
+
+/** The peak and current resident set of a Linux process, in MiB, from /proc/<pid>/status. */
+export function processMemory(pid: number): { peakMb: number; rssMb: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1] ?? Number.NaN);
+  return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+}

@@ -1,0 +1,54 @@
+// What a benchmark section is given and what it records: the contract between bench/run.ts and bench/sections/.
+
+import type { DatabaseHandle } from '../../src/db/connect.ts';
+import type { BenchSize, GenerateResult } from '../generate.ts';
+import type { BenchDialect, RawDatabase } from './databases.ts';
+import type { MeasureOptions } from './measure.ts';
+
+/** A target beside a figure: met or missed. Targets are the issue's, and apply at province size. */
+export interface TargetCheck {
+  text: string;
+  pass: boolean;
+}
+
+export interface ResultRow {
+  database: BenchDialect;
+  size: BenchSize;
+  section: string;
+  measurement: string;
+  value: number;
+  unit: 'ms' | 'MiB' | 's';
+  p95?: number;
+  runs?: number;
+  /** The median of the hand-written query timed alongside, and value ÷ it. */
+  rawMs?: number;
+  ratio?: number;
+  targets: TargetCheck[];
+  note?: string;
+  error?: string;
+}
+
+export type RecordedRow = Omit<ResultRow, 'database' | 'size' | 'section' | 'targets'> & { targets?: TargetCheck[] };
+
+export interface SectionContext {
+  database: BenchDialect;
+  size: BenchSize;
+  /** What openDatabase and `tiaodu serve --db` take: an SQLite path or a postgres:// URL. */
+  target: string;
+  handle: DatabaseHandle;
+  raw: RawDatabase;
+  generated: GenerateResult;
+  /** Whether the issue's targets apply (province size). */
+  targetsApply: boolean;
+  timing: { fast: MeasureOptions; slow: MeasureOptions };
+  quick: boolean;
+  log(line: string): void;
+  record(row: RecordedRow): void;
+}
+
+/** One benchmark: run once per database and size, after the synthetic province is generated. */
+export interface BenchSection {
+  id: string;
+  title: string;
+  run(ctx: SectionContext): Promise<void>;
+}

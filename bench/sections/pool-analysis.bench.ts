@@ -1,0 +1,155 @@
+// The pool analysis of one county and of the whole province by county, each beside the same aggregate as one raw SQL query.
+
+import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
+import { lastDayOfMonth, monthYear } from '../../src/domain/months.ts';
+import type { PhaseFigures } from '../../src/domain/pool/pool-analysis.ts';
+import { poolPhaseFigures, type PoolQuery } from '../../src/db/repositories/pool.repository.ts';
+import { countyRange } from '../../src/db/repositories/scope.ts';
+import { poolSummary } from '../../src/services/pool-summary.ts';
+import { measurePair, type MeasureOptions, type Timing } from '../lib/measure.ts';
+import type { BenchSection, SectionContext, TargetCheck } from '../lib/section.ts';
+
+/** The as-of month: the whole last year, the widest year-to-date window. */
+export const BENCH_AS_OF = '2025-12';
+
+export const COUNTY_TARGET_MS = 20;
+export const PROVINCE_TARGET_MS = 1000;
+export const RATIO_TARGET = 1.5;
+
+// The aggregate as someone would write it by hand: one flat query, the year-to-date sum as a correlated
+// subquery on the (project_id, month) key. Plain SQL that both databases run as written.
+const SELECT_FIGURES = `count(*) as count,
+  sum(p.total_investment) as total_investment,
+  sum(y.annual_plan) as annual_plan,
+  coalesce(sum((select sum(m.completed) from project_month m
+    where m.project_id = p.id and m.month >= :fromMonth and m.month <= :toMonth)), 0) as completed_ytd,
+  sum(case when p.started_on <= :endDay then 1 else 0 end) as started,
+  sum(case when y.resumed_on <= :endDay then 1 else 0 end) as resumed
+from project p
+join project_year y on y.project_id = p.id
+where p.region_code >= :lo and p.region_code <= :hi
+  and p.stage <> 'cancelled'
+  and y.year = :year and y.phase in ('continuing', 'newStart')`;
+
+export const RAW_BY_PHASE = `select y.phase as phase, ${SELECT_FIGURES}
+group by y.phase`;
+
+export const RAW_BY_COUNTY = `select p.region_code as group_key, y.phase as phase, ${SELECT_FIGURES}
+group by p.region_code, y.phase`;
+
+function poolQuery(regionCode: string): PoolQuery {
+  const year = monthYear(BENCH_AS_OF);
+  return { regionCode, year, fromMonth: `${year}-01`, toMonth: BENCH_AS_OF, endDay: lastDayOfMonth(BENCH_AS_OF) };
+}
+
+function rawParams(q: PoolQuery): Record<string, unknown> {
+  const [lo, hi] = countyRange(q.regionCode);
+  return { lo, hi, year: q.year, fromMonth: q.fromMonth, toMonth: q.toMonth, endDay: q.endDay };
+}
+
+type Figures = PhaseFigures & { key: string | null };
+
+// PostgreSQL hands sums back as strings on the raw connection; the comparison wants numbers.
+function fromRaw(rows: Record<string, unknown>[]): Figures[] {
+  return rows.map((r) => ({
+    key: (r.group_key as string | undefined) ?? null,
+    phase: r.phase as Figures['phase'],
+    count: Number(r.count),
+    totalInvestment: Number(r.total_investment),
+    annualPlan: Number(r.annual_plan),
+    completedYtd: Number(r.completed_ytd),
+    started: Number(r.started),
+    resumed: Number(r.resumed),
+  }));
+}
+
+/** Null when both give the same figures, else the first difference: the two must compute one aggregate. */
+function difference(app: Figures[], raw: Figures[]): string | null {
+  const index = (rows: Figures[]) => new Map(rows.map((r) => [`${r.key ?? ''}|${r.phase}`, r]));
+  const a = index(app);
+  const b = index(raw);
+  if (a.size !== b.size) return `${a.size} groups from the application, ${b.size} from the raw query`;
+  for (const [k, x] of a) {
+    const y = b.get(k);
+    if (!y) return `group ${k} missing from the raw query`;
+    for (const f of ['count', 'totalInvestment', 'annualPlan', 'completedYtd', 'started', 'resumed'] as const) {
+      if (x[f] !== y[f]) return `group ${k}: ${f} ${x[f]} vs ${y[f]}`;
+    }
+  }
+  return null;
+}
+
+function targetChecks(ctx: SectionContext, app: Timing, raw: Timing, limitMs: number, withRatio: boolean): TargetCheck[] {
+  if (!ctx.targetsApply) return [];
+  const checks: TargetCheck[] = [{ text: `< ${limitMs} ms`, pass: app.median < limitMs }];
+  if (withRatio) checks.push({ text: `≤ ${RATIO_TARGET}× raw`, pass: app.median <= RATIO_TARGET * raw.median });
+  return checks;
+}
+
+async function timed(
+  ctx: SectionContext,
+  measurement: string,
+  app: () => Promise<unknown>,
+  rawSql: string,
+  q: PoolQuery,
+  options: MeasureOptions,
+  limitMs: number,
+  withRatio: boolean,
+  note?: string,
+): Promise<void> {
+  const params = rawParams(q);
+  const [a, r] = await measurePair(app, () => ctx.raw.all(rawSql, params), options);
+  ctx.record({
+    measurement,
+    value: a.median,
+    unit: 'ms',
+    p95: a.p95,
+    runs: a.runs,
+    rawMs: r.median,
+    ratio: a.median / r.median,
+    targets: targetChecks(ctx, a, r, limitMs, withRatio),
+    note,
+  });
+}
+
+export const poolAnalysisSection: BenchSection = {
+  id: 'pool',
+  title: 'Pool analysis: one county, and the province by county',
+  async run(ctx) {
+    const { db } = ctx.handle;
+    // The largest county: the analysis a dispatcher waits for longest.
+    const county = [...ctx.generated.counties].sort((a, b) => b.projects - a.projects || a.code.localeCompare(b.code))[0]!;
+    const cq = poolQuery(county.code);
+    const pq = poolQuery(ctx.generated.provinceCode);
+
+    // First make sure the raw queries and the repository compute the same figures.
+    const countyApp = await poolPhaseFigures(db, cq);
+    const countyRaw = fromRaw(await ctx.raw.all(RAW_BY_PHASE, rawParams(cq)));
+    const provinceApp = await poolPhaseFigures(db, pq, 'county');
+    const provinceRaw = fromRaw(await ctx.raw.all(RAW_BY_COUNTY, rawParams(pq)));
+    const mismatch = difference(countyApp, countyRaw) ?? difference(provinceApp, provinceRaw);
+    if (mismatch) throw new Error(`the raw query and poolPhaseFigures disagree: ${mismatch}`);
+    const inPool = countyRaw.reduce((s, r) => s + r.count, 0);
+    const provinceInPool = provinceRaw.reduce((s, r) => s + r.count, 0);
+    const countyLabel = `county ${county.code} (largest: ${county.projects} projects, ${inPool} in the ${cq.year} pool)`;
+    const n = ctx.generated.counties.length;
+    const provinceLabel = `province ${pq.regionCode} by county (${n} ${n === 1 ? 'county' : 'counties'}, ${provinceInPool} in the pool)`;
+    const { fast, slow } = ctx.timing;
+
+    ctx.log(`  ${countyLabel}`);
+    await timed(ctx, `${countyLabel}: poolSummary`, () => poolSummary(db, { region: county.code, asOf: BENCH_AS_OF }, SYSTEM_ACTOR),
+      RAW_BY_PHASE, cq, fast, COUNTY_TARGET_MS, true, 'service: region lookup, phase figures, 三个一批 counts');
+    await timed(ctx, `${countyLabel}: poolPhaseFigures`, () => poolPhaseFigures(db, cq), RAW_BY_PHASE, cq, fast, COUNTY_TARGET_MS, true,
+      'repository: the aggregate alone');
+    await timed(ctx, `${countyLabel}: poolSummary with breakdowns`,
+      () => poolSummary(db, { region: county.code, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR),
+      RAW_BY_PHASE, cq, fast, COUNTY_TARGET_MS, false, 'what the dashboard asks: 5 aggregates (+ township, chain, leader, unit); ratio for information');
+
+    ctx.log(`  ${provinceLabel}`);
+    await timed(ctx, `${provinceLabel}: poolPhaseFigures(…, 'county')`, () => poolPhaseFigures(db, pq, 'county'), RAW_BY_COUNTY, pq, slow,
+      PROVINCE_TARGET_MS, true, 'repository: the aggregate alone');
+    await timed(ctx, `${provinceLabel}: poolSummary with breakdowns`,
+      () => poolSummary(db, { region: pq.regionCode, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR),
+      RAW_BY_COUNTY, pq, slow, PROVINCE_TARGET_MS, true, 'service: province figures, then byCounty, 三个一批 counts, county names');
+  },
+};
