@@ -2,10 +2,12 @@
 
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as createPool from './migrations/2026-11-23T0900-create-pool.ts';
+import * as indexMonthCompleted from './migrations/2026-11-23T1200-index-month-completed.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-create-pool': createPool,
+  '2026-11-23T1200-index-month-completed': indexMonthCompleted,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

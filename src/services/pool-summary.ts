@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { coversRegion, type Actor } from '../domain/access.ts';
 import { forbidden, notFound } from '../domain/errors.ts';
 import { isMonth, lastDayOfMonth, linearTimeProgress, monthYear } from '../domain/months.ts';
-import { breakdown, poolFigures, type BreakdownRow, type PoolFigures } from '../domain/pool/pool-analysis.ts';
+import { breakdown, groupPhaseFigures, poolFigures, type BreakdownRow, type PoolFigures } from '../domain/pool/pool-analysis.ts';
 import { batchSentence, poolSentence, type BatchCount } from '../domain/pool/pool-sentence.ts';
 import { parseInput } from '../domain/validation.ts';
-import { batchCounts, poolPhaseFigures, type PoolGroupKey, type PoolQuery } from '../db/repositories/pool.repository.ts';
+import { batchCounts, poolPhaseFigures, poolProjectRows, type PoolQuery } from '../db/repositories/pool.repository.ts';
 import { childRegions, findRegion, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
 import type { Db } from '../db/transaction.ts';
 
@@ -70,7 +70,9 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
     townshipCode: q.region.length === 9 ? q.region : null,
     unitId: actor.role === 'reporter' ? actor.unitId ?? '\u0000' : null,
   };
-  const figures = poolFigures(await poolPhaseFigures(db, query));
+  // With breakdowns, one scan serves the totals too: the totals are the sum of the breakdown's parts.
+  const parts = q.breakdowns ? await breakdowns(db, query, region.level) : null;
+  const figures = parts ? parts.figures : poolFigures(await poolPhaseFigures(db, query));
   const batches = await batchCounts(db, county, year);
   // A reporter's figures are its unit's, and the sentence says so rather than 全县.
   const unitName = query.unitId ? (await listUnits(db, county)).find((u) => u.id === query.unitId)?.name ?? '本单位' : null;
@@ -87,17 +89,17 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
       ? poolSentence(figures, q.asOf, unitName)
       : `${batchSentence(batches)}${poolSentence(figures, q.asOf, scopeWord(region.level, region.isZone))}`,
   };
-  if (q.breakdowns) Object.assign(summary, await breakdowns(db, query, region.level));
+  if (parts) Object.assign(summary, parts.rows);
   return summary;
 }
 
-async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<Partial<PoolSummary>> {
-  const by = (key: PoolGroupKey) => poolPhaseFigures(db, query, key);
+async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<{ figures: PoolFigures; rows: Partial<PoolSummary> }> {
   if (level === 'city' || level === 'province') {
-    const counties = await childRegionsDeep(db, query.regionCode, level);
-    return { byCounty: breakdown(await by('county'), (k) => counties.get(k) ?? k) };
+    const [rows, counties] = await Promise.all([poolPhaseFigures(db, query, 'county'), childRegionsDeep(db, query.regionCode, level)]);
+    return { figures: poolFigures(rows), rows: { byCounty: breakdown(rows, (k) => counties.get(k) ?? k) } };
   }
-  const [townships, units, leaders] = await Promise.all([
+  const [projects, townships, units, leaders] = await Promise.all([
+    poolProjectRows(db, query),
     childRegions(db, query.regionCode),
     listUnits(db, query.regionCode),
     listLeaders(db, query.regionCode),
@@ -105,12 +107,14 @@ async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<Part
   const townshipName = new Map(townships.map((t) => [t.code, t.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
-  const [t, c, l, u] = await Promise.all([by('township'), by('chain'), by('leader'), by('unit')]);
   return {
-    byTownship: breakdown(t, (k) => townshipName.get(k) ?? k, '县直及跨乡镇'),
-    byChain: breakdown(c, (k) => k),
-    byLeader: breakdown(l, (k) => leaderName.get(k) ?? k),
-    byUnit: breakdown(u, (k) => unitName.get(k) ?? k),
+    figures: poolFigures(groupPhaseFigures(projects, () => null)),
+    rows: {
+      byTownship: breakdown(groupPhaseFigures(projects, (p) => p.township), (k) => townshipName.get(k) ?? k, '县直及跨乡镇'),
+      byChain: breakdown(groupPhaseFigures(projects, (p) => p.chain), (k) => k),
+      byLeader: breakdown(groupPhaseFigures(projects, (p) => p.leader), (k) => leaderName.get(k) ?? k),
+      byUnit: breakdown(groupPhaseFigures(projects, (p) => p.unit), (k) => unitName.get(k) ?? k),
+    },
   };
 }
 

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { poolSummary } from '../../src/services/pool-summary.ts';
+import { groupPhaseFigures } from '../../src/domain/pool/pool-analysis.ts';
+import { poolPhaseFigures, poolProjectRows } from '../../src/db/repositories/pool.repository.ts';
 import { addProject, seedCounty, WANGQIAO, ZONE, type CountyFixture } from '../support/factories.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 
@@ -55,6 +57,17 @@ describe(`poolSummary (${testDialect()})`, () => {
     expect(s.byTownship!.map((r) => [r.label, r.all.count])).toEqual([['古韩镇', 2], ['王桥镇', 2], ['襄垣经济技术开发区', 1]]);
     expect(s.byChain!.find((r) => r.label === '未填写')?.all.count).toBe(2);
     expect(s.byLeader!.find((r) => r.label === '王志强')?.all.count).toBe(1);
+  });
+
+  it('gives the same figures from one scan grouped in code as from the database’s own aggregates', async () => {
+    const q = { regionCode: '140423', year: 2021, fromMonth: '2021-01', toMonth: '2021-05', endDay: '2021-05-31' };
+    const projects = await poolProjectRows(h.db, q);
+    const sorted = (rows: { phase: string; key: string | null }[]) => [...rows].sort((a, b) => `${a.phase}${a.key}`.localeCompare(`${b.phase}${b.key}`));
+    expect(sorted(groupPhaseFigures(projects, (p) => p.township))).toEqual(sorted(await poolPhaseFigures(h.db, q, 'township')));
+    expect(sorted(groupPhaseFigures(projects, (p) => p.chain))).toEqual(sorted(await poolPhaseFigures(h.db, q, 'chain')));
+    const plain = await poolSummary(h.db, { region: '140423', asOf: '2021-05' }, SYSTEM_ACTOR);
+    const withBreakdowns = await poolSummary(h.db, { region: '140423', asOf: '2021-05', breakdowns: true }, SYSTEM_ACTOR);
+    expect({ all: withBreakdowns.all, continuing: withBreakdowns.continuing, newStart: withBreakdowns.newStart }).toEqual({ all: plain.all, continuing: plain.continuing, newStart: plain.newStart });
   });
 
   it('narrows to a township or zone', async () => {

@@ -12,7 +12,11 @@ export function registerDemo(program: Command): void {
     .option('--db <target>', 'SQLite 文件路径或 postgres:// 地址（默认 DATABASE_URL 或 data/tiaodu.sqlite）')
     .option('--json', '以 JSON 输出结果')
     .action(async (opts: { db?: string; json?: boolean }) => {
-      const result = await withDatabase(opts.db, ({ db }) => createDemo(db));
+      const result = await withDatabase(opts.db, async (handle) => {
+        const created = await createDemo(handle.db);
+        await handle.optimize();
+        return created;
+      });
       if (opts.json) printJson({ ...result, accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role })) });
       else {
         say(`演示数据已建立：襄垣县 ${result.projects} 个项目。`);

@@ -27,7 +27,10 @@ export function registerServe(program: Command): void {
       if (opts.demoIfEmpty && (await listCounties(handle.db)).length === 0) {
         say('数据库为空，正在建立襄垣县演示数据……');
         await createDemo(handle.db);
+        await handle.optimize();
       }
+      // Statistics taken when the database was young say nothing about the data it grows into.
+      setInterval(() => void handle.optimize().catch((e: Error) => say(`统计信息更新失败：${e.message}`)), 3_600_000).unref();
       const demoRegion = (await getSetting(handle.db, 'demo')) ?? null;
       const app = createApp({ db: handle.db, demoRegion, webRoot: WEB_ROOT });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, () => {

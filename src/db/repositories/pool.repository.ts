@@ -1,7 +1,7 @@
 // Aggregates of the project pool by phase (and optionally one more key), computed in SQL so a province stays fast.
 
 import { sql, type Kysely } from 'kysely';
-import type { PhaseFigures } from '../../domain/pool/pool-analysis.ts';
+import type { PhaseFigures, PoolProjectFigures } from '../../domain/pool/pool-analysis.ts';
 import type { Database } from '../schema.ts';
 import { countyRange } from './scope.ts';
 
@@ -30,23 +30,14 @@ export interface PoolQuery {
   unitId?: string | null;
 }
 
-/**
- * Per-phase figures of the projects with an annual plan in the year that are not cancelled,
- * grouped by phase and, when asked, by one key.
- */
-export async function poolPhaseFigures(
-  db: Kysely<Database>,
-  q: PoolQuery,
-  groupBy?: PoolGroupKey,
-): Promise<(PhaseFigures & { key: string | null })[]> {
+/** The projects of the pool, one row each with what the figures need; the aggregates below are built on it. */
+function poolProjects(db: Kysely<Database>, q: PoolQuery) {
   const [lo, hi] = countyRange(q.regionCode);
-  const key = groupBy ? sql.ref(POOL_GROUP_KEYS[groupBy]) : sql<null>`null`;
-  const perProject = db
+  return db
     .selectFrom('project_year as y')
     .innerJoin('project as p', 'p.id', 'y.project_id')
     .select([
       'y.phase as phase',
-      key.as('group_key'),
       'p.total_investment as total',
       'y.annual_plan as plan',
       sql<number>`coalesce((select sum(m.completed) from project_month m
@@ -61,9 +52,20 @@ export async function poolPhaseFigures(
     .where('p.region_code', '<=', hi)
     .$if(!!q.townshipCode, (qb) => qb.where('p.township_code', '=', q.townshipCode!))
     .$if(!!q.unitId, (qb) => qb.where('p.unit_id', '=', q.unitId!));
+}
 
+/**
+ * Per-phase figures of the projects with an annual plan in the year that are not cancelled,
+ * grouped by phase and, when asked, by one key — aggregated in the database.
+ */
+export async function poolPhaseFigures(
+  db: Kysely<Database>,
+  q: PoolQuery,
+  groupBy?: PoolGroupKey,
+): Promise<(PhaseFigures & { key: string | null })[]> {
+  const key = groupBy ? sql.ref(POOL_GROUP_KEYS[groupBy]) : sql<null>`null`;
   const rows = await db
-    .selectFrom(perProject.as('t'))
+    .selectFrom(poolProjects(db, q).select(key.as('group_key')).as('t'))
     .select([
       't.phase',
       't.group_key',
@@ -86,6 +88,31 @@ export async function poolPhaseFigures(
     completedYtd: Number(r.completed_ytd),
     started: Number(r.started),
     resumed: Number(r.resumed),
+  }));
+}
+
+/** One pool project's contribution to the figures, with every key a breakdown groups by. */
+export type PoolProjectRow = PoolProjectFigures & { township: string | null; chain: string | null; leader: string | null; unit: string | null };
+
+/**
+ * The pool's projects one row each, for a county's dashboard: one scan serves the totals and every breakdown,
+ * where five aggregates would each scan the pool again.
+ */
+export async function poolProjectRows(db: Kysely<Database>, q: PoolQuery): Promise<PoolProjectRow[]> {
+  const rows = await poolProjects(db, q)
+    .select(['p.township_code as township', 'p.chain as chain', 'p.leader_id as leader', 'p.unit_id as unit'])
+    .execute();
+  return rows.map((r) => ({
+    phase: r.phase as PoolProjectRow['phase'],
+    totalInvestment: Number(r.total),
+    annualPlan: Number(r.plan),
+    completedYtd: Number(r.ytd),
+    started: Number(r.started) === 1,
+    resumed: Number(r.resumed) === 1,
+    township: r.township,
+    chain: r.chain,
+    leader: r.leader,
+    unit: r.unit,
   }));
 }
 

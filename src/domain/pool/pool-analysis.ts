@@ -83,6 +83,40 @@ export function poolFigures(rows: readonly PhaseFigures[]): PoolFigures {
   };
 }
 
+/** One project's part in the figures. */
+export interface PoolProjectFigures {
+  phase: PhaseFigures['phase'];
+  totalInvestment: Yuan;
+  annualPlan: Yuan;
+  completedYtd: Yuan;
+  started: boolean;
+  resumed: boolean;
+}
+
+/**
+ * Adds up projects into per-phase figures, grouped by a key; the same sums the database computes,
+ * so a breakdown built here equals one aggregated in SQL.
+ */
+export function groupPhaseFigures<T extends PoolProjectFigures>(rows: readonly T[], keyOf: (row: T) => string | null): (PhaseFigures & { key: string | null })[] {
+  const groups = new Map<string, PhaseFigures & { key: string | null }>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    const id = JSON.stringify([r.phase, key]);
+    let g = groups.get(id);
+    if (!g) {
+      g = { phase: r.phase, key, count: 0, totalInvestment: 0, annualPlan: 0, completedYtd: 0, started: 0, resumed: 0 };
+      groups.set(id, g);
+    }
+    g.count += 1;
+    g.totalInvestment += r.totalInvestment;
+    g.annualPlan += r.annualPlan;
+    g.completedYtd += r.completedYtd;
+    if (r.started) g.started += 1;
+    if (r.resumed) g.resumed += 1;
+  }
+  return [...groups.values()];
+}
+
 /** One line of a breakdown (by township, chain, leader or unit). */
 export interface BreakdownRow extends PoolFigures {
   key: string | null;
