@@ -175,7 +175,8 @@ export async function openRaw(dialect: BenchDialect, target: string): Promise<Ra
       },
     };
   }
-  const client = new pg.Client({ connectionString: target });
+  // The same session settings as the app's pool (src/db/connect.ts), so the ratio compares query paths, not JIT.
+  const client = new pg.Client({ connectionString: target, options: '-c jit=off' });
   await client.connect();
   const compiled = new Map<string, { text: string; names: string[] }>();
   return {

@@ -143,7 +143,7 @@ export const poolAnalysisSection: BenchSection = {
       'repository: the aggregate alone');
     await timed(ctx, `${countyLabel}: poolSummary with breakdowns`,
       () => poolSummary(db, { region: county.code, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR),
-      RAW_BY_PHASE, cq, fast, COUNTY_TARGET_MS, false, 'what the dashboard asks: 5 aggregates (+ township, chain, leader, unit); ratio for information');
+      RAW_BY_PHASE, cq, fast, COUNTY_TARGET_MS, false, 'what the dashboard asks: totals and four breakdowns from one scan; ratio for information');
 
     ctx.log(`  ${provinceLabel}`);
     await timed(ctx, `${provinceLabel}: poolPhaseFigures(…, 'county')`, () => poolPhaseFigures(db, pq, 'county'), RAW_BY_COUNTY, pq, slow,
