@@ -7,10 +7,10 @@ import { addMonths, lastDayOfMonth, monthOfDay, monthRange, type Day, type Month
 import type {
   ApprovalKind,
   ConstructionType,
+  Milestone,
   MonthlyCompletion,
   Project,
   ProjectYear,
-  Stage,
   StatsEntryStatus,
 } from '../domain/project/project.ts';
 import { projectProblems } from '../domain/project/validate-project.ts';
@@ -37,8 +37,6 @@ import {
   DEMO_TOWN_CODES,
   townOffice,
   type DemoBatchRole,
-  type DemoCategory,
-  type DemoChain,
   type DemoGroup,
   type DemoTown,
   type NamedProject,
@@ -286,15 +284,7 @@ function dayBetween(rng: Rng, from: Day, to: Day): Day {
 // ---------------------------------------------------------------------------------------------------------------
 // The plan of the demo: every project as plain data before it touches the database.
 
-interface Spec {
-  group: DemoGroup;
-  name: string;
-  owner: string;
-  town: DemoTown | null;
-  chain: DemoChain;
-  industry: string;
-  category: DemoCategory;
-  construction: ConstructionType;
+interface Spec extends Pick<NamedProject, 'group' | 'name' | 'owner' | 'town' | 'chain' | 'industry' | 'category' | 'construction'> {
   /** 万元: fixed by hand, or null to be drawn from `size`. */
   fixedTotal: number | null;
   /** Relative size (万元) the generated totals are scaled from. */
@@ -485,17 +475,7 @@ function demoSpecs(rng: Rng): Spec[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Timelines: milestones in order (签约 ≤ 供地 ≤ 施工许可 ≤ 开工), the year's resumption, completion and production.
 
-interface Timeline {
-  stage: Stage;
-  signedOn: Day | null;
-  landSuppliedOn: Day | null;
-  permitOn: Day | null;
-  startedOn: Day | null;
-  suspendedOn: Day | null;
-  completedOn: Day | null;
-  operatingOn: Day | null;
-  resumedOn: Day | null;
-}
+type Timeline = Pick<Project, 'stage' | Milestone> & { resumedOn: Day | null };
 
 // Works along a line or on open land do not take a 建筑工程施工许可证.
 const NO_BUILDING_PERMIT = new Set(['01', '03', '06', '44', '45', '46', '48', '53', '63', '76', '77']);

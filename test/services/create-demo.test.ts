@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../../src/domain/access.ts';
 import { isAppError } from '../../src/domain/errors.ts';
-import type { BreakdownRow, PoolFigures } from '../../src/domain/pool/pool-analysis.ts';
+import type { BreakdownRow } from '../../src/domain/pool/pool-analysis.ts';
 import type { Project, ProjectYear, MonthlyCompletion } from '../../src/domain/project/project.ts';
 import { projectProblems } from '../../src/domain/project/validate-project.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
@@ -15,7 +15,7 @@ import { verifyPassword } from '../../src/services/auth/password.ts';
 import { createDemo, DEMO_ACCOUNTS, DEMO_AS_OF, DEMO_REGION, planDemo } from '../../src/services/create-demo.ts';
 import { poolSummary, type PoolSummary } from '../../src/services/pool-summary.ts';
 import { loadProjectContext } from '../../src/services/project-context.ts';
-import { openTestDatabase, testDialect } from '../support/test-db.ts';
+import { openTestDatabase } from '../support/test-db.ts';
 
 interface Loaded {
   project: Project;
