@@ -30,6 +30,12 @@ step "static checks (layers, types)"
 if npm run --silent lint; then results+=("lint:ok"); else results+=("lint:FAILED"); failed=1; fi
 
 run_suite unit unit
+
+# LibreOffice opens exported ledgers in the database suites (a spreadsheet program people really use).
+if ! command -v soffice >/dev/null; then
+  step "LibreOffice"
+  apt_install libreoffice-calc-nogui || echo "could not install LibreOffice: the export test will fail and say so" >&2
+fi
 run_suite sqlite db TIAODU_TEST_DB=sqlite
 
 # PostgreSQL: a throwaway cluster from the machine's binaries, unless one is given.
