@@ -6,6 +6,8 @@ import { registerInit } from './commands/init.command.ts';
 import { registerPool } from './commands/pool.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerUser } from './commands/user.command.ts';
+import { registerImport } from './commands/import.command.ts';
+import { registerExport } from './commands/export.command.ts';
 import { EXIT_USAGE, reportError } from './output.ts';
 
 export function buildProgram(): Command {
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerPool(program);
   registerServe(program);
   registerUser(program);
+  registerImport(program);
+  registerExport(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride();
   return program;

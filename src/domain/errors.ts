@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'conflict',
+  'too_large',
   'invalid_usage',
 ] as const;
 

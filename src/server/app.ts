@@ -11,11 +11,13 @@ import { createRouter, type AppEnv, type ServerDeps } from './env.ts';
 import { errorBody, handleError } from './middleware/errors.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { poolRoutes } from './routes/pool.routes.ts';
+import { ledgerExportRoutes } from './routes/ledger-export.routes.ts';
+import { ledgerImportRoutes } from './routes/ledger-import.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
 
 function buildApi() {
-  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes);
+  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes);
 }
 
 /** The type the web client is generated from: `hc<AppType>('/api')`. */

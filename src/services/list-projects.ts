@@ -6,7 +6,7 @@ import { forbidden } from '../domain/errors.ts';
 import { isMonth, monthYear } from '../domain/months.ts';
 import { PHASES, STAGES } from '../domain/project/project.ts';
 import { parseInput } from '../domain/validation.ts';
-import { listProjects as listProjectRows, PROJECT_SORT_COLUMNS, type ProjectListRow, type ProjectSortKey } from '../db/repositories/project.repository.ts';
+import { listProjects as listProjectRows, PROJECT_SORT_COLUMNS, type ProjectListQuery, type ProjectListRow, type ProjectSortKey } from '../db/repositories/project.repository.ts';
 import type { Db } from '../db/transaction.ts';
 
 /** The columns the ledger sorts by, as the API names them. */
@@ -32,8 +32,17 @@ export type ProjectListInput = z.input<typeof ProjectListInputSchema>;
 
 export async function listProjects(db: Db, input: ProjectListInput, actor: Actor): Promise<{ rows: ProjectListRow[]; total: number; page: number; pageSize: number }> {
   const q = parseInput(ProjectListInputSchema, input);
+  const { rows, total } = await listProjectRows(db, { ...ledgerQuery(q, actor), limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { rows, total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * The repository query of a parsed ledger request within what the actor may see, without its page: the one place the
+ * ledger's scope rules live, shared by the list and the export.
+ */
+export function ledgerQuery(q: z.output<typeof ProjectListInputSchema>, actor: Actor): Omit<ProjectListQuery, 'limit' | 'offset'> {
   if (!coversRegion(actor, q.region.slice(0, 6))) throw forbidden('无权查看该地区的项目');
-  const { rows, total } = await listProjectRows(db, {
+  return {
     regionCode: q.region,
     year: monthYear(q.asOf),
     toMonth: q.asOf,
@@ -49,8 +58,5 @@ export async function listProjects(db: Db, input: ProjectListInput, actor: Actor
     poolOnly: q.poolOnly && q.phase !== 'reserve' && q.stage !== 'cancelled',
     sort: q.sort,
     order: q.order,
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
-  return { rows, total, page: q.page, pageSize: q.pageSize };
+  };
 }

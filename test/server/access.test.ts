@@ -1,4 +1,5 @@
 // A reporter cannot read or change another unit's project through any API route: the test walks the OpenAPI document.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { addProject, PASSWORD, seedCounty, WANGQIAO, type CountyFixture } from '../support/factories.ts';
@@ -34,6 +35,17 @@ async function operations(): Promise<Operation[]> {
 const bodyFor = (op: Operation) => (op.method === 'GET' ? undefined : { notes: '越权修改' });
 const queryFor = '?region=140423&asOf=2021-05&breakdowns=true&pageSize=500';
 
+/** A response as text to search: JSON as it came, a workbook (the ledger export) as the values of all its cells. */
+async function responseText(path: string, token: string): Promise<{ status: number; text: string }> {
+  const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.headers.get('content-type')?.includes('spreadsheetml')) return { status: res.status, text: await res.text() };
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await res.arrayBuffer());
+  const values: unknown[] = [];
+  book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => values.push(cell.value))));
+  return { status: res.status, text: JSON.stringify(values) };
+}
+
 describe(`reporter scope over every route (${testDialect()})`, () => {
   it('refuses every route that names another unit’s project', async () => {
     const token = await signInAs(app, 't-reporter', PASSWORD);
@@ -57,9 +69,8 @@ describe(`reporter scope over every route (${testDialect()})`, () => {
     const lists = (await operations()).filter((op) => op.method === 'GET' && !op.path.includes('{') && !op.path.startsWith('/auth'));
     expect(lists.map((op) => op.path)).toEqual(expect.arrayContaining(['/projects', '/pool']));
     for (const op of lists) {
-      const res = await call(app, token, 'GET', `/api${op.path}${queryFor}`);
-      expect(res.status, `${op.path}`).toBe(200);
-      const text = JSON.stringify(res.json);
+      const { status, text } = await responseText(`/api${op.path}${queryFor}`, token);
+      expect(status, `${op.path}`).toBe(200);
       expect(text, op.path).not.toContain(foreignId);
       expect(text, op.path).not.toContain(FOREIGN_NAME);
     }

@@ -210,6 +210,8 @@ export interface ProjectListRow {
   project: Project;
   phase: Phase | null;
   annualPlan: number | null;
+  /** The day work resumed in the year (continuing projects). */
+  resumedOn: string | null;
   completedYtd: number;
 }
 
@@ -247,6 +249,7 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
     .select([
       'y.phase as year_phase',
       'y.annual_plan as annual_plan',
+      'y.resumed_on as year_resumed_on',
       sql<number>`coalesce((select sum(m.completed) from project_month m
         where m.project_id = p.id and m.month >= ${fromMonth} and m.month <= ${q.toMonth}), 0)`.as('completed_ytd'),
     ])
@@ -261,6 +264,7 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
       project: toProject(r),
       phase: (r.year_phase as Phase | null) ?? null,
       annualPlan: r.annual_plan === null ? null : toYuan(r.annual_plan),
+      resumedOn: r.year_resumed_on ?? null,
       completedYtd: toYuan(r.completed_ytd),
     })),
   };

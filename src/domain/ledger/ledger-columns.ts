@@ -38,6 +38,8 @@ export type LedgerColumnKey =
   | 'landSuppliedOn'
   | 'permitOn'
   | 'startedOn'
+  | 'resumedOn'
+  | 'suspendedOn'
   | 'completedOn'
   | 'operatingOn'
   | 'statsEntry'
@@ -82,6 +84,8 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'landSuppliedOn', header: '供地时间', synonyms: ['供地日期'], kind: 'date', width: 12, help: '日期', group: '时间节点' },
   { key: 'permitOn', header: '施工许可时间', synonyms: ['施工许可日期', '施工许可证时间'], kind: 'date', width: 12, help: '日期', group: '时间节点' },
   { key: 'startedOn', header: '开工时间', synonyms: ['实际开工时间', '开工日期'], kind: 'date', width: 12, help: '日期', group: '时间节点' },
+  { key: 'resumedOn', header: '复工时间', synonyms: ['复工日期', '本年复工时间'], kind: 'date', width: 12, help: '续建项目本年复工的日期', group: '时间节点' },
+  { key: 'suspendedOn', header: '停工时间', synonyms: ['停工日期'], kind: 'date', width: 12, help: '日期（停工项目）', group: '时间节点' },
   { key: 'completedOn', header: '竣工时间', synonyms: ['竣工日期', '建成时间'], kind: 'date', width: 12, help: '日期', group: '时间节点' },
   { key: 'operatingOn', header: '投产时间', synonyms: ['投产日期'], kind: 'date', width: 12, help: '日期', group: '时间节点' },
   { key: 'statsEntry', header: '是否入库', synonyms: ['入库情况', '入库状态'], kind: 'statsEntry', width: 10, help: '是/否，或 已入库、已报送、材料准备中、不予入库' },

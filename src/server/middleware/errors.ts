@@ -20,6 +20,8 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 404;
     case 'conflict':
       return 409;
+    case 'too_large':
+      return 413;
     default: {
       const never: never = code;
       return never;

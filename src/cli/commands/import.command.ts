@@ -1,0 +1,42 @@
+// tiaodu import ledger: imports a project ledger (台账) from an .xlsx file, row by row, all or nothing.
+
+import type { Command } from 'commander';
+import { SYSTEM_ACTOR } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import { importLedger, type ImportLedgerReport } from '../../services/import-ledger.ts';
+import { printJson, say } from '../output.ts';
+import { withDatabase } from './database.ts';
+
+export function registerImport(program: Command): void {
+  const cmd = program.command('import').description('导入：从 Excel 导入台账');
+  cmd
+    .command('ledger')
+    .description('导入项目台账（.xlsx）：自动识别标题行、两行合并表头、单位（万元/亿元）、年份、截至月份、分段行和合计行；逐行报告导入或拒绝的原因。有任何一行被拒绝时不导入（除非 --skip-invalid）')
+    .argument('<file>', '台账文件（.xlsx，不超过 20 MB）')
+    .requiredOption('--region <code>', '县级区划代码（6位），如 140423')
+    .option('--db <target>', 'SQLite 文件路径或 postgres:// 地址（默认 DATABASE_URL 或 data/tiaodu.sqlite）')
+    .option('--year <year>', '台账年份（表头或标题中没有“2022年”时必填）')
+    .option('--as-of <month>', '“1-M月完成投资”的截至月份，YYYY-MM（表头中没有“1-6月”时必填）')
+    .option('--skip-invalid', '跳过被拒绝的行，导入其余有效行')
+    .option('--dry-run', '只检查并报告，不写入数据库')
+    .option('--json', '以 JSON 输出报告（金额为元）')
+    .action(async (file: string, opts: { region: string; db?: string; year?: string; asOf?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
+      const year = opts.year === undefined ? undefined : Number(opts.year);
+      if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new AppError('invalid_usage', `--year 应为年份，如 2022，而不是“${opts.year}”`);
+      const report = await withDatabase(opts.db, ({ db }) =>
+        importLedger(db, { file, regionCode: opts.region, year, asOf: opts.asOf, skipInvalid: !!opts.skipInvalid, commit: !opts.dryRun }, SYSTEM_ACTOR),
+      );
+      if (opts.json) printJson(report);
+      else printReport(report);
+      if (report.rejected.length > 0 && !opts.skipInvalid) {
+        throw new AppError('invalid_input', `有 ${report.rejected.length} 行被拒绝，未导入任何项目（改正后重新导入，或用 --skip-invalid 只导入有效行）`);
+      }
+    });
+}
+
+function printReport(r: ImportLedgerReport): void {
+  say(`工作表“${r.sheet}”，${r.year}年，截至 ${r.asOf ?? '—'}，金额单位 ${r.unit}`);
+  for (const x of r.rejected) say(`  ${x.reason}`);
+  const verb = r.committed ? '已导入' : '可导入';
+  say(`${verb} ${r.imported} 个项目（新增 ${r.new}，更新 ${r.updated}，无变化 ${r.unchanged}），拒绝 ${r.rejected.length} 行`);
+}

@@ -1,0 +1,342 @@
+// Exporting the ledger as a county prints it, and the empty template with its 填表说明: the columns of ledger-columns.ts, in 万元.
+
+import { z } from 'zod';
+import type { Actor } from '../domain/access.ts';
+import { notFound } from '../domain/errors.ts';
+import { industryName, listIndustryDivisions, listIndustrySections } from '../domain/industry.ts';
+import { columnHeader, LEDGER_COLUMNS, type LedgerColumn, type LedgerColumnKey, type LedgerValueKind } from '../domain/ledger/ledger-columns.ts';
+import { sumYuan, YUAN_PER_WAN, type Yuan } from '../domain/money.ts';
+import { isMonth, monthNumber, monthYear, ytdLabel, type Month } from '../domain/months.ts';
+import {
+  APPROVAL_KIND_LABELS,
+  CONSTRUCTION_TYPE_LABELS,
+  PHASE_LABELS,
+  STATS_ENTRY_LABELS,
+  type Phase,
+  type Stage,
+} from '../domain/project/project.ts';
+import { parseInput } from '../domain/validation.ts';
+import { completedThroughByProject } from '../db/repositories/completion.repository.ts';
+import { listProjects as listProjectRows, type ProjectListRow } from '../db/repositories/project.repository.ts';
+import { childRegions, findRegion, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
+import type { Db } from '../db/transaction.ts';
+import { columnLetter, writeLedgerWorkbook, type LedgerCell, type LedgerWriterColumn, type LedgerWriterRow, type LedgerWriterSheet } from '../io/ledger-writer.ts';
+import { ledgerQuery, ProjectListInputSchema } from './list-projects.ts';
+
+/** The filters of the ledger view, and whether to add the 储备 section after 续建 and 新建. */
+export const LedgerExportInputSchema = ProjectListInputSchema.pick({
+  region: true,
+  asOf: true,
+  q: true,
+  phase: true,
+  stage: true,
+  township: true,
+  chain: true,
+  unit: true,
+  leader: true,
+}).extend({ includeReserve: z.boolean().default(false) });
+export type LedgerExportInput = z.input<typeof LedgerExportInputSchema>;
+
+export interface LedgerFile {
+  buffer: Buffer;
+  filename: string;
+  /** Project rows written (section and total rows not counted). */
+  rows: number;
+}
+
+const MONEY_FORMAT = '#,##0.00';
+
+/**
+ * Stage words a county writes and the importer reads back. They differ from the screen's labels (谋划储备, 投产)
+ * where a ledger says it shorter or in the past tense.
+ */
+export const LEDGER_STAGE_WORDS: Record<Stage, string> = {
+  planned: '谋划',
+  preparing: '前期',
+  signed: '签约',
+  underway: '在建',
+  completed: '竣工',
+  operating: '已投产',
+  suspended: '停工',
+  cancelled: '撤销',
+};
+
+const SECTION_NUMERALS = ['一', '二', '三', '四', '五'];
+
+/** The order sections print in; projects without a phase that year come last (only when a filter asks for them). */
+const SECTION_ORDER: readonly (Phase | null)[] = ['continuing', 'newStart', 'reserve', null];
+
+// A 门类 and a 大类 can share a name (教育 is P and 83): such a code is written as the code, so it reads back as itself.
+const INDUSTRY_NAME_COUNT = new Map<string, number>();
+for (const { name } of [...listIndustrySections(), ...listIndustryDivisions()]) INDUSTRY_NAME_COUNT.set(name, (INDUSTRY_NAME_COUNT.get(name) ?? 0) + 1);
+
+/** The industry as a ledger writes it: its name, or its code when the name is ambiguous or unknown. */
+function industryCell(code: string): string {
+  const name = industryName(code);
+  return name && INDUSTRY_NAME_COUNT.get(name) === 1 ? name : code;
+}
+
+function wan(yuan: Yuan | null): number | null {
+  return yuan === null ? null : yuan / YUAN_PER_WAN;
+}
+
+function writerColumn(column: LedgerColumn, year: number, period: string): LedgerWriterColumn {
+  const money = column.kind === 'money';
+  return {
+    header: columnHeader(column, year, period),
+    // The unit goes with the group that holds the money columns: 投资情况（万元）.
+    group: column.group && (money ? `${column.group}（万元）` : column.group),
+    width: column.width,
+    numFmt: money || column.kind === 'area' ? MONEY_FORMAT : undefined,
+    align: column.kind === 'sequence' || column.kind === 'date' || column.kind === 'phase' || column.kind === 'stage' ? 'center' : undefined,
+  };
+}
+
+function ledgerSheet(title: string, asOf: Month, rows: LedgerWriterRow[]): LedgerWriterSheet {
+  const year = monthYear(asOf);
+  return {
+    sheetName: `${year}年台账`,
+    title,
+    unitLine: `单位：万元    截至${year}年${monthNumber(asOf)}月`,
+    columns: LEDGER_COLUMNS.map((c) => writerColumn(c, year, ytdLabel(asOf))),
+    rows,
+    labelSpan: 2,
+    frozenColumns: 2,
+  };
+}
+
+interface Names {
+  township: Map<string, string>;
+  unit: Map<string, string>;
+  leader: Map<string, string>;
+}
+
+function projectCells(seq: number, row: ProjectListRow, completedThrough: Yuan, names: Names): Record<LedgerColumnKey, LedgerCell> {
+  const p = row.project;
+  return {
+    seq,
+    name: p.name,
+    projectCode: p.projectCode,
+    owner: p.owner,
+    township: p.townshipCode && (names.township.get(p.townshipCode) ?? p.townshipCode),
+    industry: p.industryCode && industryCell(p.industryCode),
+    chain: p.chain,
+    phase: row.phase && PHASE_LABELS[row.phase],
+    constructionType: p.constructionType && CONSTRUCTION_TYPE_LABELS[p.constructionType],
+    category: p.category,
+    stage: LEDGER_STAGE_WORDS[p.stage],
+    totalInvestment: wan(p.totalInvestment),
+    annualPlan: wan(row.annualPlan),
+    completedYtd: wan(row.completedYtd),
+    completedSinceStart: wan(p.completedBefore + completedThrough),
+    signedOn: p.signedOn,
+    landSuppliedOn: p.landSuppliedOn,
+    permitOn: p.permitOn,
+    startedOn: p.startedOn,
+    resumedOn: row.resumedOn,
+    suspendedOn: p.suspendedOn,
+    completedOn: p.completedOn,
+    operatingOn: p.operatingOn,
+    statsEntry: STATS_ENTRY_LABELS[p.statsEntry],
+    approvalKind: p.approvalKind && APPROVAL_KIND_LABELS[p.approvalKind],
+    leader: p.leaderId && (names.leader.get(p.leaderId) ?? null),
+    unit: p.unitId && (names.unit.get(p.unitId) ?? null),
+    landArea: p.landAreaMu,
+    notes: p.notes,
+  };
+}
+
+interface Sums {
+  count: number;
+  totalInvestment: Yuan;
+  annualPlan: Yuan;
+  completedYtd: Yuan;
+  completedSinceStart: Yuan;
+}
+
+/** A section or total row: its label over 序号 and 项目名称, its sums in the money columns, computed here (no formulas). */
+function sumRow(kind: 'section' | 'total', label: string, s: Sums): LedgerWriterRow {
+  const cells: Partial<Record<LedgerColumnKey, LedgerCell>> = {
+    seq: label,
+    totalInvestment: wan(s.totalInvestment),
+    annualPlan: wan(s.annualPlan),
+    completedYtd: wan(s.completedYtd),
+    completedSinceStart: wan(s.completedSinceStart),
+  };
+  return { kind, cells: LEDGER_COLUMNS.map((c) => cells[c.key] ?? null) };
+}
+
+function sums(rows: readonly { row: ProjectListRow; since: Yuan }[]): Sums {
+  return {
+    count: rows.length,
+    totalInvestment: sumYuan(rows.map((r) => r.row.project.totalInvestment)),
+    annualPlan: sumYuan(rows.map((r) => r.row.annualPlan ?? 0)),
+    completedYtd: sumYuan(rows.map((r) => r.row.completedYtd)),
+    completedSinceStart: sumYuan(rows.map((r) => r.since)),
+  };
+}
+
+function addSums(a: Sums, b: Sums): Sums {
+  return {
+    count: a.count + b.count,
+    totalInvestment: sumYuan([a.totalInvestment, b.totalInvestment]),
+    annualPlan: sumYuan([a.annualPlan, b.annualPlan]),
+    completedYtd: sumYuan([a.completedYtd, b.completedYtd]),
+    completedSinceStart: sumYuan([a.completedSinceStart, b.completedSinceStart]),
+  };
+}
+
+/**
+ * The ledger of a region as of a month, as an .xlsx a county prints: title, unit line, two-row header, 合计, then
+ * one section per phase (一、续建项目（86个）…) carrying its subtotal, then its projects numbered from 1.
+ * Filters and scope are the ledger view's: a reporter gets its own unit's projects whatever it asks for.
+ * Money is in 万元, written as numbers (never formulas), so every reader shows the same figures.
+ * @example exportLedger(db, { region: '140423', asOf: '2021-05' }, actor) // 襄垣县2021年重点项目建设台账（截至5月）.xlsx
+ */
+export async function exportLedger(db: Db, input: LedgerExportInput, actor: Actor): Promise<LedgerFile> {
+  const { sheet, filename, rows } = await ledgerLayout(db, input, actor);
+  return { buffer: await writeLedgerWorkbook(sheet), filename, rows };
+}
+
+/** The ledger as rows and layout, before it becomes a workbook: what {@link exportLedger} writes. */
+export async function ledgerLayout(db: Db, input: LedgerExportInput, actor: Actor): Promise<{ sheet: LedgerWriterSheet; filename: string; rows: number }> {
+  const q = parseInput(LedgerExportInputSchema, input);
+  const list = ProjectListInputSchema.parse({ ...q, pageSize: 1 });
+  const base = ledgerQuery(list, actor);
+  const region = await findRegion(db, q.region);
+  if (!region) throw notFound(`地区 ${q.region}`);
+
+  const everything = { limit: Number.MAX_SAFE_INTEGER, offset: 0 };
+  const listed = [(await listProjectRows(db, { ...base, ...everything })).rows];
+  // 储备 projects are outside the year's pool, so they come from a second query with the same filters.
+  if (q.includeReserve && !q.phase) listed.push((await listProjectRows(db, { ...base, phase: 'reserve', poolOnly: false, ...everything })).rows);
+  const projects = listed.flat();
+
+  // A city or province ledger spans several counties: names come from each county the rows belong to.
+  const counties = [...new Set(projects.map((r) => r.project.regionCode))];
+  const [completed, ...perCounty] = await Promise.all([
+    completedThroughByProject(db, q.region, q.asOf),
+    ...counties.map((code) => Promise.all([childRegions(db, code), listUnits(db, code), listLeaders(db, code)])),
+  ]);
+  const names: Names = { township: new Map(), unit: new Map(), leader: new Map() };
+  for (const [townships, units, leaders] of perCounty) {
+    for (const t of townships) names.township.set(t.code, t.name);
+    for (const u of units) names.unit.set(u.id, u.name);
+    for (const l of leaders) names.leader.set(l.id, l.name);
+  }
+
+  const year = monthYear(q.asOf);
+  const sections: LedgerWriterRow[] = [];
+  let total: Sums = { count: 0, totalInvestment: 0, annualPlan: 0, completedYtd: 0, completedSinceStart: 0 };
+  let numeral = 0;
+  for (const phase of SECTION_ORDER) {
+    const inSection = projects
+      .filter((r) => r.phase === phase)
+      .map((row) => ({ row, since: row.project.completedBefore + (completed.get(row.project.id) ?? 0) }));
+    if (inSection.length === 0) continue;
+    const s = sums(inSection);
+    total = addSums(total, s);
+    const label = phase ? `${PHASE_LABELS[phase]}项目` : `未列入${year}年计划的项目`;
+    sections.push(sumRow('section', `${SECTION_NUMERALS[numeral++]}、${label}（${s.count}个）`, s));
+    inSection.forEach(({ row }, i) => {
+      const cells = projectCells(i + 1, row, completed.get(row.project.id) ?? 0, names);
+      sections.push({ kind: 'data', cells: LEDGER_COLUMNS.map((c) => cells[c.key]) });
+    });
+  }
+
+  const title = `${region.name}${year}年重点项目建设台账`;
+  const sheet = ledgerSheet(title, q.asOf, [sumRow('total', '合计', total), ...sections]);
+  return { sheet, filename: `${title}（截至${monthNumber(q.asOf)}月）.xlsx`, rows: projects.length };
+}
+
+export const LedgerTemplateInputSchema = z.object({
+  asOf: z.string().refine(isMonth, '应为 YYYY-MM'),
+  /** The county's name for the title; a blank to fill in without it. */
+  regionName: z.string().trim().max(50).optional(),
+});
+export type LedgerTemplateInput = z.input<typeof LedgerTemplateInputSchema>;
+
+const KIND_WORDS: Record<LedgerValueKind, string> = {
+  text: '文字',
+  money: '金额（万元，两位小数）',
+  date: '日期',
+  area: '面积（亩）',
+  phase: '续建 / 新建 / 储备',
+  constructionType: Object.values(CONSTRUCTION_TYPE_LABELS).join(' / '),
+  stage: Object.values(LEDGER_STAGE_WORDS).join(' / '),
+  statsEntry: Object.values(STATS_ENTRY_LABELS).join(' / '),
+  approvalKind: Object.values(APPROVAL_KIND_LABELS).join(' / '),
+  township: '本县乡镇或园区名称',
+  unit: '责任单位名称',
+  leader: '领导姓名',
+  industry: '行业名称或代码',
+  sequence: '序号',
+};
+
+const EXAMPLES: Record<LedgerColumnKey, string> = {
+  seq: '1',
+  name: '年产30万吨甲醇综合利用项目',
+  projectCode: '2103-140423-04-01-523618',
+  owner: '山西某某新材料有限公司',
+  township: '古韩镇',
+  industry: '化学原料和化学制品制造业',
+  chain: '精细化工',
+  phase: '续建',
+  constructionType: '新建',
+  category: '产业项目',
+  stage: '在建',
+  totalInvestment: '52000.00',
+  annualPlan: '15000.00',
+  completedYtd: '6200.00',
+  completedSinceStart: '30500.00',
+  signedOn: '2020-03-15',
+  landSuppliedOn: '2020-06-30',
+  permitOn: '2020-08-10',
+  startedOn: '2020-09-01',
+  resumedOn: '2022-03-01',
+  suspendedOn: '',
+  completedOn: '2022-06-30',
+  operatingOn: '2022-10-01',
+  statsEntry: '已入库',
+  approvalKind: '备案',
+  leader: '王志强',
+  unit: '古韩镇人民政府',
+  landArea: '120',
+  notes: '可空',
+};
+
+/**
+ * An empty ledger with the canonical header block, and a second sheet 填表说明 explaining each column with an example,
+ * for a county that starts its ledger in tiaodu's shape.
+ */
+export async function ledgerTemplate(input: LedgerTemplateInput): Promise<{ buffer: Buffer; filename: string }> {
+  const q = parseInput(LedgerTemplateInputSchema, input);
+  const year = monthYear(q.asOf);
+  const period = ytdLabel(q.asOf);
+  const title = `${q.regionName || '____县'}${year}年重点项目建设台账`;
+  const notes = {
+    sheetName: '填表说明',
+    columns: [
+      { header: '列', width: 6 },
+      { header: '表头', width: 20 },
+      { header: '填写内容', width: 36 },
+      { header: '说明', width: 60 },
+      { header: '示例', width: 30 },
+    ],
+    rows: LEDGER_COLUMNS.map((c, i): string[] => [
+      columnLetter(i + 1),
+      c.group ? `${c.group} / ${columnHeader(c, year, period)}` : columnHeader(c, year, period),
+      KIND_WORDS[c.kind],
+      c.help,
+      EXAMPLES[c.key],
+    ]),
+  };
+  notes.rows.push(
+    ['', '分段行', '一、续建项目（86个）', '“一、续建项目”“二、新建项目”“三、储备项目”这样的行给出其下各项目的项目性质；行中金额是该段小计', ''],
+    ['', '合计行', '合计', '表头下第一行，金额是全部项目之和；分段行和合计行导入时不作为项目', ''],
+    ['', '金额单位', '单位：万元', '金额默认万元；表上方写明“单位：亿元”时按亿元', ''],
+    ['', '公式符号', '', '以 = + - @ 开头的文字导出时前加一个半角单引号，防止被当作公式；导入时去掉', ''],
+  );
+  const buffer = await writeLedgerWorkbook(ledgerSheet(title, q.asOf, []), [notes]);
+  return { buffer, filename: `重点项目建设台账模板（${year}年）.xlsx` };
+}

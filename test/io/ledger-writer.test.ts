@@ -1,0 +1,124 @@
+// The ledger workbook: header block and merges, number formats, print setup, and no formula ever written (read back two ways).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { inertText } from '../../src/domain/ledger/ledger-cells.ts';
+import { columnLetter, FIRST_DATA_ROW, writeLedgerWorkbook, type LedgerWriterSheet } from '../../src/io/ledger-writer.ts';
+
+const sheet: LedgerWriterSheet = {
+  sheetName: '2021年台账',
+  title: '襄垣县2021年重点项目建设台账',
+  unitLine: '单位：万元    截至2021年5月',
+  columns: [
+    { header: '序号', width: 6, align: 'center' },
+    { header: '项目名称', width: 36 },
+    { header: '总投资', group: '投资情况（万元）', width: 14, numFmt: '#,##0.00' },
+    { header: '1-5月完成投资', group: '投资情况（万元）', width: 14, numFmt: '#,##0.00' },
+    { header: '开工时间', group: '时间节点', width: 12 },
+    { header: '备注', width: 24 },
+  ],
+  rows: [
+    { kind: 'total', cells: ['合计', null, 3.5, 1.25, null, null] },
+    { kind: 'section', cells: ['一、续建项目（2个）', null, 3.5, 1.25, null, null] },
+    { kind: 'data', cells: [1, '=HYPERLINK("http://evil","x")', 1.2345, 1, '2021-03-01', '+1 备注'] },
+    { kind: 'data', cells: [2, '-2项目', 2.2655, 0.25, null, '@SUM(A1)'] },
+  ],
+  labelSpan: 2,
+  frozenColumns: 2,
+};
+
+async function readBack(buffer: Buffer): Promise<ExcelJS.Worksheet> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  return book.worksheets[0]!;
+}
+
+describe('inertText', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+86', "'+86"],
+    ['-2', "'-2"],
+    ['@x', "'@x"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['项目-一期', '项目-一期'],
+    ['2021-03-01', '2021-03-01'],
+  ])('%j → %j', (input, output) => {
+    expect(inertText(input)).toBe(output);
+  });
+});
+
+describe('columnLetter', () => {
+  it.each([[1, 'A'], [26, 'Z'], [27, 'AA'], [28, 'AB'], [52, 'AZ'], [53, 'BA']])('%i → %s', (n, letter) => {
+    expect(columnLetter(n)).toBe(letter);
+  });
+});
+
+describe('writeLedgerWorkbook', () => {
+  it('writes the title, unit line and a two-row header with merged groups', async () => {
+    const ws = await readBack(await writeLedgerWorkbook(sheet));
+    expect(ws.getCell('A1').value).toBe('襄垣县2021年重点项目建设台账');
+    expect(ws.getCell('A2').value).toBe('单位：万元    截至2021年5月');
+    expect(ws.getCell('A3').value).toBe('序号');
+    expect(ws.getCell('C3').value).toBe('投资情况（万元）');
+    expect(ws.getCell('C4').value).toBe('总投资');
+    expect(ws.getCell('D4').value).toBe('1-5月完成投资');
+    expect(ws.getCell('E3').value).toBe('时间节点');
+    expect(ws.getCell('E4').value).toBe('开工时间');
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    expect(merges).toEqual(expect.arrayContaining(['A1:F1', 'A2:F2', 'A3:A4', 'B3:B4', 'C3:D3', 'F3:F4', 'A5:B5', 'A6:B6']));
+    // A group of one column is not merged across, and data rows are never merged.
+    expect(merges).not.toContain('E3:E3');
+    expect(merges.some((m) => m.startsWith('A7'))).toBe(false);
+    expect(ws.getColumn(2).width).toBe(36);
+  });
+
+  it('writes sums and money as numbers with a two-decimal format, and dates as text', async () => {
+    const ws = await readBack(await writeLedgerWorkbook(sheet));
+    expect(ws.getCell(`A${FIRST_DATA_ROW}`).value).toBe('合计');
+    expect(ws.getCell(`C${FIRST_DATA_ROW}`).value).toBe(3.5);
+    expect(ws.getCell(`C${FIRST_DATA_ROW}`).numFmt).toBe('#,##0.00');
+    expect(ws.getCell('A6').value).toBe('一、续建项目（2个）');
+    expect(ws.getCell('C7').value).toBe(1.2345);
+    expect(ws.getCell('C7').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('E7').value).toBe('2021-03-01');
+    expect(ws.getCell('A7').value).toBe(1);
+  });
+
+  it('freezes the header and sets up A3 landscape printing with titles, fit to width, gridlines and page numbers', async () => {
+    const ws = await readBack(await writeLedgerWorkbook(sheet));
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 4 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, showGridLines: true });
+    expect(ws.pageSetup.printTitlesRow).toBe('3:4');
+    expect(ws.pageSetup.margins).toMatchObject({ left: 0.4, right: 0.4 });
+    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+  });
+
+  it('writes text that looks like a formula as quoted text, and no <f> element anywhere', async () => {
+    const buffer = await writeLedgerWorkbook(sheet, [{ sheetName: '填表说明', columns: [{ header: '说明', width: 20 }], rows: [['=1+2'], ['普通']] }]);
+    const ws = await readBack(buffer);
+    expect(ws.getCell('B7').value).toBe('\'=HYPERLINK("http://evil","x")');
+    expect(ws.getCell('F7').value).toBe("'+1 备注");
+    expect(ws.getCell('B8').value).toBe("'-2项目");
+    expect(ws.getCell('F8').value).toBe("'@SUM(A1)");
+    ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-writer-'));
+    try {
+      const file = path.join(dir, 'ledger.xlsx');
+      fs.writeFileSync(file, buffer);
+      const listing = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter((n) => n.startsWith('xl/worksheets/sheet'));
+      expect(listing.length).toBe(2);
+      for (const name of listing) {
+        const xml = execFileSync('unzip', ['-p', file, name], { encoding: 'utf8' });
+        expect(xml).not.toMatch(/<f[\s>]/);
+        expect(xml).toContain('<sheetData>');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
