@@ -9,6 +9,7 @@ import { NotFound, PageErrorBoundary } from './components/common.tsx';
 import { SessionProvider, useSessionApi } from './hooks/session.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
 import { LedgerPage } from './pages/LedgerPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ProjectPage } from './pages/ProjectPage.tsx';
@@ -84,6 +85,7 @@ function LocalizedApp() {
               <Route path="/" element={<RequireSession><DashboardPage /></RequireSession>} />
               <Route path="/projects" element={<RequireSession><LedgerPage /></RequireSession>} />
               <Route path="/projects/:id" element={<RequireSession><ProjectRoute /></RequireSession>} />
+              <Route path="/import" element={<RequireSession><ImportPage /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />
             </Routes>
           </BrowserRouter>

@@ -30,7 +30,7 @@ export const SESSION_ENDED_EVENT = 'tiaodu:session-ended';
 
 type Success<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 200 | 201 ? T : never) : never;
 
-function parseError(status: number, body: unknown): ApiError {
+export function parseError(status: number, body: unknown): ApiError {
   const e = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const details = Array.isArray(e?.details)
     ? e.details.filter((d): d is FieldDetail => typeof d?.field === 'string' && typeof d?.message === 'string')
@@ -56,6 +56,36 @@ export async function call<R extends ClientResponse<unknown, number, 'json' | 't
   }
   if (res.status === 401 && opts.signalSessionEnd !== false) window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
   throw parseError(res.status, body);
+}
+
+/**
+ * A request the typed client does not carry (multipart uploads, file downloads): the same ApiError on refusal,
+ * the same sign-out on 401, and the Response itself on success.
+ */
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { credentials: 'same-origin', ...init });
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+  }
+  if (res.ok) return res;
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // A proxy's HTML error page: the status alone explains it.
+  }
+  if (res.status === 401) window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+  throw parseError(res.status, body);
+}
+
+/** A query string from the set values only: blank filters are left out rather than sent as empty. */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
 }
 
 type ListQueryInput = Parameters<typeof client.projects.$get>[0]['query'];

@@ -1,5 +1,5 @@
 // The frame around every signed-in page: side menu (a drawer on phones), and the header with county, as-of month, account, language and sign-out.
-import { DashboardOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { DashboardOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -13,13 +13,17 @@ const { Header, Sider, Content } = Layout;
 function useNavItems(): { key: string; items: MenuProps['items'] } {
   const { t } = useI18n();
   const { link } = useAsOf();
+  const { user } = useSession();
   const { pathname } = useLocation();
-  const key = pathname.startsWith('/projects') ? '/projects' : '/';
+  const key = pathname.startsWith('/projects') ? '/projects' : pathname.startsWith('/import') ? '/import' : '/';
+  // Importing writes to the whole pool: only those who keep it see the entry (the server refuses the others too).
+  const keeper = user.role === 'admin' || user.role === 'dispatcher';
   return {
     key,
     items: [
       { key: '/', icon: <DashboardOutlined />, label: <Link to={link('/')}>{t('nav.dashboard')}</Link> },
       { key: '/projects', icon: <TableOutlined />, label: <Link to={link('/projects')}>{t('nav.ledger')}</Link> },
+      ...(keeper ? [{ key: '/import', icon: <ImportOutlined />, label: <Link to={link('/import')}>{t('nav.import')}</Link> }] : []),
     ],
   };
 }

@@ -15,7 +15,12 @@ export function csvText(lines: string[][]): string {
 
 /** Hands a text file to the browser's download, without a round trip to the server. */
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(filename, new Blob([text], { type }));
+}
+
+/** Hands a file already in memory (a CSV built here, an .xlsx the server sent) to the browser's download. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

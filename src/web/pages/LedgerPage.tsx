@@ -1,6 +1,6 @@
-// 项目台账: the ledger with filters, search, server-side sort and paging, a column chooser, and the CSV export of the current view.
-import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Col, Grid, Input, Popover, Row, Select, Space, Table, Tag, type TableColumnsType, type TablePaginationConfig } from 'antd';
+// 项目台账: the ledger with filters, search, server-side sort and paging, a column chooser, and the CSV and Excel exports of the current view.
+import { DownloadOutlined, FileExcelOutlined, SettingOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Col, Grid, Input, Popover, Row, Select, Space, Table, Tag, Tooltip, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession, type Session } from '../hooks/session.tsx';
 import { useI18n, type I18n } from '../i18n.tsx';
 import { csvCell, csvText, downloadText } from '../lib/csv.ts';
+import { downloadFile, exportLedgerPath } from '../lib/ledger-files.ts';
 import { rememberLedgerView } from '../lib/ledger-view.ts';
 import { wan, wanPlain } from '../lib/format.ts';
 
@@ -124,6 +125,7 @@ export function LedgerPage() {
   const location = useLocation();
   const [visible, setVisible] = useState<Set<ColumnKey>>(storedVisible);
   const [exporting, setExporting] = useState(false);
+  const [exportingExcel, setExportingExcel] = useState(false);
   const [search, setSearch] = useState(query.q ?? '');
   const reporter = user.role === 'reporter';
 
@@ -200,6 +202,30 @@ export function LedgerPage() {
     }
   };
 
+  // The server builds the printable ledger: same filters and month as on screen, its own columns and styling.
+  const exportExcel = async () => {
+    setExportingExcel(true);
+    try {
+      const path = exportLedgerPath({
+        region: query.region,
+        asOf,
+        phase: query.phase,
+        stage: query.stage,
+        township: query.township,
+        chain: query.chain,
+        unit: query.unit,
+        leader: query.leader,
+        q: query.q,
+      });
+      const name = await downloadFile(path, `${county.name}${t('ledger.excelFile')}_${asOf}.xlsx`);
+      message.success(t('ledger.exportedFile', { name }));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setExportingExcel(false);
+    }
+  };
+
   const filterSelect = (key: (typeof FILTER_KEYS)[number], placeholder: string, options: { value: string; label: string }[], searchable = false) => (
     <Select
       allowClear
@@ -244,9 +270,16 @@ export function LedgerPage() {
             <Popover content={chooser} title={t('ledger.columns')} trigger="click" placement="bottomRight">
               <Button icon={<SettingOutlined />}>{t('ledger.columns')}</Button>
             </Popover>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()} disabled={!list.data || list.data.total === 0}>
-              {t('ledger.export')}
-            </Button>
+            <Tooltip title={t('ledger.exportHint')}>
+              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()} disabled={!list.data || list.data.total === 0}>
+                {t('ledger.export')}
+              </Button>
+            </Tooltip>
+            <Tooltip title={t('ledger.exportExcelHint')}>
+              <Button icon={<FileExcelOutlined />} loading={exportingExcel} onClick={() => void exportExcel()} disabled={!list.data || list.data.total === 0}>
+                {t('ledger.exportExcel')}
+              </Button>
+            </Tooltip>
           </Space>
         }
       />

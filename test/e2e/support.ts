@@ -1,0 +1,164 @@
+// What every browser test shares: the app started as a user would (`npm start` on a fresh database with the demo), Chromium, sign-in, screenshots and table readers.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+export const PASSWORD = 'demo1234';
+
+/** A running app on its own port and temporary database, with a browser to look at it. */
+export interface E2eApp {
+  base: string;
+  browser: Browser;
+  /** Everything the server printed, for failure messages. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(server: ChildProcess, log: () => string, url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`the server exited (code ${String(server.exitCode)}):\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not answer ${url} within ${timeoutMs / 1000} s:\n${log()}`);
+}
+
+function stopServer(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      resolve();
+    }, 5_000);
+    child.once('exit', () => {
+      clearTimeout(done);
+      resolve();
+    });
+    try {
+      // npm, its shell and node form one process group: end them all.
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      clearTimeout(done);
+      resolve();
+    }
+  });
+}
+
+/** Builds the web client if missing, starts `npm start` on a fresh database (the demo fills it) and launches Chromium. */
+export async function startApp(): Promise<E2eApp> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-e2e-'));
+  let serverLog = '';
+  const log = () => serverLog;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn('npm', ['start'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: path.join(dataDir, 'tiaodu.sqlite') },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
+  server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    await stopServer(server);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForServer(server, log, `${base}/api/auth/demo-accounts`, 60_000);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { base, browser, log, stop };
+}
+
+export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function signInAt(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.locator('form').getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+export async function shot(page: Page, name: string, width: 'desktop' | 'phone'): Promise<void> {
+  // Charts animate in; the picture should show them drawn.
+  await page.waitForTimeout(1_200);
+  await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+}
+
+/** How far the page body reaches beyond the window, in CSS pixels (tables scroll inside themselves). */
+export function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
+}
+
+export function region(page: Page, name: string) {
+  return page.getByRole('region', { name, exact: true });
+}
+
+/** The count the ledger states under its table ("共229项"); 0 until it has loaded. */
+export async function ledgerTotal(page: Page): Promise<number> {
+  const total = page.getByText(/^共\d+项$/);
+  if ((await total.count()) === 0) return 0;
+  return Number(/\d+/.exec(await total.innerText())?.[0]);
+}
+
+/** The texts of one column of the ledger table, by its header as people read it. */
+export async function columnTexts(page: Page, header: string): Promise<string[]> {
+  const headers = await page.getByRole('columnheader').allInnerTexts();
+  const index = headers.findIndex((h) => h.trim() === header);
+  expect(index, `column ${header} among ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  const rows = page.locator('tbody').getByRole('row');
+  const out: string[] = [];
+  for (const row of await rows.all()) {
+    const cells = await row.getByRole('cell').allInnerTexts();
+    if (cells.length > index) out.push(cells[index]!.trim());
+  }
+  return out;
+}
