@@ -11,6 +11,8 @@ import { openRaw, postgresServer, REPO_ROOT, sqliteServer, type BenchDialect, ty
 import type { MeasureOptions } from './lib/measure.ts';
 import { markdownTable, summaryLine } from './lib/report.ts';
 import type { BenchSection, ResultRow, SectionContext } from './lib/section.ts';
+import { ledgerExportSection } from './sections/ledger-export.bench.ts';
+import { ledgerImportSection } from './sections/ledger-import.bench.ts';
 import { poolAnalysisSection } from './sections/pool-analysis.bench.ts';
 import { serverMemorySection } from './sections/server-memory.bench.ts';
 
@@ -18,7 +20,7 @@ import { serverMemorySection } from './sections/server-memory.bench.ts';
  * The benchmark sections, run in this order on every database and size. A new benchmark (a ledger import,
  * a burst of monthly reports) is one more BenchSection in bench/sections/, listed here.
  */
-const SECTIONS: readonly BenchSection[] = [poolAnalysisSection, serverMemorySection];
+const SECTIONS: readonly BenchSection[] = [poolAnalysisSection, serverMemorySection, ledgerImportSection, ledgerExportSection];
 
 const USAGE = `usage: npm run bench -- [options]
   --sizes county,city,province   sizes to generate (default county,province; --quick: county)

@@ -1,0 +1,35 @@
+// Runs a tiaodu command in a child process, the way a county's IT staff would, and reports its time and peak memory.
+
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from './databases.ts';
+
+// The child runs the real command through tsx and reports its own peak resident set (getrusage maxrss, kB on
+// Linux) as it exits: the figure a county's server would need for one export, without the bench's own heap.
+const CHILD = `
+import { register } from 'tsx/esm/api';
+register();
+process.on('exit', () => process.stderr.write('\\nBENCH_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));
+process.argv = [process.argv[0], 'tiaodu', ...process.argv.slice(1)];
+await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'src/cli/main.ts')).href)});
+`;
+
+export function runTiaodu(args: string[]): Promise<{ ms: number; maxRssKb: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - started;
+      const kb = Number(stderr.match(/BENCH_MAXRSS_KB=(\d+)/)?.[1] ?? Number.NaN);
+      if (code !== 0) reject(new Error(`tiaodu ${args.slice(0, 2).join(' ')} exited with ${code}: ${stderr.slice(-800)}`));
+      else resolve({ ms, maxRssKb: kb, stdout });
+    });
+  });
+}
+

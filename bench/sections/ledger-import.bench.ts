@@ -1,0 +1,68 @@
+// Importing a 5 000-row ledger: the use case timed in-process (rolled back), and `tiaodu import ledger` on its own for
+// its time and peak memory — the bench process's own high-water mark (the generated province) would say nothing.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
+import { findRegion } from '../../src/db/repositories/region.repository.ts';
+import { initCounty } from '../../src/services/init-county.ts';
+import { importLedger, type ImportLedgerReport } from '../../src/services/import-ledger.ts';
+import { bigLedger } from '../../test/support/ledger-files.ts';
+import { runTiaodu } from '../lib/cli-child.ts';
+import type { BenchSection } from '../lib/section.ts';
+
+export const LEDGER_ROWS = 5000;
+export const IMPORT_TARGET_S = 5;
+export const IMPORT_TARGET_MIB = 300;
+/** The county the generated ledger's township names belong to. */
+const COUNTY = '140423';
+
+class Rollback extends Error {}
+
+export const ledgerImportSection: BenchSection = {
+  id: 'ledger-import',
+  title: `台账导入：${LEDGER_ROWS} 行，一个事务`,
+  async run(ctx) {
+    const file = await bigLedger(LEDGER_ROWS);
+    ctx.log(`  ledger of ${LEDGER_ROWS} rows: ${(file.length / 1024 / 1024).toFixed(1)} MiB`);
+    if (!(await findRegion(ctx.handle.db, COUNTY))) {
+      await initCounty(ctx.handle.db, { regionCode: COUNTY, adminUsername: 'bench-import-admin', adminPassword: 'bench-pass-1' });
+    }
+
+    let seconds = 0;
+    let report: ImportLedgerReport | undefined;
+    try {
+      await ctx.handle.db.transaction().execute(async (trx) => {
+        const started = performance.now();
+        report = await importLedger(trx, { file, regionCode: COUNTY, skipInvalid: false, commit: true }, SYSTEM_ACTOR);
+        seconds = (performance.now() - started) / 1000;
+        throw new Rollback();
+      });
+    } catch (e) {
+      if (!(e instanceof Rollback)) throw e;
+    }
+    const note = report ? `${report.imported} imported, ${report.rejected.length} refused` : undefined;
+    ctx.record({ measurement: `importLedger commit, ${LEDGER_ROWS} rows, in-process`, value: seconds, unit: 's', note, targets: [{ text: `< ${IMPORT_TARGET_S} s`, pass: seconds < IMPORT_TARGET_S }] });
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-bench-import-'));
+    try {
+      const ledger = path.join(dir, 'ledger.xlsx');
+      fs.writeFileSync(ledger, file);
+      // The command commits into county 140423, which lies outside the generated province: later sections are unaffected.
+      const run = await runTiaodu(['import', 'ledger', ledger, '--db', ctx.target, '--region', COUNTY, '--json']);
+      const peakMib = run.maxRssKb / 1024;
+      const imported = (JSON.parse(run.stdout) as ImportLedgerReport).imported;
+      ctx.record({
+        measurement: `tiaodu import ledger, ${LEDGER_ROWS} rows: peak RSS`,
+        value: peakMib,
+        unit: 'MiB',
+        note: `whole command ${(run.ms / 1000).toFixed(1)} s including start-up; ${imported} imported`,
+        targets: [{ text: `< ${IMPORT_TARGET_MIB} MiB`, pass: peakMib < IMPORT_TARGET_MIB }],
+      });
+      ctx.log(`  in-process ${seconds.toFixed(2)} s; command ${(run.ms / 1000).toFixed(1)} s, peak RSS ${peakMib.toFixed(0)} MiB`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
