@@ -1,25 +1,13 @@
 // The command line as county IT staff script it: exit codes, --json on stdout only, the seed-000 figures.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tiaodu } from '../support/cli.ts';
 import { testDatabaseTarget, testDialect } from '../support/test-db.ts';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/tiaodu.js');
 let dir: string;
 const drops: (() => Promise<void>)[] = [];
-
-async function tiaodu(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: '' }, maxBuffer: 10_000_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e: any) {
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function freshTarget(): Promise<string> {
   const { target, drop } = await testDatabaseTarget(dir);

@@ -1,27 +1,15 @@
 // tiaodu import ledger as county IT staff script it: exit codes, --json on stdout, refused rows, --skip-invalid.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { combinedLedger, ledgerWithErrors } from '../support/ledger-files.ts';
+import { tiaodu } from '../support/cli.ts';
 import { testDatabaseTarget, testDialect } from '../support/test-db.ts';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/tiaodu.js');
 let dir: string;
 let db: string;
 const drops: (() => Promise<void>)[] = [];
-
-async function tiaodu(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: '' }, maxBuffer: 10_000_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e: any) {
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-import-'));
