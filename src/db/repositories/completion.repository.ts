@@ -1,4 +1,4 @@
-// Investment completed per project up to a month, over every tracked month: the ledger's 开工累计完成投资 less completedBefore.
+// Investment completed per project: over a window of months (year-to-date), or over every tracked month up to one.
 
 import { sql, type Kysely } from 'kysely';
 import { toYuan, type Yuan } from '../../domain/money.ts';
@@ -6,6 +6,15 @@ import type { Database } from '../schema.ts';
 import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
+
+/**
+ * The investment project `p` completed from `fromMonth` to `toMonth` (both included), 0 without figures: the one
+ * expression every year-to-date figure is computed with, answered from the (project_id, month, completed) index.
+ */
+export function completedBetween(fromMonth: string, toMonth: string) {
+  return sql<number>`coalesce((select sum(m.completed) from project_month m
+    where m.project_id = p.id and m.month >= ${fromMonth} and m.month <= ${toMonth}), 0)`;
+}
 
 /** Sum of the monthly completions of each project of a region up to and including `toMonth`; projects without months are absent. */
 export async function completedThroughByProject(db: Db, regionCode: string, toMonth: string): Promise<Map<string, Yuan>> {

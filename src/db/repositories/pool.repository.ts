@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { PhaseFigures, PoolProjectFigures } from '../../domain/pool/pool-analysis.ts';
 import type { Database } from '../schema.ts';
+import { completedBetween } from './completion.repository.ts';
 import { countyRange } from './scope.ts';
 
 /** The columns a breakdown may group by, named as the API names them. */
@@ -40,8 +41,7 @@ function poolProjects(db: Kysely<Database>, q: PoolQuery) {
       'y.phase as phase',
       'p.total_investment as total',
       'y.annual_plan as plan',
-      sql<number>`coalesce((select sum(m.completed) from project_month m
-        where m.project_id = p.id and m.month >= ${q.fromMonth} and m.month <= ${q.toMonth}), 0)`.as('ytd'),
+      completedBetween(q.fromMonth, q.toMonth).as('ytd'),
       sql<number>`case when p.started_on is not null and p.started_on <= ${q.endDay} then 1 else 0 end`.as('started'),
       sql<number>`case when y.resumed_on is not null and y.resumed_on <= ${q.endDay} then 1 else 0 end`.as('resumed'),
     ])

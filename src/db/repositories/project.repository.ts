@@ -4,6 +4,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { toYuan } from '../../domain/money.ts';
 import type { MonthlyCompletion, Phase, Project, ProjectYear } from '../../domain/project/project.ts';
 import type { Database, ProjectTable } from '../schema.ts';
+import { completedBetween } from './completion.repository.ts';
 import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
@@ -250,8 +251,7 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
       'y.phase as year_phase',
       'y.annual_plan as annual_plan',
       'y.resumed_on as year_resumed_on',
-      sql<number>`coalesce((select sum(m.completed) from project_month m
-        where m.project_id = p.id and m.month >= ${fromMonth} and m.month <= ${q.toMonth}), 0)`.as('completed_ytd'),
+      completedBetween(fromMonth, q.toMonth).as('completed_ytd'),
     ])
     .orderBy(sql.ref(sortColumn), q.order)
     .orderBy('p.id')
