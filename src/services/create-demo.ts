@@ -353,6 +353,19 @@ function fromNamed(n: NamedProject): Spec {
   };
 }
 
+/** What a drawn project (not one written out by hand) never has: its story is all in the draw. */
+const GENERATED = {
+  fixedTotal: null,
+  codeRegion: DEMO_REGION,
+  leaderName: undefined,
+  batch: null,
+  stage: null,
+  notStarted: null,
+  startMonth: null,
+  notes: null,
+  fund: null,
+} as const satisfies Partial<Spec>;
+
 /** A town's small public works, drawn from the templates without repeating a (town, template) pair. */
 function townSpecs(rng: Rng, count: number, taken: Set<string>): Spec[] {
   const pairs = TOWNS.flatMap((town) => TOWN_TEMPLATES.filter((t) => !t.notIn?.includes(town)).map((t) => ({ town, t })));
@@ -372,21 +385,13 @@ function townSpecs(rng: Rng, count: number, taken: Set<string>): Spec[] {
       industry: t.industry,
       category: t.category,
       construction: t.construction,
-      fixedTotal: null,
       size: logUniform(rng, t.size),
       sizeCap: t.size[1] * SIZE_STRETCH,
       gov: true,
       approval: 'approval',
-      codeRegion: DEMO_REGION,
       unitName: t.unit ?? townOffice(town),
-      leaderName: undefined,
       landMu: landIn(rng, t.land, t.construction),
-      batch: null,
-      stage: null,
-      notStarted: null,
-      startMonth: null,
-      notes: null,
-      fund: null,
+      ...GENERATED,
     });
   }
   return out;
@@ -430,21 +435,13 @@ function ownerSpecs(rng: Rng, count: number, taken: Set<string>, perOwner: Map<s
       industry: kind.industry,
       category: kind.category ?? trade.category,
       construction: kind.construction,
-      fixedTotal: null,
       size: logUniform(rng, kind.size),
       sizeCap: kind.size[1] * SIZE_STRETCH,
       gov: trade.gov ?? false,
       approval: null,
-      codeRegion: DEMO_REGION,
       unitName,
-      leaderName: undefined,
       landMu: landIn(rng, kind.land, kind.construction),
-      batch: null,
-      stage: null,
-      notStarted: null,
-      startMonth: null,
-      notes: null,
-      fund: null,
+      ...GENERATED,
     });
   }
   if (out.length < count) throw new RangeError(`the owner catalogue yields ${out.length} projects, ${count} needed`);
