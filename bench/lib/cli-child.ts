@@ -5,12 +5,22 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './databases.ts';
 
-// The child runs the real command through tsx and reports its own peak resident set (getrusage maxrss, kB on
-// Linux) as it exits: the figure a county's server would need for one export, without the bench's own heap.
+// The child runs the real command through tsx and reports its own peak resident set as it exits: the figure a
+// county's server would need for one import or export, without the bench's own heap. On Linux that is VmHWM, the
+// high-water mark of the child's own address space. getrusage's maxrss will not do: Linux carries it across
+// fork and exec, so a child of a bench holding a generated province reported the parent's 300 MiB as its own.
 const CHILD = `
 import { register } from 'tsx/esm/api';
 register();
-process.on('exit', () => process.stderr.write('\\nBENCH_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));
+import { readFileSync } from 'node:fs';
+const peakKb = () => {
+  try {
+    return Number(readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\\s+(\\d+)/)[1]);
+  } catch {
+    return process.resourceUsage().maxRSS;
+  }
+};
+process.on('exit', () => process.stderr.write('\\nBENCH_MAXRSS_KB=' + peakKb() + '\\n'));
 process.argv = [process.argv[0], 'tiaodu', ...process.argv.slice(1)];
 await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'src/cli/main.ts')).href)});
 `;
