@@ -3,11 +3,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as createPool from './migrations/2026-11-23T0900-create-pool.ts';
 import * as indexMonthCompleted from './migrations/2026-11-23T1200-index-month-completed.ts';
+import * as monthlyRound from './migrations/2026-11-23T1400-monthly-round.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-create-pool': createPool,
   '2026-11-23T1200-index-month-completed': indexMonthCompleted,
+  '2026-11-23T1400-monthly-round': monthlyRound,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

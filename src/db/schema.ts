@@ -15,6 +15,10 @@ export interface UnitTable {
   kind: string;
   township_code: string | null;
   sort_order: number;
+  /** The unit's group robot for reminders: 'dingtalk' or 'wecom', its address and (DingTalk) signing secret. */
+  webhook_kind: string | null;
+  webhook_url: string | null;
+  webhook_secret: string | null;
 }
 
 export interface LeaderTable {
@@ -130,6 +134,100 @@ export interface SettingTable {
   value: string;
 }
 
+export interface RoundTable {
+  id: string;
+  region_code: string;
+  month: string;
+  status: string;
+  deadline: string;
+  grace_until: string;
+  opened_at: string;
+  opened_by: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+export interface ReportTable {
+  id: string;
+  round_id: string;
+  project_id: string;
+  unit_id: string | null;
+  status: string;
+  completed_month: number | null;
+  entered_as: string;
+  entered_ytd: number | null;
+  progress: string | null;
+  /** JSON: [{ event, on }] */
+  stage_events: string;
+  prefilled: number;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  return_reason: string | null;
+  returned_count: number;
+  updated_at: string;
+  updated_by: string | null;
+  version: number;
+}
+
+export interface AttachmentTable {
+  id: string;
+  report_id: string;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  content: Uint8Array;
+  uploaded_at: string;
+  uploaded_by: string | null;
+}
+
+export interface ProblemTable {
+  id: string;
+  region_code: string;
+  project_id: string | null;
+  report_id: string | null;
+  unit_id: string | null;
+  description: string;
+  status: string;
+  raised_at: string;
+  raised_by: string | null;
+}
+
+export interface CorrectionTable {
+  id: string;
+  report_id: string;
+  old_value: number;
+  new_value: number;
+  reason: string;
+  status: string;
+  requested_at: string;
+  requested_by: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_note: string | null;
+}
+
+export interface ReminderTable {
+  round_id: string;
+  unit_id: string;
+  kind: string;
+  channel: string;
+  sent_at: string;
+  ok: number;
+  detail: string | null;
+}
+
+export interface NotificationTable {
+  id: string;
+  region_code: string;
+  unit_id: string | null;
+  created_at: string;
+  text: string;
+  link: string | null;
+}
+
 export interface Database {
   region: RegionTable;
   unit: UnitTable;
@@ -144,4 +242,11 @@ export interface Database {
   batch_project: BatchProjectTable;
   fund_application: FundApplicationTable;
   setting: SettingTable;
+  round: RoundTable;
+  report: ReportTable;
+  attachment: AttachmentTable;
+  problem: ProblemTable;
+  correction: CorrectionTable;
+  reminder: ReminderTable;
+  notification: NotificationTable;
 }
