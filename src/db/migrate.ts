@@ -4,12 +4,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as createPool from './migrations/2026-11-23T0900-create-pool.ts';
 import * as indexMonthCompleted from './migrations/2026-11-23T1200-index-month-completed.ts';
 import * as monthlyRound from './migrations/2026-11-23T1400-monthly-round.ts';
+import * as statsEntry from './migrations/2026-11-23T1500-stats-entry.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-create-pool': createPool,
   '2026-11-23T1200-index-month-completed': indexMonthCompleted,
   '2026-11-23T1400-monthly-round': monthlyRound,
+  '2026-11-23T1500-stats-entry': statsEntry,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

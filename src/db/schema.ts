@@ -228,6 +228,26 @@ export interface NotificationTable {
   link: string | null;
 }
 
+/** 入库: the day and reason of a project's status (the status itself is project.stats_entry). */
+export interface StatsEntryTable {
+  project_id: string;
+  status_on: string | null;
+  reason: string | null;
+  notes: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** One item of a project's 入库 materials checklist. */
+export interface StatsEntryMaterialTable {
+  project_id: string;
+  item: string;
+  done: number;
+  marked_on: string | null;
+  marked_by: string | null;
+  note: string | null;
+}
+
 export interface Database {
   region: RegionTable;
   unit: UnitTable;
@@ -249,4 +269,6 @@ export interface Database {
   correction: CorrectionTable;
   reminder: ReminderTable;
   notification: NotificationTable;
+  stats_entry: StatsEntryTable;
+  stats_entry_material: StatsEntryMaterialTable;
 }
