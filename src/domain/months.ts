@@ -72,3 +72,38 @@ export function ytdLabel(month: Month): string {
   const n = monthNumber(month);
   return n === 1 ? '1月' : `1-${n}月`;
 }
+
+/** The county's clock: China Standard Time, UTC+8 all year (no daylight saving). */
+export const CST_OFFSET_HOURS = 8;
+
+/** A day `n` days after (or before, when negative) another. */
+export function addDays(day: Day, n: number): Day {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The instant of a wall-clock time in China Standard Time, as an ISO string in UTC.
+ * @example cstInstant('2021-06-05', 18) === '2021-06-05T10:00:00.000Z'
+ */
+export function cstInstant(day: Day, hour = 0, minute = 0): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, hour - CST_OFFSET_HOURS, minute)).toISOString();
+}
+
+/** An instant read on a clock in China Standard Time: its day, hour and minute there. */
+export function cstParts(instant: string | Date): { day: Day; hour: number; minute: number } {
+  const shifted = new Date(instantMs(instant) + CST_OFFSET_HOURS * 3_600_000);
+  return { day: shifted.toISOString().slice(0, 10), hour: shifted.getUTCHours(), minute: shifted.getUTCMinutes() };
+}
+
+/**
+ * Milliseconds since the epoch of an instant given as a Date or an ISO string, so instants from the
+ * clock and from storage compare as numbers; refuses what is not a time.
+ */
+export function instantMs(instant: string | Date): number {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`not a point in time: ${String(instant)}`);
+  return ms;
+}

@@ -1,6 +1,6 @@
 // Months and days as strings: arithmetic, validity, time progress.
 import { describe, expect, it } from 'vitest';
-import { addMonths, isDay, isMonth, lastDayOfMonth, linearTimeProgress, monthRange, ytdLabel } from '../../src/domain/months.ts';
+import { addDays, addMonths, cstInstant, cstParts, instantMs, isDay, isMonth, lastDayOfMonth, linearTimeProgress, monthRange, ytdLabel } from '../../src/domain/months.ts';
 
 describe('months', () => {
   it('adds across years', () => {
@@ -25,5 +25,26 @@ describe('months', () => {
     expect(linearTimeProgress('2021-05')).toBeCloseTo(5 / 12, 12);
     expect(ytdLabel('2021-05')).toBe('1-5月');
     expect(ytdLabel('2021-01')).toBe('1月');
+  });
+});
+
+describe('China Standard Time', () => {
+  it('turns a CST wall-clock time into a UTC instant', () => {
+    expect(cstInstant('2021-06-05', 18)).toBe('2021-06-05T10:00:00.000Z');
+    expect(cstInstant('2021-06-01')).toBe('2021-05-31T16:00:00.000Z');
+    expect(cstInstant('2022-01-01', 7, 30)).toBe('2021-12-31T23:30:00.000Z');
+  });
+  it('reads an instant on a CST clock, the day changing at 16:00 UTC', () => {
+    expect(cstParts('2021-05-31T15:59:00.000Z')).toEqual({ day: '2021-05-31', hour: 23, minute: 59 });
+    expect(cstParts(new Date('2021-05-31T16:00:00.000Z'))).toEqual({ day: '2021-06-01', hour: 0, minute: 0 });
+  });
+  it('adds days across months and leap days', () => {
+    expect(addDays('2021-02-27', 3)).toBe('2021-03-02');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2021-01-01', -1)).toBe('2020-12-31');
+  });
+  it('compares instants from the clock and from storage', () => {
+    expect(instantMs('2021-06-05T10:00:00.000Z')).toBe(instantMs(new Date(Date.UTC(2021, 5, 5, 10))));
+    expect(() => instantMs('yesterday')).toThrow(RangeError);
   });
 });
