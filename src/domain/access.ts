@@ -74,3 +74,8 @@ export function canCreateProject(actor: Actor, countyCode: string): boolean {
 export function coversRegion(actor: Actor, regionCode: string): boolean {
   return scopePrefix(regionCode).startsWith(scopePrefix(actor.regionCode));
 }
+
+/** Opening, reviewing and closing a county's monthly round, and deciding corrections, is the dispatcher's work. */
+export function canRunRound(actor: Actor, countyCode: string): boolean {
+  return canCreateProject(actor, countyCode);
+}

@@ -1,0 +1,33 @@
+// In-app notices (a round opened, a reminder), and each unit's group robot for reminders.
+
+import { z } from 'zod';
+import { canRunRound, type Actor } from '../../domain/access.ts';
+import { forbidden, notFound } from '../../domain/errors.ts';
+import { parseInput } from '../../domain/validation.ts';
+import { findUnitRegion, listNotifications, setUnitWebhook, type NotificationRow } from '../../db/repositories/round.repository.ts';
+import { countyRange } from '../../db/repositories/scope.ts';
+import type { Db } from '../../db/transaction.ts';
+
+/** The actor's notices, newest first: a reporter its unit's and the region-wide ones, others all of their region's. */
+export async function listNotices(db: Db, actor: Actor, limit = 50): Promise<NotificationRow[]> {
+  const [lo, hi] = countyRange(actor.regionCode);
+  return listNotifications(db, lo, hi, actor.role === 'reporter' ? (actor.unitId ?? '-') : null, limit);
+}
+
+const WebhookSchema = z
+  .object({
+    kind: z.enum(['dingtalk', 'wecom']),
+    url: z.string().trim().url('不是有效的网址').refine((u) => /^https?:\/\//.test(u), '网址应以 http:// 或 https:// 开头'),
+    secret: z.string().trim().max(200).nullable().optional(),
+  })
+  .strict()
+  .nullable();
+
+/** Sets (or, with null, removes) the group robot a unit's reminders go to. Dispatchers and admins of its county. */
+export async function configureUnitWebhook(db: Db, unitId: string, input: unknown, actor: Actor): Promise<void> {
+  const hook = parseInput(WebhookSchema, input, { kind: '机器人类型', url: '机器人地址', secret: '加签密钥' });
+  const regionCode = await findUnitRegion(db, unitId);
+  if (!regionCode) throw notFound('单位');
+  if (!canRunRound(actor, regionCode)) throw forbidden('只有调度员可以设置提醒机器人');
+  await setUnitWebhook(db, unitId, hook ? { kind: hook.kind, url: hook.url, secret: hook.secret || null } : null);
+}

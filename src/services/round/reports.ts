@@ -1,0 +1,188 @@
+// A unit's monthly reports: the list for a round, one report with its figures and checks, saving a draft, submitting.
+
+import { canRunRound, type Actor } from '../../domain/access.ts';
+import { AppError, invalidInput } from '../../domain/errors.ts';
+import { sumYuan, type Yuan } from '../../domain/money.ts';
+import { firstMonthOfYear, monthYear } from '../../domain/months.ts';
+import { monthFromYtd, reportFigures, type ReportFigures } from '../../domain/round/monthly-figure.ts';
+import { reportFlags, type ReportFlag } from '../../domain/round/report-flags.ts';
+import { REPORT_INPUT_LABELS, ReportInputSchema } from '../../domain/round/report-input.ts';
+import { canSave, canSubmit, type ReportStatus } from '../../domain/round/round.ts';
+import { applyStageEvents } from '../../domain/round/stage-events.ts';
+import { parseInput } from '../../domain/validation.ts';
+import {
+  deleteProblems,
+  findReportViews,
+  insertProblems,
+  listAttachments,
+  monthHistory,
+  reportProblems,
+  updateReportRow,
+  type AttachmentMeta,
+  type ProblemRow,
+  type Report,
+  type ReportView,
+} from '../../db/repositories/round.repository.ts';
+import { inTransaction, newId, type Db } from '../../db/transaction.ts';
+import { loadReportToFill, loadReportView, loadRound } from './round-access.ts';
+
+/** A report as its form and the review list show it: stored fields, the three figures, and the checks. */
+export interface ReportDetail extends ReportView {
+  figures: ReportFigures | null;
+  flags: ReportFlag[];
+}
+
+export interface ReportPage extends ReportDetail {
+  attachments: AttachmentMeta[];
+  problems: ProblemRow[];
+  canFill: boolean;
+  canReview: boolean;
+}
+
+/** The report's figures and checks, from the project's months on record other than the report's own. */
+function describe(view: ReportView, history: readonly { month: string; completed: Yuan }[]): ReportDetail {
+  const others = history.filter((h) => h.month !== view.month);
+  const yearStart = firstMonthOfYear(monthYear(view.month));
+  const earlierThisYear = sumYuan(others.filter((h) => h.month >= yearStart && h.month < view.month).map((h) => h.completed));
+  const before = sumYuan([view.completedBefore, ...others.filter((h) => h.month < yearStart).map((h) => h.completed)]);
+  const figures = view.completedMonth === null ? null : reportFigures({ month: view.month, completedMonth: view.completedMonth, earlierThisYear, before });
+  const flags = figures
+    ? reportFlags({
+        month: view.month,
+        completedMonth: view.completedMonth,
+        ytd: figures.ytd,
+        sinceStart: figures.sinceStart,
+        annualPlan: view.annualPlan,
+        totalInvestment: view.totalInvestment,
+        history: others.filter((h) => h.month < view.month),
+        stage: view.stage,
+        started: view.startedOn !== null,
+        stageEvents: view.stageEvents,
+      })
+    : [];
+  return { ...view, figures, flags };
+}
+
+async function describeAll(db: Db, views: readonly ReportView[]): Promise<ReportDetail[]> {
+  const history = await monthHistory(db, views.map((v) => v.projectId));
+  return views.map((v) => describe(v, history.get(v.projectId) ?? []));
+}
+
+/** A round's reports the actor may see (a reporter: its unit's), with their figures and checks. */
+export async function listRoundReports(db: Db, roundId: string, actor: Actor, q: { unitId?: string | null; status?: ReportStatus | null } = {}): Promise<ReportDetail[]> {
+  await loadRound(db, roundId, actor);
+  const unitId = actor.role === 'reporter' ? actor.unitId : (q.unitId ?? null);
+  if (actor.role === 'reporter' && !actor.unitId) return [];
+  return describeAll(db, await findReportViews(db, { roundId, unitId, status: q.status ?? null }));
+}
+
+export async function getReport(db: Db, id: string, actor: Actor): Promise<ReportPage> {
+  const view = await loadReportView(db, id, actor);
+  const [detail] = await describeAll(db, [view]);
+  const [attachments, problems] = await Promise.all([listAttachments(db, id), reportProblems(db, id)]);
+  let canFill = canSave(view.status, view.roundStatus) === null;
+  try {
+    if (canFill) await loadReportToFill(db, id, actor);
+  } catch {
+    canFill = false;
+  }
+  return { ...detail!, attachments, problems, canFill, canReview: canRunRound(actor, view.regionCode) };
+}
+
+/** The figures of a saved form: a year-to-date entry becomes the month's amount here, once, against the months on record. */
+async function monthAmount(db: Db, view: ReportView, enteredAs: 'month' | 'ytd', completedMonth: Yuan | null, ytd: Yuan | null): Promise<Yuan | null> {
+  if (enteredAs === 'month') return completedMonth;
+  if (ytd === null) return null;
+  const history = (await monthHistory(db, [view.projectId])).get(view.projectId) ?? [];
+  const yearStart = firstMonthOfYear(monthYear(view.month));
+  const earlier = sumYuan(history.filter((h) => h.month >= yearStart && h.month < view.month).map((h) => h.completed));
+  return monthFromYtd(ytd, earlier, view.month);
+}
+
+/**
+ * Saves a report's form (a draft, or a returned report being fixed). Fields left out keep their stored values.
+ * Problems replace the report's earlier list; each becomes a problem item of the report's unit.
+ */
+export async function saveReport(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<ReportPage> {
+  const patch = parseInput(ReportInputSchema, input, REPORT_INPUT_LABELS);
+  await inTransaction(db, async (trx) => {
+    const view = await loadReportToFill(trx, id, actor);
+    const refusal = canSave(view.status, view.roundStatus);
+    if (refusal) throw new AppError('conflict', refusal);
+    await writeForm(trx, view, patch, actor, now);
+  });
+  return getReport(db, id, actor);
+}
+
+type FormPatch = ReturnType<typeof ReportInputSchema.parse>;
+
+async function writeForm(db: Db, view: ReportView, patch: FormPatch, actor: Actor, now: Date): Promise<Report> {
+  if (patch.version !== undefined && patch.version !== view.version) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
+  const enteredAs = patch.enteredAs ?? view.enteredAs;
+  const ytd = patch.ytd !== undefined ? patch.ytd : view.enteredYtd;
+  if (enteredAs === 'ytd' && patch.ytd === undefined && patch.completedMonth !== undefined) {
+    throw invalidInput([{ field: 'ytd', message: '按累计填报时请填写年初至今累计完成投资' }]);
+  }
+  const completedMonth = await monthAmount(db, view, enteredAs, patch.completedMonth !== undefined ? patch.completedMonth : view.completedMonth, ytd);
+  const stageEvents = patch.stageEvents ?? view.stageEvents;
+  // Dates are checked when saved, so a bad one is refused on its field rather than at approval.
+  applyStageEvents({ stage: view.stage, startedOn: null, suspendedOn: null, completedOn: null, operatingOn: null, resumedOn: null }, stageEvents, view.month);
+  const next: Report = {
+    ...view,
+    completedMonth,
+    enteredAs,
+    enteredYtd: enteredAs === 'ytd' ? ytd : null,
+    progress: patch.progress !== undefined ? patch.progress || null : view.progress,
+    stageEvents,
+    prefilled: view.prefilled && patch.completedMonth === undefined && patch.ytd === undefined && patch.progress === undefined,
+    updatedAt: now.toISOString(),
+    updatedBy: actor.userId === 'system' ? null : actor.userId,
+    version: view.version + 1,
+  };
+  if (!(await updateReportRow(db, next, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
+  if (patch.problems !== undefined) {
+    await deleteProblems(db, view.id);
+    await insertProblems(
+      db,
+      patch.problems.map((description) => ({
+        id: newId(),
+        regionCode: view.regionCode,
+        projectId: view.projectId,
+        reportId: view.id,
+        unitId: view.unitId,
+        description,
+        status: 'open' as const,
+        raisedAt: now.toISOString(),
+        raisedBy: actor.userId === 'system' ? null : actor.userId,
+      })),
+    );
+  }
+  return next;
+}
+
+/**
+ * Submits a report, saving the form sent with it first (one request from a phone). The month's investment must be
+ * filled; a reporter submits until the grace period ends, a dispatcher may take a report in after it.
+ */
+export async function submitReport(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<ReportPage> {
+  const patch = parseInput(ReportInputSchema, input ?? {}, REPORT_INPUT_LABELS);
+  await inTransaction(db, async (trx) => {
+    const view = await loadReportToFill(trx, id, actor);
+    const refusal = canSubmit(view.status, view.roundStatus, now, view.graceUntil, canRunRound(actor, view.regionCode) ? 'dispatcher' : 'reporter');
+    if (refusal) throw new AppError('conflict', refusal);
+    const saved = Object.keys(patch).some((k) => k !== 'version') ? await writeForm(trx, view, patch, actor, now) : view;
+    if (saved.completedMonth === null) throw invalidInput([{ field: 'completedMonth', message: '当月完成投资：提交前请填写（没有投资请填0）' }]);
+    const submitted: Report = {
+      ...saved,
+      status: 'submitted',
+      firstSubmittedAt: saved.firstSubmittedAt ?? now.toISOString(),
+      submittedAt: now.toISOString(),
+      submittedBy: actor.userId === 'system' ? null : actor.userId,
+      returnReason: saved.status === 'returned' ? saved.returnReason : null,
+      updatedAt: now.toISOString(),
+      version: saved.version + 1,
+    };
+    if (!(await updateReportRow(trx, submitted, saved.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
+  });
+  return getReport(db, id, actor);
+}

@@ -1,0 +1,126 @@
+// The dispatcher's review: approve a report (its figures and stage changes go into the project), approve a whole
+// unit's at once, or return one to its reporter with the reason.
+
+import type { Actor } from '../../domain/access.ts';
+import { AppError, invalidInput } from '../../domain/errors.ts';
+import { sumYuan, type Yuan } from '../../domain/money.ts';
+import { firstMonthOfYear, monthYear } from '../../domain/months.ts';
+import type { Project, ProjectYear } from '../../domain/project/project.ts';
+import { monthFromYtd } from '../../domain/round/monthly-figure.ts';
+import { ReturnInputSchema } from '../../domain/round/report-input.ts';
+import { canApprove, canReturn } from '../../domain/round/round.ts';
+import { applyStageEvents } from '../../domain/round/stage-events.ts';
+import { parseInput } from '../../domain/validation.ts';
+import { findProject, findProjectMonths, findProjectYears, insertHistory, replaceProjectYears, updateProjectRow, upsertProjectMonths, type HistoryEntry } from '../../db/repositories/project.repository.ts';
+import { findReportViews, updateReportRow, type Report, type ReportView } from '../../db/repositories/round.repository.ts';
+import { inTransaction, newId, type Db } from '../../db/transaction.ts';
+import { loadReportToReview, loadRoundToRun } from './round-access.ts';
+import { getReport, type ReportPage } from './reports.ts';
+
+const userOf = (actor: Actor) => (actor.userId === 'system' ? null : actor.userId);
+
+/** The history field of a month's completed investment, as the project page lists it. */
+export const monthField = (month: string) => `months.${month}.completed`;
+
+/**
+ * Writes a month's completed investment into the project, with its history entry: what an approval and an approved
+ * correction both do, so every figure computed for the month follows.
+ */
+export async function writeMonthFigure(db: Db, projectId: string, month: string, completed: Yuan, enteredAs: 'month' | 'ytd', actor: Actor, now: Date): Promise<void> {
+  const stored = (await findProjectMonths(db, projectId)).find((m) => m.month === month);
+  if (stored?.completed === completed && stored.enteredAs === enteredAs) return;
+  await upsertProjectMonths(db, projectId, [{ month, completed, enteredAs }]);
+  if (stored?.completed !== completed) {
+    await insertHistory(db, [historyEntry(projectId, monthField(month), stored?.completed ?? null, completed, actor, now)]);
+  }
+}
+
+function historyEntry(projectId: string, field: string, before: unknown, after: unknown, actor: Actor, now: Date): HistoryEntry {
+  const show = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return { id: newId(), projectId, changedAt: now.toISOString(), userId: userOf(actor), field, before: show(before), after: show(after) };
+}
+
+/** The month's amount at approval: a year-to-date entry is measured again against the months on record now. */
+async function approvedAmount(db: Db, view: ReportView): Promise<Yuan> {
+  if (view.enteredAs !== 'ytd' || view.enteredYtd === null) return view.completedMonth ?? 0;
+  const yearStart = firstMonthOfYear(monthYear(view.month));
+  const months = await findProjectMonths(db, view.projectId);
+  const earlier = sumYuan(months.filter((m) => m.month >= yearStart && m.month < view.month).map((m) => m.completed));
+  return monthFromYtd(view.enteredYtd, earlier, view.month);
+}
+
+/** Puts an approved report into its project: the month's figure, and the stage and dates its events set. */
+async function applyToProject(db: Db, view: ReportView, actor: Actor, now: Date): Promise<void> {
+  await writeMonthFigure(db, view.projectId, view.month, await approvedAmount(db, view), view.enteredAs, actor, now);
+  if (view.stageEvents.length === 0) return;
+
+  const project = await findProject(db, view.projectId);
+  if (!project) throw new AppError('not_found', '项目不存在');
+  const year = monthYear(view.month);
+  const years = await findProjectYears(db, view.projectId);
+  const thisYear = years.find((y) => y.year === year);
+  const next = applyStageEvents(
+    { stage: project.stage, startedOn: project.startedOn, suspendedOn: project.suspendedOn, completedOn: project.completedOn, operatingOn: project.operatingOn, resumedOn: thisYear?.resumedOn ?? null },
+    view.stageEvents,
+    view.month,
+  );
+  const after: Project = { ...project, stage: next.stage, startedOn: next.startedOn, suspendedOn: next.suspendedOn, completedOn: next.completedOn, operatingOn: next.operatingOn, updatedAt: now.toISOString(), version: project.version + 1 };
+  const history: HistoryEntry[] = [];
+  for (const field of ['stage', 'startedOn', 'suspendedOn', 'completedOn', 'operatingOn'] as const) {
+    if (project[field] !== after[field]) history.push(historyEntry(project.id, field, project[field], after[field], actor, now));
+  }
+  if (history.length > 0 && !(await updateProjectRow(db, after, project.version))) throw new AppError('conflict', '该项目已被他人修改，请重试');
+  if (thisYear && thisYear.resumedOn !== next.resumedOn) {
+    const nextYears: ProjectYear[] = years.map((y) => (y.year === year ? { ...y, resumedOn: next.resumedOn } : y));
+    await replaceProjectYears(db, project.id, nextYears);
+    history.push(historyEntry(project.id, `years.${year}.resumedOn`, thisYear.resumedOn, next.resumedOn, actor, now));
+  }
+  await insertHistory(db, history);
+}
+
+async function approveView(db: Db, view: ReportView, actor: Actor, now: Date): Promise<void> {
+  const refusal = canApprove(view.status, view.roundStatus);
+  if (refusal) throw new AppError('conflict', `${view.projectName}：${refusal}`);
+  const approved: Report = { ...view, status: 'approved', reviewedAt: now.toISOString(), reviewedBy: userOf(actor), returnReason: null, updatedAt: now.toISOString(), version: view.version + 1 };
+  if (!(await updateReportRow(db, approved, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
+  await applyToProject(db, view, actor, now);
+}
+
+/** Approves a submitted report: its month's figure goes into the project, and the pool's figures follow. */
+export async function approveReport(db: Db, id: string, actor: Actor, now: Date = new Date()): Promise<ReportPage> {
+  await inTransaction(db, async (trx) => approveView(trx, await loadReportToReview(trx, id, actor), actor, now));
+  return getReport(db, id, actor);
+}
+
+/** Approves every submitted report of one unit in a round, in one transaction. @returns how many were approved */
+export async function approveUnit(db: Db, roundId: string, unitId: string, actor: Actor, now: Date = new Date()): Promise<{ approved: number }> {
+  return inTransaction(db, async (trx) => {
+    await loadRoundToRun(trx, roundId, actor);
+    const views = await findReportViews(trx, { roundId, unitId, status: 'submitted' });
+    if (views.length === 0) throw invalidInput([{ field: 'unitId', message: '该单位没有待审核的月报' }]);
+    for (const view of views) await approveView(trx, view, actor, now);
+    return { approved: views.length };
+  });
+}
+
+/** Returns a submitted report to its reporter with the reason, which the reporter sees on the form. */
+export async function returnReport(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<ReportPage> {
+  const { reason } = parseInput(ReturnInputSchema, input, { reason: '退回原因' });
+  await inTransaction(db, async (trx) => {
+    const view = await loadReportToReview(trx, id, actor);
+    const refusal = canReturn(view.status, view.roundStatus);
+    if (refusal) throw new AppError('conflict', refusal);
+    const returned: Report = {
+      ...view,
+      status: 'returned',
+      reviewedAt: now.toISOString(),
+      reviewedBy: userOf(actor),
+      returnReason: reason,
+      returnedCount: view.returnedCount + 1,
+      updatedAt: now.toISOString(),
+      version: view.version + 1,
+    };
+    if (!(await updateReportRow(trx, returned, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
+  });
+  return getReport(db, id, actor);
+}
