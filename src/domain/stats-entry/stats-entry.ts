@@ -56,10 +56,12 @@ export function statusChangeProblems(c: StatusChange): FieldIssue[] {
   const add = (field: string, message: string) => issues.push({ field, message });
   const label = STATS_ENTRY_LABELS[c.to];
 
-  if (c.to !== 'none' && !statsEntryApplies(c.totalInvestment)) {
+  // What a status needs before it is reached is asked when it is reached, not again at every later correction.
+  const moving = c.from !== c.to;
+  if (moving && c.to !== 'none' && !statsEntryApplies(c.totalInvestment)) {
     add('status', `总投资不足${formatMoney(STATS_ENTRY_THRESHOLD, '万元')}万元的项目不纳入固定资产投资统计，不能设为“${label}”`);
   }
-  if (STATUSES_NEEDING_MATERIALS.includes(c.to)) {
+  if (moving && STATUSES_NEEDING_MATERIALS.includes(c.to)) {
     const missing = missingMaterials(c.materialsDone);
     if (missing.length > 0) {
       add('status', `报送入库前须备齐材料，尚缺：${missing.map((m) => STATS_ENTRY_MATERIAL_LABELS[m]).join('、')}`);

@@ -40,7 +40,7 @@ describe('statusChangeProblems', () => {
     ['a status without its day', { to: 'entered', on: null }, 'on', /请填写已入库的日期/],
     ['a day in the future', { to: 'entered', on: '2021-05-11' }, 'on', /不能晚于今天（2021-05-10）/],
     ['a day that does not exist', { to: 'preparing', on: '2021-02-30' }, 'on', /不是有效日期/],
-    ['a project under 500 万元', { to: 'preparing', totalInvestment: 4_999_999 }, 'status', /不足500万元/],
+    ['a project under 500 万元', { to: 'entered', totalInvestment: 4_999_999 }, 'status', /不足500万元/],
   ])('refuses %s, naming the field', (_, change, field, message) => {
     const issues = statusChangeProblems({ ...base, ...change });
     expect(issues.map((i) => i.field)).toContain(field);
@@ -54,6 +54,11 @@ describe('statusChangeProblems', () => {
   it('enters without asking the checklist again, and refuses with a reason', () => {
     expect(statusChangeProblems({ ...base, from: 'submitted', to: 'entered', materialsDone: new Set() })).toEqual([]);
     expect(statusChangeProblems({ ...base, from: 'submitted', to: 'refused', reason: '施工合同主体与备案主体不一致' })).toEqual([]);
+  });
+
+  it('asks for the materials when 已报送 is reached, not when its day is corrected later', () => {
+    expect(statusChangeProblems({ ...base, from: 'submitted', materialsDone: new Set(['approvalDocument']) })).toEqual([]);
+    expect(statusChangeProblems({ ...base, from: 'submitted', on: '2021-05-12' }).map((i) => i.field)).toEqual(['on']);
   });
 });
 
