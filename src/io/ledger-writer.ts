@@ -1,5 +1,10 @@
-// Writes a ledger workbook as a county prints it (title, unit line, two-row header, sections, totals, print setup) from plain rows.
+// Writes a ledger workbook as a county prints it (title, unit line, two-row header, sections, totals, print setup) from plain rows, streaming it row by row.
 
+import fs from 'node:fs';
+import path from 'node:path';
+import { EventEmitter, once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { inertText } from '../domain/ledger/ledger-cells.ts';
 
@@ -97,12 +102,67 @@ function rowHeight(cells: readonly LedgerCell[], columns: readonly LedgerWriterC
 
 const LINE_HEIGHT = 14;
 
-function writeLedgerSheet(book: ExcelJS.Workbook, spec: LedgerWriterSheet): void {
+/**
+ * exceljs's streaming writer leaves out <printOptions> (printed gridlines, centring on the page), which its in-memory
+ * writer derives from pageSetup. It is written here where the schema puts it, just before <pageMargins>.
+ */
+function writePrintOptions(ws: ExcelJS.Worksheet, options: { gridLines: boolean; horizontalCentered: boolean }): void {
+  const writer = ws as unknown as { _writePageMargins?: () => void; stream: { write(xml: string): void } };
+  const margins = writer._writePageMargins;
+  if (typeof margins !== 'function') throw new Error('exceljs: the streaming worksheet writer has changed; <printOptions> cannot be written');
+  const attributes = [options.gridLines && 'gridLines="1"', options.horizontalCentered && 'horizontalCentered="1"'].filter(Boolean).join(' ');
+  writer._writePageMargins = () => {
+    if (attributes) writer.stream.write(`<printOptions ${attributes}/>`);
+    margins.call(writer);
+  };
+}
+
+/** Where a workbook goes: a file path (written beside it, then renamed into place) or a writable stream. */
+export type LedgerOutput = string | Writable;
+
+/** Rows written between two checks that the zip keeps up, so the sheet's XML does not pile up ahead of it. */
+const ROWS_PER_TURN = 100;
+
+/**
+ * The stream the zip takes a sheet's XML from, when its writable side is full. exceljs writes into it without heeding
+ * back-pressure, so the writer waits for its 'drain' before writing more rows: the XML then never piles up ahead of
+ * the compressor, and a slow output (a slow download) holds the rows back too. With an exceljs or archiver that
+ * keeps it elsewhere nothing is found, and the writer only yields a turn of the event loop.
+ */
+function fullZipSource(ws: ExcelJS.Worksheet): EventEmitter | undefined {
+  const source = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0];
+  if (!(source instanceof EventEmitter)) return undefined;
+  const state = (source as { _writableState?: { needDrain?: unknown } })._writableState;
+  return state?.needDrain === true ? source : undefined;
+}
+
+/** Waits until the zip has taken what was written of a sheet: a hold-up of the output holds the rows back too. */
+type Pause = (ws: ExcelJS.Worksheet) => Promise<void>;
+
+/**
+ * The streaming writer keeps only uncommitted rows: each row is committed as soon as it is written, after its merge.
+ * What the writer needs before the first row (views, the fit-to-page flag, column widths) is given up front.
+ */
+async function writeLedgerSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, spec: LedgerWriterSheet, pause: Pause): Promise<void> {
   const n = spec.columns.length;
   const last = columnLetter(n);
   const ws = book.addWorksheet(spec.sheetName, {
     views: [{ state: 'frozen', xSplit: spec.frozenColumns, ySplit: HEADER_LAST_ROW, showGridLines: true }],
+    pageSetup: {
+      paperSize: 8 as ExcelJS.PaperSize, // A3
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      showGridLines: true,
+      // Repeated on every printed page; the workbook turns it into the sheet's _xlnm.Print_Titles name.
+      printTitlesRow: `${HEADER_FIRST_ROW}:${HEADER_LAST_ROW}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C第 &P 页 共 &N 页' },
   });
+  writePrintOptions(ws, { gridLines: true, horizontalCentered: true });
   ws.columns = spec.columns.map((c) => ({ width: c.width }));
 
   ws.mergeCells(`A1:${last}1`);
@@ -150,6 +210,8 @@ function writeLedgerSheet(book: ExcelJS.Workbook, spec: LedgerWriterSheet): void
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
     }
   }
+  // The header's vertical merges reach row 4, so rows 1–4 are committed together once they are all set.
+  ws.getRow(bottom).commit();
 
   let r = FIRST_DATA_ROW;
   for (const data of spec.rows) {
@@ -171,25 +233,18 @@ function writeLedgerSheet(book: ExcelJS.Workbook, spec: LedgerWriterSheet): void
     }
     row.height = emphasised ? LINE_HEIGHT + 6 : rowHeight(data.cells, spec.columns);
     if (emphasised && spec.labelSpan > 1) ws.mergeCells(r, 1, r, spec.labelSpan);
+    row.commit();
     r += 1;
+    if ((r - FIRST_DATA_ROW) % ROWS_PER_TURN === 0) await pause(ws);
   }
-
-  ws.pageSetup = {
-    paperSize: 8 as ExcelJS.PaperSize, // A3
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    showGridLines: true,
-    printTitlesRow: `${HEADER_FIRST_ROW}:${HEADER_LAST_ROW}`,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  ws.commit();
 }
 
-function writeNotesSheet(book: ExcelJS.Workbook, spec: NotesSheet): void {
-  const ws = book.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+function writeNotesSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, spec: NotesSheet): void {
+  const ws = book.addWorksheet(spec.sheetName, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9 as ExcelJS.PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = spec.columns.map((c) => ({ width: c.width }));
   const head = ws.getRow(1);
   spec.columns.forEach((c, i) => {
@@ -199,6 +254,7 @@ function writeNotesSheet(book: ExcelJS.Workbook, spec: NotesSheet): void {
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
     cell.border = BORDER;
   });
+  head.commit();
   spec.rows.forEach((cells, k) => {
     const row = ws.getRow(k + 2);
     row.height = rowHeight(cells, spec.columns);
@@ -209,19 +265,64 @@ function writeNotesSheet(book: ExcelJS.Workbook, spec: NotesSheet): void {
       cell.alignment = { vertical: 'middle', wrapText: true };
       cell.border = BORDER;
     });
+    row.commit();
   });
-  ws.pageSetup = { paperSize: 9 as ExcelJS.PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.commit();
 }
 
-/** Writes the ledger sheet (and optional notes sheets after it) and returns the .xlsx bytes. */
-export async function writeLedgerWorkbook(ledger: LedgerWriterSheet, notes: readonly NotesSheet[] = []): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+/**
+ * Streams the ledger sheet (and optional notes sheets after it) to a stream as an .xlsx, committing each row as it
+ * is written, so memory does not grow with the ledger. Resolves once the stream has taken the last byte; rejects
+ * (and stops writing) when the stream fails or is closed early.
+ */
+async function streamTo(out: Writable, ledger: LedgerWriterSheet, notes: readonly NotesSheet[]): Promise<void> {
+  let failure: unknown = null;
+  const done = finished(out, { readable: false });
+  done.catch((e: unknown) => {
+    failure = e;
+  });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   book.creator = 'tiaodu';
-  // A fixed date keeps the bytes of one export reproducible.
+  book.lastModifiedBy = 'tiaodu';
+  // Fixed document dates: exporting the same ledger twice gives the same sheets and properties.
   book.created = new Date(0);
   book.modified = new Date(0);
-  writeLedgerSheet(book, ledger);
+  const pause: Pause = async (ws) => {
+    const full = fullZipSource(ws);
+    // A failed output never drains: waiting on `done` as well turns that into the failure.
+    if (full) await Promise.race([once(full, 'drain'), done]);
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+    if (failure) throw failure;
+  };
+  await writeLedgerSheet(book, ledger, pause);
   for (const sheet of notes) writeNotesSheet(book, sheet);
-  const out = await book.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  await Promise.all([book.commit(), done]);
+}
+
+/**
+ * Writes the ledger workbook to a file or a stream. A file is written beside its final name and renamed into place
+ * once complete, so a failed export leaves no half-written file (and an earlier file of that name untouched).
+ * @example await streamLedgerWorkbook('台账.xlsx', sheet)
+ */
+export async function streamLedgerWorkbook(out: LedgerOutput, ledger: LedgerWriterSheet, notes: readonly NotesSheet[] = []): Promise<void> {
+  if (typeof out !== 'string') return streamTo(out, ledger, notes);
+  const partial = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.part`);
+  const file = fs.createWriteStream(partial);
+  try {
+    await streamTo(file, ledger, notes);
+    await fs.promises.rename(partial, out);
+  } catch (e) {
+    file.destroy();
+    await fs.promises.rm(partial, { force: true });
+    throw e;
+  }
+}
+
+/** The same workbook as bytes, for a caller that sends it whole (a small download, a test). */
+export async function writeLedgerWorkbook(ledger: LedgerWriterSheet, notes: readonly NotesSheet[] = []): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await streamTo(sink, ledger, notes);
+  return Buffer.concat(chunks);
 }

@@ -1,12 +1,13 @@
-// The ledger workbook: header block and merges, number formats, print setup, and no formula ever written (read back two ways).
+// The ledger workbook: header block and merges, number formats, print setup, and no formula ever written (read back two ways); streamed to a file or a stream.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { inertText } from '../../src/domain/ledger/ledger-cells.ts';
-import { columnLetter, FIRST_DATA_ROW, writeLedgerWorkbook, type LedgerWriterSheet } from '../../src/io/ledger-writer.ts';
+import { columnLetter, FIRST_DATA_ROW, streamLedgerWorkbook, writeLedgerWorkbook, type LedgerWriterSheet } from '../../src/io/ledger-writer.ts';
 
 const sheet: LedgerWriterSheet = {
   sheetName: '2021年台账',
@@ -117,6 +118,95 @@ describe('writeLedgerWorkbook', () => {
         expect(xml).not.toMatch(/<f[\s>]/);
         expect(xml).toContain('<sheetData>');
       }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('streamLedgerWorkbook', () => {
+  const many: LedgerWriterSheet = {
+    ...sheet,
+    rows: [
+      sheet.rows[0]!,
+      ...Array.from({ length: 2_500 }, (_v, i) => ({ kind: 'data' as const, cells: [i + 1, `项目${i + 1}`, i / 100, i / 200, '2021-03-01', i % 7 === 0 ? '=备注' : null] })),
+    ],
+  };
+
+  function unzip(file: string, name: string): string {
+    return execFileSync('unzip', ['-p', file, name], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  }
+
+  it('writes a file row by row with the print titles, printed gridlines and every row in order', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-stream-'));
+    try {
+      const file = path.join(dir, '台账.xlsx');
+      await streamLedgerWorkbook(file, many);
+      expect(fs.readdirSync(dir)).toEqual(['台账.xlsx']);
+      // Repeat rows 3–4 on every page: a defined name of the sheet in workbook.xml, as Excel writes it.
+      expect(unzip(file, 'xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;2021年台账&apos;!$3:$4</definedName>');
+      const xml = unzip(file, 'xl/worksheets/sheet1.xml');
+      expect(xml).toContain('<printOptions gridLines="1" horizontalCentered="1"/><pageMargins');
+      expect(xml).toContain('<pane xSplit="2" ySplit="4" topLeftCell="C5" activePane="bottomRight" state="frozen"/>');
+      expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+      expect(xml).not.toMatch(/<f[\s>]/);
+
+      const ws = await readBack(fs.readFileSync(file));
+      expect(ws.getCell('A1').value).toBe('襄垣县2021年重点项目建设台账');
+      expect(ws.rowCount).toBe(FIRST_DATA_ROW + 2_500);
+      for (const n of [1, 7, 1_250, 2_500]) {
+        const row = ws.getRow(FIRST_DATA_ROW + n);
+        expect(row.getCell(1).value).toBe(n);
+        expect(row.getCell(2).value).toBe(`项目${n}`);
+        expect(row.getCell(3).value).toBe((n - 1) / 100);
+      }
+      expect(ws.getRow(FIRST_DATA_ROW + 1).getCell(6).value).toBe("'=备注");
+      expect(ws.getColumn(2).width).toBe(36);
+      expect(ws.pageSetup.printTitlesRow).toBe('3:4');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives a stream the same workbook that writeLedgerWorkbook returns as bytes', async () => {
+    const chunks: Buffer[] = [];
+    const sink = new PassThrough();
+    sink.on('data', (c: Buffer) => chunks.push(c));
+    await streamLedgerWorkbook(sink, many);
+    const streamed = await readBack(Buffer.concat(chunks));
+    const whole = await readBack(await writeLedgerWorkbook(many));
+    expect(streamed.rowCount).toBe(whole.rowCount);
+    expect(streamed.getRow(FIRST_DATA_ROW + 2_000).values).toEqual(whole.getRow(FIRST_DATA_ROW + 2_000).values);
+  });
+
+  it('leaves no file behind, and an earlier file untouched, when the file cannot be written', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-stream-'));
+    try {
+      await expect(streamLedgerWorkbook(path.join(dir, 'missing', '台账.xlsx'), many)).rejects.toThrow(/ENOENT/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+      // A failure half-way through: the file of that name keeps what it had, and nothing else is left.
+      const file = path.join(dir, '台账.xlsx');
+      fs.writeFileSync(file, 'the earlier ledger');
+      const broken: LedgerWriterSheet = {
+        ...many,
+        rows: many.rows.map((r, i) =>
+          i === 2_000
+            ? {
+                kind: 'data',
+                get cells(): never {
+                  throw new Error('a row that cannot be read');
+                },
+              }
+            : r,
+        ),
+      };
+      await expect(streamLedgerWorkbook(file, broken)).rejects.toThrow('a row that cannot be read');
+      expect(fs.readdirSync(dir)).toEqual(['台账.xlsx']);
+      expect(fs.readFileSync(file, 'utf8')).toBe('the earlier ledger');
+      // A slow reader holds the writer back; one that goes away ends it with the reader's error instead of a hang.
+      const gone = new PassThrough({ highWaterMark: 1024 });
+      gone.once('data', () => gone.destroy(new Error('the client went away')));
+      await expect(streamLedgerWorkbook(gone, many)).rejects.toThrow('the client went away');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
