@@ -32,6 +32,7 @@ import { loadProjectContext } from './project-context.ts';
 import { CHAIN_LEADERS, DEMO_LEADERS, PRINCIPALS, TOWN_LEADERS } from './demo/leaders.ts';
 import { NAMED_PROJECTS } from './demo/named-projects.ts';
 import { DEMO_OWNERS, TRADES, type OwnerTrade } from './demo/owners.ts';
+import { addDemoStatsEntry } from './demo/stats-entry.ts';
 import { TOWN_TEMPLATES, TOWNS } from './demo/town-projects.ts';
 import {
   DEMO_TOWN_CODES,
@@ -965,6 +966,7 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
       id: newId(), projectId: p.id, changedAt: stamp, userId: null, field: 'created', before: null, after: p.name,
     }));
     for (let i = 0; i < history.length; i += 200) await insertHistory(trx, history.slice(i, i + 200));
+    await addDemoStatsEntry(trx, projects, now);
 
     for (const b of DEMO_BATCHES) {
       const id = newId();

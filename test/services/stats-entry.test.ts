@@ -2,7 +2,12 @@
 // and colours, scopes by unit, and the statistics office's cut-offs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { isAppError, type AppError } from '../../src/domain/errors.ts';
+import { wholeMonthsSince } from '../../src/domain/stats-entry/unentered-flag.ts';
+import { findUserByUsername } from '../../src/db/repositories/user.repository.ts';
+import { actorOf } from '../../src/services/auth/sessions.ts';
+import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/services/create-demo.ts';
 import { getProject, getProjectHistory } from '../../src/services/get-project.ts';
 import { changeStatsEntry, getCutOffs, getStatsEntry, listUnentered, setCutOffs } from '../../src/services/stats-entry.ts';
 import { addProject, seedCounty, WANGQIAO, type CountyFixture } from '../support/factories.ts';
@@ -186,5 +191,32 @@ describe(`cut-offs (${testDialect()})`, () => {
     // Another county keeps the defaults.
     expect(await getCutOffs(h.db, { region: '140425' }, f.actors.otherCounty, NOW)).toMatchObject({ materialsDay: 10, verificationDay: 25 });
     expect((await getStatsEntry(h.db, { id }, f.actors.reporter, NOW)).cutOffs).toMatchObject({ materialsDay: 8, verificationDay: 20 });
+  });
+});
+
+describe(`the demo county’s 入库 (${testDialect()})`, () => {
+  it('has a spread of statuses with their files, and a 开工未入库 list that is not empty', async () => {
+    const demo = await openTestDatabase();
+    try {
+      await createDemo(demo.db, new Date('2021-06-01T08:00:00Z'));
+      const list = await listUnentered(demo.db, { region: DEMO_REGION, asOf: DEMO_AS_OF, pageSize: 500 }, SYSTEM_ACTOR, NOW);
+      expect(list.counts.total).toBeGreaterThan(10);
+      expect(list.counts.yellow).toBeGreaterThan(0);
+      expect(new Set(list.rows.map((r) => r.statsEntry))).toEqual(new Set(['submitted', 'preparing', 'refused']));
+      for (const r of list.rows) expect(r.months, r.name).toBe(wholeMonthsSince(r.startedOn, '2021-05-31'));
+
+      const refused = list.rows.find((r) => r.statsEntry === 'refused')!;
+      const file = await getStatsEntry(demo.db, { id: refused.id, asOf: DEMO_AS_OF }, SYSTEM_ACTOR, NOW);
+      expect(file).toMatchObject({ reason: '施工合同签订主体与备案主体不一致', missing: [] });
+      expect(file.statusOn! >= refused.startedOn && file.statusOn! <= '2021-05-31').toBe(true);
+      const preparing = list.rows.find((r) => r.statsEntry === 'preparing')!;
+      expect((await getStatsEntry(demo.db, { id: preparing.id }, SYSTEM_ACTOR, NOW)).missing).toContain('constructionContract');
+      // A reporter sees its own unit's part of the list, marked by its own account.
+      const reporter = actorOf((await findUserByUsername(demo.db, 'reporter'))!);
+      const own = await listUnentered(demo.db, { region: DEMO_REGION, asOf: DEMO_AS_OF, pageSize: 500 }, reporter, NOW);
+      expect(own.rows.every((r) => r.unitId === reporter.unitId)).toBe(true);
+    } finally {
+      await demo.close();
+    }
   });
 });
