@@ -1,6 +1,7 @@
 // Posts a message to a group robot (DingTalk or WeCom) over HTTP, with a time limit, and says plainly what came back.
 
-import { dingtalkSignedUrl, webhookMessage, type WebhookKind } from '../domain/round/reminders.ts';
+import { createHmac } from 'node:crypto';
+import { webhookMessage, type WebhookKind } from '../domain/round/reminders.ts';
 
 export interface WebhookTarget {
   kind: WebhookKind;
@@ -40,3 +41,14 @@ export const postWebhook: PostWebhook = async (target, text, now) => {
     return { ok: false, detail: `无法送达：${e instanceof Error ? e.message : String(e)}` };
   }
 };
+
+/**
+ * A DingTalk robot URL signed for its "加签" security setting: the HMAC-SHA256 of
+ * `${timestampMs}\n${secret}` keyed with the secret, base64, URL-encoded, appended as
+ * `&timestamp=…&sign=…`. DingTalk refuses a timestamp more than an hour away from its clock.
+ */
+export function dingtalkSignedUrl(url: string, secret: string, timestampMs: number): string {
+  const sign = createHmac('sha256', secret).update(`${timestampMs}\n${secret}`, 'utf8').digest('base64');
+  const sep = url.includes('?') ? '&' : '?';
+  return `${url}${sep}timestamp=${timestampMs}&sign=${encodeURIComponent(sign)}`;
+}

@@ -15,10 +15,11 @@ import { ledgerExportRoutes } from './routes/ledger-export.routes.ts';
 import { ledgerImportRoutes } from './routes/ledger-import.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
+import { roundRoutes } from './routes/rounds.routes.ts';
 import { statsEntryRoutes } from './routes/stats-entry.routes.ts';
 
 function buildApi() {
-  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', statsEntryRoutes);
+  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes);
 }
 
 /** The type the web client is generated from: `hc<AppType>('/api')`. */

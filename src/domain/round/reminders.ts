@@ -1,6 +1,5 @@
 // Reminders of the monthly round: which unit is due which reminder when, its words, and the body a DingTalk or WeCom group robot takes.
 
-import { createHmac } from 'node:crypto';
 import { instantMs, monthNumber, monthYear, type Month } from '../months.ts';
 import { cstLabel, type RoundStatus } from './round.ts';
 
@@ -92,16 +91,4 @@ export function webhookMessage(kind: WebhookKind, text: string): WebhookBody {
     case 'wecom':
       return { msgtype: 'text', text: { content: text } };
   }
-}
-
-/**
- * A DingTalk robot URL signed for its "加签" security setting: the HMAC-SHA256 of
- * `${timestampMs}\n${secret}` keyed with the secret, base64, URL-encoded, appended as
- * `&timestamp=…&sign=…`. DingTalk refuses a timestamp more than an hour away from its clock.
- * (Uses node:crypto, the one Node import of the domain: a candidate for an io module.)
- */
-export function dingtalkSignedUrl(url: string, secret: string, timestampMs: number): string {
-  const sign = createHmac('sha256', secret).update(`${timestampMs}\n${secret}`, 'utf8').digest('base64');
-  const sep = url.includes('?') ? '&' : '?';
-  return `${url}${sep}timestamp=${timestampMs}&sign=${encodeURIComponent(sign)}`;
 }

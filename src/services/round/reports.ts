@@ -46,20 +46,20 @@ function describe(view: ReportView, history: readonly { month: string; completed
   const earlierThisYear = sumYuan(others.filter((h) => h.month >= yearStart && h.month < view.month).map((h) => h.completed));
   const before = sumYuan([view.completedBefore, ...others.filter((h) => h.month < yearStart).map((h) => h.completed)]);
   const figures = view.completedMonth === null ? null : reportFigures({ month: view.month, completedMonth: view.completedMonth, earlierThisYear, before });
-  const flags = figures
-    ? reportFlags({
-        month: view.month,
-        completedMonth: view.completedMonth,
-        ytd: figures.ytd,
-        sinceStart: figures.sinceStart,
-        annualPlan: view.annualPlan,
-        totalInvestment: view.totalInvestment,
-        history: others.filter((h) => h.month < view.month),
-        stage: view.stage,
-        started: view.startedOn !== null,
-        stageEvents: view.stageEvents,
-      })
-    : [];
+  // An empty month is checked too: three silent months are found on the reports nobody filled in.
+  const flags = reportFlags({
+    month: view.month,
+    completedMonth: view.completedMonth,
+    ytd: figures?.ytd ?? earlierThisYear,
+    sinceStart: figures?.sinceStart ?? sumYuan([before, earlierThisYear]),
+    annualPlan: view.annualPlan,
+    totalInvestment: view.totalInvestment,
+    history: others.filter((h) => h.month < view.month),
+    stage: view.stage,
+    started: view.startedOn !== null,
+    startedOn: view.startedOn,
+    stageEvents: view.stageEvents,
+  });
   return { ...view, figures, flags };
 }
 
@@ -125,7 +125,8 @@ async function writeForm(db: Db, view: ReportView, patch: FormPatch, actor: Acto
   }
   const completedMonth = await monthAmount(db, view, enteredAs, patch.completedMonth !== undefined ? patch.completedMonth : view.completedMonth, ytd);
   const stageEvents = patch.stageEvents ?? view.stageEvents;
-  // Dates are checked when saved, so a bad one is refused on its field rather than at approval.
+  // Only the dates are checked here (the state applied to is a blank one and the result is dropped), so a bad date
+  // is refused on its field when saved rather than at approval.
   applyStageEvents({ stage: view.stage, startedOn: null, suspendedOn: null, completedOn: null, operatingOn: null, resumedOn: null }, stageEvents, view.month);
   const next: Report = {
     ...view,

@@ -1,6 +1,6 @@
 // Reminders: which unit gets which reminder when (the clock injected), the words in CST, the robot body and DingTalk's signature.
 import { describe, expect, it } from 'vitest';
-import { dingtalkSignedUrl, dueReminders, reminderText, webhookMessage } from '../../../src/domain/round/reminders.ts';
+import { dueReminders, reminderText, webhookMessage } from '../../../src/domain/round/reminders.ts';
 
 // The May 2021 round: due 6月5日18:00 CST (10:00 UTC), grace until 6月7日18:00.
 const round = { month: '2021-05', deadline: '2021-06-05T10:00:00.000Z', status: 'open' as const, graceUntil: '2021-06-07T10:00:00.000Z' };
@@ -67,14 +67,5 @@ describe('webhooks', () => {
   it('builds the text body both group robots take', () => {
     expect(webhookMessage('dingtalk', '你好')).toEqual({ msgtype: 'text', text: { content: '你好' } });
     expect(JSON.stringify(webhookMessage('wecom', '你好'))).toBe('{"msgtype":"text","text":{"content":"你好"}}');
-  });
-
-  it('signs a DingTalk URL (values computed independently with Python’s hmac and quote_plus)', () => {
-    expect(dingtalkSignedUrl('https://oapi.dingtalk.com/robot/send?access_token=abc', 'this is secret', 1577836800000)).toBe(
-      'https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1577836800000&sign=fFV9t5lBS7KH4%2B5B0JjR99ab%2BAJkXFauQXycgTkS%2Ftc%3D',
-    );
-    expect(dingtalkSignedUrl('http://127.0.0.1:9999/robot', 'SEC0123456789abcdef', 1622887200000)).toBe(
-      'http://127.0.0.1:9999/robot?timestamp=1622887200000&sign=b4Bh2iWhyEbtlYtk2klL8Mu5qdxcmpMwV7BpdNZqsEU%3D',
-    );
   });
 });
