@@ -5,43 +5,7 @@
 import { formatRate, jsonRate, roundHalfUp } from '../format.ts';
 import { addMonths, isMonth, makeMonth, monthNumber, monthYear, ytdLabel, type Month } from '../months.ts';
 import { indicatorByCode, type IndicatorCode } from './catalogue.ts';
-
-/**
- * A value of an indicator for a region and a month: the cumulative figure 1—M月 for a cumulative
- * indicator, the level at the end of the month for a level one; an integer in the indicator's unit
- * (元, 家, 元/人, 元/亩). `officialYoy` is the growth rate the statistics office published, a fraction.
- */
-export interface IndicatorValue {
-  indicator: IndicatorCode;
-  region: string;
-  month: Month;
-  value: number;
-  officialYoy?: number | null;
-}
-
-/** 增长 8%: a growth rate over last year's annual value; 250 亿元: an absolute value. */
-export type TargetKind = 'growth' | 'absolute';
-/** 左右 / 以上 (不低于) / 以内 (以下) / a range such as 7%—8% (the value is then its lower bound). */
-export type TargetQualifier = 'about' | 'atLeast' | 'atMost' | 'range';
-
-/** An annual target of an indicator for a region. */
-export interface IndicatorTarget {
-  indicator: IndicatorCode;
-  region: string;
-  year: number;
-  kind: TargetKind;
-  /** A fraction for a growth target (0.085); an integer in the indicator's unit for an absolute one. */
-  value: number;
-  qualifier?: TargetQualifier | null;
-  /** The upper bound of a range target, in the same terms as `value`. */
-  upper?: number | null;
-}
-
-/**
- * Planned cumulative shares of the annual target, January to December: 12 non-decreasing fractions
- * ending at 1 (e.g. 续建 projects 60% of the year's plan by June). Without one, 时序进度 is month ÷ 12.
- */
-export type PlanCurve = readonly number[];
+import { planCurveProblem, type IndicatorTarget, type IndicatorValue, type PlanCurve, type TargetKind } from './values.ts';
 
 export type MetricFigure =
   | 'value'
@@ -178,22 +142,6 @@ const REASONS: Record<MissingReasonCode, string> = {
 
 function reason(code: MissingReasonCode): MissingReason {
   return { code, message: REASONS[code] };
-}
-
-/**
- * Checks a plan curve: 12 fractions in [0, 1], never decreasing, the last one 1.
- * @returns a message for the user, or null when the curve is sound.
- */
-export function planCurveProblem(curve: PlanCurve): string | null {
-  if (curve.length !== 12) return '计划进度须有12个月的累计比例';
-  let previous = 0;
-  for (const [i, share] of curve.entries()) {
-    if (!Number.isFinite(share) || share < 0 || share > 1) return `${i + 1}月的累计比例须在0到100%之间`;
-    if (share < previous) return `${i + 1}月的累计比例小于上月`;
-    previous = share;
-  }
-  if (Math.abs(previous - 1) > 1e-9) return '12月的累计比例须为100%';
-  return null;
 }
 
 /**

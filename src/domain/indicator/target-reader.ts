@@ -3,7 +3,7 @@
 
 import { fromUnit } from '../money.ts';
 import { indicatorByCode, indicatorSpellings, toHalfWidth, type IndicatorCode, type IndicatorUnitKind } from './catalogue.ts';
-import type { TargetKind, TargetQualifier } from './metrics.ts';
+import type { TargetKind, TargetQualifier } from './values.ts';
 
 /** A target found in the text, for the user to confirm or correct. */
 export interface TargetProposal {

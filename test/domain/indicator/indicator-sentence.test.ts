@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorCode } from '../../../src/domain/indicator/catalogue.ts';
 import { indicatorSentence, progressStandingSentence, type DraftedSentence } from '../../../src/domain/indicator/indicator-sentence.ts';
-import { indicatorMetrics, type IndicatorTarget, type IndicatorValue } from '../../../src/domain/indicator/metrics.ts';
+import { indicatorMetrics } from '../../../src/domain/indicator/metrics.ts';
+import type { IndicatorTarget, IndicatorValue } from '../../../src/domain/indicator/values.ts';
 import { progressStanding } from '../../../src/domain/indicator/ranking.ts';
 
 const YI = 100_000_000;

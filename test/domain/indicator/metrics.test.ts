@@ -6,13 +6,11 @@ import {
   absoluteTarget,
   indicatorMetrics,
   indicatorMetricsJson,
-  planCurveProblem,
   progressGap,
   timeProgress,
   yoyGrowth,
-  type IndicatorTarget,
-  type IndicatorValue,
 } from '../../../src/domain/indicator/metrics.ts';
+import { planCurveProblem, type IndicatorTarget, type IndicatorValue } from '../../../src/domain/indicator/values.ts';
 
 const YI = 100_000_000;
 const COUNTY = '140423';
