@@ -44,7 +44,7 @@ afterEach(async () => {
   await h.close();
 });
 
-async function upload(token: string, reportId: string, name: string, bytes: Uint8Array) {
+async function upload(token: string, reportId: string, name: string, bytes: Uint8Array<ArrayBuffer>) {
   const form = new FormData();
   form.append('file', new File([bytes], name));
   const res = await app.request(`/api/reports/${reportId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
