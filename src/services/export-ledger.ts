@@ -1,8 +1,8 @@
 // Exporting the ledger as a county prints it, and the empty template with its 填表说明: the columns of ledger-columns.ts, in 万元.
 
 import { z } from 'zod';
-import type { Actor } from '../domain/access.ts';
-import { notFound } from '../domain/errors.ts';
+import { coversRegion, type Actor } from '../domain/access.ts';
+import { invalidInput, notFound } from '../domain/errors.ts';
 import { industryName, listIndustryDivisions, listIndustrySections } from '../domain/industry.ts';
 import { columnHeader, LEDGER_COLUMNS, type LedgerColumn, type LedgerColumnKey, type LedgerValueKind } from '../domain/ledger/ledger-columns.ts';
 import { sumYuan, YUAN_PER_WAN, type Yuan } from '../domain/money.ts';
@@ -15,12 +15,22 @@ import {
   type Phase,
   type Stage,
 } from '../domain/project/project.ts';
+import { isRegionCode, isWithin, regionLevel } from '../domain/region.ts';
 import { parseInput } from '../domain/validation.ts';
 import { completedThroughByProject } from '../db/repositories/completion.repository.ts';
 import { listProjects as listProjectRows, type ProjectListRow } from '../db/repositories/project.repository.ts';
-import { childRegions, findRegion, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
+import { childRegions, findRegion, listCounties, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
 import type { Db } from '../db/transaction.ts';
-import { columnLetter, writeLedgerWorkbook, type LedgerCell, type LedgerWriterColumn, type LedgerWriterRow, type LedgerWriterSheet } from '../io/ledger-writer.ts';
+import {
+  columnLetter,
+  streamLedgerWorkbook,
+  writeLedgerWorkbook,
+  type LedgerCell,
+  type LedgerOutput,
+  type LedgerWriterColumn,
+  type LedgerWriterRow,
+  type LedgerWriterSheet,
+} from '../io/ledger-writer.ts';
 import { ledgerQuery, ProjectListInputSchema } from './list-projects.ts';
 
 /** The filters of the ledger view, and whether to add the 储备 section after 续建 and 新建. */
@@ -42,6 +52,18 @@ export interface LedgerFile {
   filename: string;
   /** Project rows written (section and total rows not counted). */
   rows: number;
+}
+
+/**
+ * A ledger read from the database and laid out, ready to be written: the file name and row count are known before a
+ * byte is written, so an edge can name the download first and stream the workbook after.
+ */
+export interface PreparedLedger {
+  filename: string;
+  /** Project rows (section and total rows not counted). */
+  rows: number;
+  /** Streams the workbook to a file path (complete or not at all) or a writable stream. */
+  writeTo(out: LedgerOutput): Promise<void>;
 }
 
 const MONEY_FORMAT = '#,##0.00';
@@ -198,6 +220,16 @@ export async function exportLedger(db: Db, input: LedgerExportInput, actor: Acto
   return { buffer: await writeLedgerWorkbook(sheet), filename, rows };
 }
 
+/**
+ * The ledger of {@link exportLedger}, read and laid out but not yet written: what the command line streams to its
+ * file and the API to its response. Every refusal (scope, an unknown region) happens here, before any output.
+ * @example const ledger = await prepareLedgerExport(db, { region: '140423', asOf: '2021-05' }, actor); await ledger.writeTo('台账.xlsx')
+ */
+export async function prepareLedgerExport(db: Db, input: LedgerExportInput, actor: Actor): Promise<PreparedLedger> {
+  const { sheet, filename, rows } = await ledgerLayout(db, input, actor);
+  return { filename, rows, writeTo: (out) => streamLedgerWorkbook(out, sheet) };
+}
+
 /** The ledger as rows and layout, before it becomes a workbook: what {@link exportLedger} writes. */
 export async function ledgerLayout(db: Db, input: LedgerExportInput, actor: Actor): Promise<{ sheet: LedgerWriterSheet; filename: string; rows: number }> {
   const q = parseInput(LedgerExportInputSchema, input);
@@ -247,6 +279,78 @@ export async function ledgerLayout(db: Db, input: LedgerExportInput, actor: Acto
   const title = `${region.name}${year}年重点项目建设台账`;
   const sheet = ledgerSheet(title, q.asOf, [sumRow('total', '合计', total), ...sections]);
   return { sheet, filename: `${title}（截至${monthNumber(q.asOf)}月）.xlsx`, rows: projects.length };
+}
+
+/** The 责任单位 and 包联领导 filters as a clerk types them: names (or ids), within the region exported. */
+export const LedgerFilterNamesSchema = z.object({
+  region: ProjectListInputSchema.shape.region,
+  unit: z.string().trim().min(1).max(64).optional(),
+  leader: z.string().trim().min(1).max(64).optional(),
+});
+export type LedgerFilterNames = z.input<typeof LedgerFilterNamesSchema>;
+
+/** Names compared as typed: full-width forms folded, spaces ignored. */
+function nameKey(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+interface Named {
+  id: string;
+  name: string;
+  regionCode: string;
+}
+
+/**
+ * The one unit or leader a typed value names: its id, else the exact name (with or without its county in front), else
+ * the only name containing it (or contained in it, as the importer reads 责任单位 cells). Refuses an unknown or ambiguous value, naming it.
+ */
+function pickNamed(items: readonly Named[], text: string, field: 'unit' | 'leader', countyNames: ReadonlyMap<string, string>, where: string): string {
+  const byId = items.find((i) => i.id === text);
+  if (byId) return byId.id;
+  const what = field === 'unit' ? '责任单位' : '包联领导';
+  const refuse = (message: string): never => {
+    throw invalidInput([{ field, message }], message);
+  };
+  const key = nameKey(text);
+  // A unit may be written with its county in front (平顺县发展和改革局), which is how a city tells them apart.
+  const exact = items.filter((i) => nameKey(i.name) === key || nameKey(`${countyNames.get(i.regionCode) ?? ''}${i.name}`) === key);
+  // The same name in several counties of a city or province ledger: only the county tells them apart.
+  if (exact.length > 1) {
+    const counties = exact.map((i) => countyNames.get(i.regionCode) ?? i.regionCode);
+    refuse(`${what}“${text}”在${counties.join('、')}都有，请写上县名（如“${counties[0]}${exact[0]!.name}”），或只导出其中一个县`);
+  }
+  const found = exact.length === 1 ? exact : items.filter((i) => nameKey(i.name).includes(key) || key.includes(nameKey(i.name)));
+  if (found.length === 1) return found[0]!.id;
+  if (found.length === 0) refuse(`${where}没有名为“${text}”的${what}`);
+  const named = (i: Named) => (countyNames.size > 1 ? `${countyNames.get(i.regionCode) ?? i.regionCode}${i.name}` : i.name);
+  const listed = found.slice(0, 6).map(named);
+  return refuse(`“${text}”可以指${found.length}个${what}：${listed.join('、')}${found.length > listed.length ? '等' : ''}，请写出全名`);
+}
+
+/**
+ * Turns the 责任单位 and 包联领导 a clerk names (古韩镇人民政府, 李宏伟) into the ids the ledger filters by, looking in the
+ * counties of the region exported. An id is taken as it is. A value that names nothing, or more than one, is refused
+ * with the value in the message.
+ * @example await ledgerFilterIds(db, { region: '140423', unit: '古韩镇人民政府' }) // { unit: '<its id>' }
+ */
+export async function ledgerFilterIds(db: Db, input: LedgerFilterNames): Promise<{ unit?: string; leader?: string }> {
+  const q = parseInput(LedgerFilterNamesSchema, input);
+  if (q.unit === undefined && q.leader === undefined) return {};
+  if (!isRegionCode(q.region)) throw invalidInput([{ field: 'region', message: `“${q.region}”不是有效的区划代码` }]);
+  const level = regionLevel(q.region);
+  const counties = (await listCounties(db)).filter((c) => (level === 'county' || level === 'township' ? c.code === q.region.slice(0, 6) : isWithin(c.code, q.region)));
+  const countyNames = new Map(counties.map((c) => [c.code, c.name]));
+  const where = counties.length === 1 ? counties[0]!.name : ((await findRegion(db, q.region))?.name ?? q.region);
+  const out: { unit?: string; leader?: string } = {};
+  if (q.unit !== undefined) {
+    const units = (await Promise.all(counties.map((c) => listUnits(db, c.code)))).flat();
+    out.unit = pickNamed(units, q.unit, 'unit', countyNames, where);
+  }
+  if (q.leader !== undefined) {
+    const leaders = (await Promise.all(counties.map((c) => listLeaders(db, c.code)))).flat();
+    out.leader = pickNamed(leaders, q.leader, 'leader', countyNames, where);
+  }
+  return out;
 }
 
 export const LedgerTemplateInputSchema = z.object({
@@ -339,4 +443,13 @@ export async function ledgerTemplate(input: LedgerTemplateInput): Promise<{ buff
   );
   const buffer = await writeLedgerWorkbook(ledgerSheet(title, q.asOf, []), [notes]);
   return { buffer, filename: `重点项目建设台账模板（${year}年）.xlsx` };
+}
+
+/**
+ * The template for a signed-in person, titled with their county: the one county their scope holds. A city or
+ * province account over several counties gets the blank (____县) that each county fills in.
+ */
+export async function ledgerTemplateFor(db: Db, input: Omit<LedgerTemplateInput, 'regionName'>, actor: Actor): Promise<{ buffer: Buffer; filename: string }> {
+  const counties = (await listCounties(db)).filter((c) => coversRegion(actor, c.code));
+  return ledgerTemplate({ ...input, regionName: counties.length === 1 ? counties[0]!.name : undefined });
 }

@@ -1,17 +1,22 @@
-// The exported demo ledger: sections 86/143, subtotals and total equal to the pool analysis in 万元, scope, filters, the template and the API.
+// The exported demo ledger: sections 86/143, subtotals and total equal to the pool analysis in 万元, scope, filters (by name too), streaming, the template and the API.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../../src/domain/access.ts';
 import { isAppError } from '../../src/domain/errors.ts';
 import { LEDGER_COLUMNS } from '../../src/domain/ledger/ledger-columns.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { listLeaders, listUnits } from '../../src/db/repositories/region.repository.ts';
 import { findUserByUsername } from '../../src/db/repositories/user.repository.ts';
 import { FIRST_DATA_ROW } from '../../src/io/ledger-writer.ts';
 import { actorOf } from '../../src/services/auth/sessions.ts';
 import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/services/create-demo.ts';
-import { exportLedger, ledgerTemplate } from '../../src/services/export-ledger.ts';
+import { exportLedger, ledgerFilterIds, ledgerTemplate, ledgerTemplateFor, prepareLedgerExport } from '../../src/services/export-ledger.ts';
 import { poolSummary, type PoolSummary } from '../../src/services/pool-summary.ts';
 import { signInAs, testApp } from '../support/api.ts';
+import { seedCounty } from '../support/factories.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 
 let handle: DatabaseHandle;
@@ -74,6 +79,23 @@ describe(`exportLedger (${testDialect()})`, () => {
     expect(ws.getRow(4).getCell(col('annualPlan')).value).toBe('2021年计划投资');
     expect(ws.getRow(4).getCell(col('completedYtd')).value).toBe('1-5月完成投资');
     expect(ws.getRow(3).getCell(col('name')).value).toBe('项目名称');
+  });
+
+  it('streams the same ledger to a file once it has read the database, naming the file and counting the rows first', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-ledger-'));
+    try {
+      const ledger = await prepareLedgerExport(handle.db, { region: DEMO_REGION, asOf: DEMO_AS_OF }, SYSTEM_ACTOR);
+      expect({ filename: ledger.filename, rows: ledger.rows }).toEqual({ filename: '襄垣县2021年重点项目建设台账（截至5月）.xlsx', rows: 229 });
+      const file = path.join(dir, 'ledger.xlsx');
+      await ledger.writeTo(file);
+      const streamed = await rowsOf(fs.readFileSync(file));
+      const whole = await rowsOf((await exportLedger(handle.db, { region: DEMO_REGION, asOf: DEMO_AS_OF }, SYSTEM_ACTOR)).buffer);
+      expect(streamed.rows).toHaveLength(2 + 229 + 1);
+      expect(streamed.rows).toEqual(whole.rows);
+      expect(streamed.rows[0]!.cells[col('totalInvestment') - 1]).toBe(wan(summary.all.totalInvestment));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('has sections 86 and 143 whose subtotals and total equal the pool analysis in 万元 and the sums of their rows', async () => {
@@ -149,6 +171,36 @@ describe(`exportLedger (${testDialect()})`, () => {
     expect(labels[2]).toMatch(/^三、储备项目（\d+个）$/);
   });
 
+  it('takes the unit and leader as a clerk names them, and refuses a name it cannot find, naming it', async () => {
+    const units = await listUnits(handle.db, DEMO_REGION);
+    const leaders = await listLeaders(handle.db, DEMO_REGION);
+    const guhan = units.find((u) => u.name === '古韩镇人民政府')!.id;
+    const drc = units.find((u) => u.name === '发展和改革局')!.id;
+    const li = leaders.find((l) => l.name === '李宏伟')!.id;
+    expect(await ledgerFilterIds(handle.db, { region: DEMO_REGION, unit: '古韩镇人民政府', leader: '李宏伟' })).toEqual({ unit: guhan, leader: li });
+    // Short and long forms, stray spaces, a township's code as the region, and ids as before.
+    expect(await ledgerFilterIds(handle.db, { region: DEMO_REGION, unit: ' 古韩镇 ' })).toEqual({ unit: guhan });
+    expect(await ledgerFilterIds(handle.db, { region: '140423100', unit: '县发展和改革局' })).toEqual({ unit: drc });
+    expect(await ledgerFilterIds(handle.db, { region: DEMO_REGION, unit: guhan, leader: li })).toEqual({ unit: guhan, leader: li });
+    expect(await ledgerFilterIds(handle.db, { region: DEMO_REGION })).toEqual({});
+
+    const unknown = await ledgerFilterIds(handle.db, { region: DEMO_REGION, unit: '不存在的局' }).catch((x: unknown) => x);
+    expect(isAppError(unknown) && unknown.code).toBe('invalid_input');
+    expect(isAppError(unknown) && unknown.message).toBe('襄垣县没有名为“不存在的局”的责任单位');
+    expect(isAppError(unknown) && unknown.details).toEqual([{ field: 'unit', message: '襄垣县没有名为“不存在的局”的责任单位' }]);
+    const nobody = await ledgerFilterIds(handle.db, { region: DEMO_REGION, leader: '王五' }).catch((x: unknown) => x);
+    expect(isAppError(nobody) && nobody.message).toBe('襄垣县没有名为“王五”的包联领导');
+    const vague = await ledgerFilterIds(handle.db, { region: DEMO_REGION, unit: '王' }).catch((x: unknown) => x);
+    expect(isAppError(vague) && vague.message).toMatch(/^“王”可以指2个责任单位：(王桥镇人民政府、王村镇人民政府|王村镇人民政府、王桥镇人民政府)，请写出全名$/);
+
+    // The names filter what the ids filter: the 古韩镇 ledger is the one its reporter sees.
+    const own = await poolSummary(handle.db, { region: DEMO_REGION, asOf: DEMO_AS_OF }, await demoActor('reporter'));
+    const { unit } = await ledgerFilterIds(handle.db, { region: DEMO_REGION, unit: '古韩镇' });
+    const file = await exportLedger(handle.db, { region: DEMO_REGION, asOf: DEMO_AS_OF, unit }, SYSTEM_ACTOR);
+    expect(file.rows).toBe(own.all.count);
+    expect((await rowsOf(file.buffer)).rows[0]!.cells[col('totalInvestment') - 1]).toBe(wan(own.all.totalInvestment));
+  });
+
   it('writes the template: the same header block, no rows, and 填表说明 for every column', async () => {
     const file = await ledgerTemplate({ asOf: '2022-06', regionName: '襄垣县' });
     const book = new ExcelJS.Workbook();
@@ -183,10 +235,42 @@ describe(`GET /api/ledger/export (${testDialect()})`, () => {
     const template = await app.request('/api/ledger/template?asOf=2021-05', { headers: { authorization: `Bearer ${token}` } });
     expect(template.status).toBe(200);
     expect(template.headers.get('content-disposition')).toMatch(/^attachment; filename="ledger-template-2021\.xlsx"; filename\*=UTF-8''/);
+    // The template's title names the county of the signed-in person's region.
+    const { ws: blank } = await rowsOf(Buffer.from(await template.arrayBuffer()));
+    expect(blank.getCell('A1').value).toBe('襄垣县2021年重点项目建设台账');
+    expect(blank.rowCount).toBe(4);
 
     const anonymous = await app.request(`/api/ledger/export?region=${DEMO_REGION}&asOf=${DEMO_AS_OF}`);
     expect(anonymous.status).toBe(401);
     const bad = await app.request(`/api/ledger/export?region=${DEMO_REGION}&asOf=2021-13`, { headers: { authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(422);
+  });
+});
+
+describe(`a city of two counties (${testDialect()})`, () => {
+  let city: DatabaseHandle;
+  beforeAll(async () => {
+    city = await openTestDatabase();
+    await seedCounty(city.db); // 襄垣县 140423 and 平顺县 140425, both in 长治市 140400
+  });
+  afterAll(async () => {
+    await city?.close();
+  });
+
+  it('titles the template with the county of a county account, and leaves the blank for a city account', async () => {
+    const county = await ledgerTemplateFor(city.db, { asOf: '2022-06' }, { userId: 'u', role: 'viewer', regionCode: '140425', unitId: null, leaderId: null });
+    const cityWide = await ledgerTemplateFor(city.db, { asOf: '2022-06' }, { userId: 'u', role: 'viewer', regionCode: '140400', unitId: null, leaderId: null });
+    const title = async (buffer: Buffer) => (await rowsOf(buffer)).ws.getCell('A1').value;
+    expect(await title(county.buffer)).toBe('平顺县2022年重点项目建设台账');
+    expect(await title(cityWide.buffer)).toBe('____县2022年重点项目建设台账');
+  });
+
+  it('asks for one county when a unit name is found in several, and takes the name with its county in front', async () => {
+    const e = await ledgerFilterIds(city.db, { region: '140400', unit: '发展和改革局' }).catch((x: unknown) => x);
+    expect(isAppError(e) && e.message).toBe('责任单位“发展和改革局”在襄垣县、平顺县都有，请写上县名（如“襄垣县发展和改革局”），或只导出其中一个县');
+    const units = await listUnits(city.db, '140425');
+    const pingshun = units.find((u) => u.name === '发展和改革局')!.id;
+    expect(await ledgerFilterIds(city.db, { region: '140400', unit: '平顺县发展和改革局' })).toEqual({ unit: pingshun });
+    expect(await ledgerFilterIds(city.db, { region: '140425', unit: '发展和改革局' })).toEqual({ unit: pingshun });
   });
 });

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { dayOf, monthOfDay } from '../../domain/months.ts';
 import { PHASE_LABELS, PHASES, STAGES, type Phase, type Stage } from '../../domain/project/project.ts';
-import { exportLedger, LEDGER_STAGE_WORDS, ledgerTemplate } from '../../services/export-ledger.ts';
+import { LEDGER_STAGE_WORDS, ledgerFilterIds, ledgerTemplate, prepareLedgerExport } from '../../services/export-ledger.ts';
 import { printJson, say } from '../output.ts';
 import { withDatabase } from './database.ts';
 
@@ -38,14 +38,16 @@ export function registerExport(program: Command): void {
     .option('--stage <stage>', `只导出一种项目状态：${STAGES.map((s) => `${s}（${LEDGER_STAGE_WORDS[s]}）`).join('、')}`)
     .option('--township <code>', '只导出一个乡镇或园区（9位区划代码）')
     .option('--chain <name>', '只导出一条产业链，如 煤焦化')
-    .option('--unit <id>', '只导出一个责任单位（单位编号）')
-    .option('--leader <id>', '只导出一位包联领导（领导编号）')
+    .option('--unit <name>', '只导出一个责任单位，如 古韩镇人民政府（写名称；单位编号也可）')
+    .option('--leader <name>', '只导出一位包联领导，如 李宏伟（写姓名；领导编号也可）')
     .option('--q <text>', '按项目名称、建设单位、项目代码搜索')
     .option('--reserve', '在续建、新建之后加上储备项目一段')
     .option('--json', '以 JSON 输出结果（文件、项目数）')
     .action(async (opts: LedgerOptions) => {
-      const file = await withDatabase(opts.db, ({ db }) =>
-        exportLedger(
+      // The database is read and closed first; the workbook is then streamed to the file row by row.
+      const ledger = await withDatabase(opts.db, async ({ db }) => {
+        const { unit, leader } = await ledgerFilterIds(db, { region: opts.region, unit: opts.unit, leader: opts.leader });
+        return prepareLedgerExport(
           db,
           {
             region: opts.region,
@@ -54,17 +56,17 @@ export function registerExport(program: Command): void {
             stage: opts.stage as Stage | undefined,
             township: opts.township,
             chain: opts.chain,
-            unit: opts.unit,
-            leader: opts.leader,
+            unit,
+            leader,
             q: opts.q,
             includeReserve: !!opts.reserve,
           },
           SYSTEM_ACTOR,
-        ),
-      );
-      await fs.writeFile(opts.out, file.buffer);
-      if (opts.json) printJson({ out: opts.out, rows: file.rows, filename: file.filename });
-      else say(`已导出 ${file.rows} 个项目到 ${opts.out}`);
+        );
+      });
+      await ledger.writeTo(opts.out);
+      if (opts.json) printJson({ out: opts.out, rows: ledger.rows, filename: ledger.filename });
+      else say(`已导出 ${ledger.rows} 个项目到 ${opts.out}`);
     });
   exp
     .command('template')

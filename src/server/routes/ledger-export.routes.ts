@@ -1,8 +1,9 @@
 // Downloading the ledger as an .xlsx a county prints, with the ledger view's filters, and the empty template.
 
+import { PassThrough, Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
 import { monthOfDay, dayOf } from '../../domain/months.ts';
-import { exportLedger, ledgerTemplate } from '../../services/export-ledger.ts';
+import { ledgerTemplateFor, prepareLedgerExport, type PreparedLedger } from '../../services/export-ledger.ts';
 import { requireActor } from '../middleware/auth.ts';
 import { createRouter } from '../env.ts';
 import { errorResponses, MonthParam } from './common.schema.ts';
@@ -33,7 +34,7 @@ const templateRoute = createRoute({
   method: 'get',
   path: '/ledger/template',
   tags: ['项目库'],
-  summary: '空白台账模板 .xlsx：标准表头，另附“填表说明”工作表',
+  summary: '空白台账模板 .xlsx：标准表头，标题中是本人所在的县，另附“填表说明”工作表',
   middleware: [requireActor] as const,
   request: {
     query: z.object({ asOf: MonthParam.optional().openapi({ description: '表头用的截至月份，默认本月' }) }),
@@ -46,21 +47,36 @@ function attachment(filename: string, fallback: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
+const headers = (filename: string, fallback: string) => ({
+  'content-type': XLSX,
+  'content-disposition': attachment(filename, fallback),
+  'cache-control': 'no-store',
+});
+
 function xlsx(buffer: Buffer, filename: string, fallback: string): Response {
-  return new Response(new Uint8Array(buffer), {
-    status: 200,
-    headers: { 'content-type': XLSX, 'content-disposition': attachment(filename, fallback), 'cache-control': 'no-store' },
-  });
+  return new Response(new Uint8Array(buffer), { status: 200, headers: headers(filename, fallback) });
+}
+
+/**
+ * The ledger streamed into the response as it is written, so a large ledger never sits whole in the server's memory.
+ * Refusals happened while preparing it; a failure while writing (the client gone) aborts the download instead of
+ * sending a cut-off file.
+ */
+function xlsxStream(ledger: PreparedLedger, fallback: string): Response {
+  const body = new PassThrough();
+  ledger.writeTo(body).catch((e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))));
+  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status: 200, headers: headers(ledger.filename, fallback) });
 }
 
 export const ledgerExportRoutes = createRouter()
   .openapi(exportRoute, async (c) => {
     const { reserve, ...q } = c.req.valid('query');
-    const file = await exportLedger(c.get('deps').db, { ...q, includeReserve: reserve === 'true' }, c.get('actor'));
-    return xlsx(file.buffer, file.filename, `ledger-${q.region}-${q.asOf}.xlsx`);
+    const ledger = await prepareLedgerExport(c.get('deps').db, { ...q, includeReserve: reserve === 'true' }, c.get('actor'));
+    return xlsxStream(ledger, `ledger-${q.region}-${q.asOf}.xlsx`);
   })
   .openapi(templateRoute, async (c) => {
     const asOf = c.req.valid('query').asOf ?? monthOfDay(dayOf(c.get('deps').now()));
-    const file = await ledgerTemplate({ asOf });
+    // The title names the county of the signed-in person's region.
+    const file = await ledgerTemplateFor(c.get('deps').db, { asOf }, c.get('actor'));
     return xlsx(file.buffer, file.filename, `ledger-template-${asOf.slice(0, 4)}.xlsx`);
   });
