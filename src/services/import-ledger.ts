@@ -128,10 +128,10 @@ export async function importLedger(db: Db, input: ImportLedgerInput, actor: Acto
 
   const columnYear = table.columns.get('annualPlan')?.match.year ?? table.columns.get('completedYtd')?.match.year ?? null;
   const year = input.year ?? columnYear ?? table.yearAbove ?? (input.asOf ? monthYear(input.asOf) : null);
-  if (year === null) throw new LedgerFileProblem('无法从表头或标题确定年份，请指定年份（--year）', 'noLedger');
+  if (year === null) throw new LedgerFileProblem('无法从表头或标题看出台账的年度，请指定年度', 'noLedger');
   const period = table.columns.get('completedYtd')?.match.periodEndMonth ?? null;
   const asOf: Month | null = input.asOf ?? (period !== null ? makeMonth(year, period) : null);
-  if (table.columns.has('completedYtd') && asOf === null) throw new LedgerFileProblem('无法从表头确定累计完成投资的截至月份，请指定截至月份（--as-of）', 'noLedger');
+  if (table.columns.has('completedYtd') && asOf === null) throw new LedgerFileProblem('无法从表头看出累计完成投资截至哪个月，请指定截至月份', 'noLedger');
   const unit: MoneyUnit = table.unitAbove ?? table.columns.get('totalInvestment')?.match.unit ?? '万元';
 
   const [townships, units, leaders] = await Promise.all([childRegions(db, input.regionCode), listUnits(db, input.regionCode), listLeaders(db, input.regionCode)]);

@@ -76,11 +76,6 @@ function Explanation({ asOf }: { asOf: string }) {
   );
 }
 
-/** The importer also serves the command line, whose hints name its options; on this page the same choice is a field above. */
-function forThePage(text: string, t: I18n['t']): string {
-  return text.replace(/（--year）/g, t('import.hintYear')).replace(/（--as-of）/g, t('import.hintAsOf'));
-}
-
 function FailedAlert({ error }: { error: ApiError }) {
   const { t } = useI18n();
   return (
@@ -91,14 +86,14 @@ function FailedAlert({ error }: { error: ApiError }) {
       message={t('import.failed')}
       description={
         <>
-          <div>{forThePage(error.message, t)}</div>
+          <div>{error.message}</div>
           {/* A file problem repeats the message as its one detail; only further ones are listed. */}
           {error.details.some((d) => d.message !== error.message) && (
             <ul className="problem-list">
               {error.details
                 .filter((d) => d.message !== error.message)
                 .map((d, i) => (
-                  <li key={i}>{forThePage(d.message, t)}</li>
+                  <li key={i}>{d.message}</li>
                 ))}
             </ul>
           )}
