@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { openDatabase, resolveDatabaseTarget } from '../../db/connect.ts';
 import { getSetting, listCounties } from '../../db/repositories/region.repository.ts';
 import { createDemo } from '../../services/create-demo.ts';
+import { runRoundCalendar } from '../../services/round/calendar.ts';
 import { createApp } from '../../server/app.ts';
 import { say } from '../output.ts';
 
@@ -31,6 +32,16 @@ export function registerServe(program: Command): void {
       }
       // Statistics taken when the database was young say nothing about the data it grows into.
       setInterval(() => void handle.optimize().catch((e: Error) => say(`统计信息更新失败：${e.message}`)), 3_600_000).unref();
+      // The monthly round's calendar: rounds open on their day and reminders go out, whichever server is up.
+      const tick = () =>
+        void runRoundCalendar(handle.db, new Date())
+          .then(({ opened, reminders }) => {
+            for (const r of opened) say(`月报已按日历开启：${r.regionName} ${r.month}`);
+            for (const r of reminders.filter((x) => !x.ok)) say(`群机器人提醒未送达：${r.text}`);
+          })
+          .catch((e: Error) => say(`月报日历执行失败：${e.message}`));
+      setInterval(tick, 60_000).unref();
+      tick();
       const demoRegion = (await getSetting(handle.db, 'demo')) ?? null;
       const app = createApp({ db: handle.db, demoRegion, webRoot: WEB_ROOT });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, () => {

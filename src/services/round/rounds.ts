@@ -198,3 +198,12 @@ export async function openDueRounds(db: Db, now: Date): Promise<RoundSummary[]> 
   }
   return opened;
 }
+
+/** The round of a county and month, as the command line names it. */
+export async function getRoundByMonth(db: Db, regionCode: string, month: string, actor: Actor): Promise<RoundSummary> {
+  if (!isMonth(month)) throw invalidInput([{ field: 'month', message: `月份应为 YYYY-MM，不是“${month}”` }]);
+  const round = await findRoundByMonth(db, regionCode, month);
+  if (!round) throw new AppError('not_found', `${regionCode} ${monthName(month)}的月报尚未开启`);
+  return getRound(db, round.id, actor);
+}
+

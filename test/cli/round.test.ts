@@ -1,0 +1,75 @@
+// tiaodu round as county IT staff script it: open a month's round on the demo, list who is late, export, close.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tiaodu } from '../support/cli.ts';
+import { testDatabaseTarget, testDialect } from '../support/test-db.ts';
+
+let dir: string;
+let db: string;
+let drop: () => Promise<void>;
+// A deadline a week ahead of the real clock, so the round is open and nobody is late yet.
+const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-round-'));
+  ({ target: db, drop } = await testDatabaseTarget(dir));
+  const demo = await tiaodu('demo', '--db', db);
+  if (demo.code !== 0) throw new Error(demo.stderr);
+}, 120_000);
+afterAll(async () => {
+  await drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe(`tiaodu round (${testDialect()})`, () => {
+  it('has Chinese help for each subcommand', async () => {
+    const help = await tiaodu('round', '--help');
+    expect(help.code).toBe(0);
+    for (const sub of ['open', 'close', 'late', 'export', 'remind']) expect(help.stdout).toContain(sub);
+    expect((await tiaodu('round', 'open', '--help')).stdout).toContain('--deadline');
+  });
+
+  it('opens June 2021 for every project of the 2021 pool, refuses a second opening, lists the units, exports and closes', async () => {
+    const opened = await tiaodu('round', 'open', '--db', db, '--region', '140423', '--month', '2021-06', '--deadline', deadline, '--json');
+    expect(opened.code, opened.stderr).toBe(0);
+    const round = JSON.parse(opened.stdout);
+    // The pool of 2021 as `tiaodu pool` counts it: 229 projects, one report each.
+    expect(round).toMatchObject({ regionCode: '140423', month: '2021-06', status: 'open', counts: { due: 229, draft: 229 } });
+    expect(round.deadline).toBe(new Date(deadline).toISOString());
+
+    const again = await tiaodu('round', 'open', '--db', db, '--region', '140423', '--month', '2021-06');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('襄垣县2021年6月的月报已经开启');
+
+    const late = await tiaodu('round', 'late', '--db', db, '--region', '140423', '--month', '2021-06', '--all', '--json');
+    expect(late.code, late.stderr).toBe(0);
+    const board = JSON.parse(late.stdout);
+    expect(board.total).toMatchObject({ due: 229, pending: 229, missing: 0, late: 0, timelinessRate: null });
+    expect(board.rows.reduce((n: number, r: { due: number }) => n + r.due, 0)).toBe(229);
+
+    const out = path.join(dir, 'june.xlsx');
+    const exported = await tiaodu('round', 'export', '--db', db, '--region', '140423', '--month', '2021-06', '--out', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets[0]!.getCell('A1').value).toBe('襄垣县2021年6月重点项目月报');
+    expect(book.worksheets[0]!.rowCount).toBe(3 + 229);
+
+    const closed = await tiaodu('round', 'close', '--db', db, '--region', '140423', '--month', '2021-06', '--json');
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(JSON.parse(closed.stdout).status).toBe('closed');
+  });
+
+  it('refuses a month that is not one, and says so; wrong usage exits 2', async () => {
+    const bad = await tiaodu('round', 'open', '--db', db, '--region', '140423', '--month', '2021-13');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('月份应为 YYYY-MM');
+    expect((await tiaodu('round', 'late', '--db', db, '--month', '2021-06')).code).toBe(2);
+    const missing = await tiaodu('round', 'late', '--db', db, '--region', '140423', '--month', '2020-06');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('2020年6月的月报尚未开启');
+  });
+});
