@@ -166,4 +166,15 @@ describe(`the monthly round over the API (${testDialect()})`, () => {
     const heating = rows.find((v) => v[3] === '古韩镇集中供热改造工程')!;
     expect([heating[5], heating[6], heating[7], heating[8], heating[9]]).toEqual(['已提交', 300, 500, 4000, '\'=HYPERLINK("x")']);
   });
+
+  it('keeps the round calendar in settings: changed by the dispatcher, checked whole, used by the next round', async () => {
+    expect((await call(app, tokens.reporter, 'PUT', '/api/round-settings', { deadlineDay: 8 })).status).toBe(403);
+    const bad = await call(app, tokens.dispatcher, 'PUT', '/api/round-settings', { deadlineHour: 25 });
+    expect([bad.status, bad.json.error.details[0].field]).toEqual([422, 'round.deadlineHour']);
+    const changed = await call(app, tokens.dispatcher, 'PUT', '/api/round-settings', { deadlineDay: 8, graceDays: 1 });
+    expect(changed.json).toMatchObject({ openDay: 1, deadlineDay: 8, deadlineHour: 18, graceDays: 1 });
+    clock = new Date('2021-05-02T00:00:00Z');
+    const april = await call(app, tokens.dispatcher, 'POST', '/api/rounds', { regionCode: COUNTY, month: '2021-04' });
+    expect([april.json.deadline, april.json.graceUntil]).toEqual(['2021-05-08T10:00:00.000Z', '2021-05-09T10:00:00.000Z']);
+  });
 });

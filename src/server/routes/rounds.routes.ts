@@ -10,7 +10,7 @@ import { addEvidence, getEvidence } from '../../services/round/evidence.ts';
 import { configureUnitWebhook, listNotices } from '../../services/round/notices.ts';
 import { getReport, listRoundReports, saveReport, submitReport } from '../../services/round/reports.ts';
 import { approveReport, approveUnit, returnReport } from '../../services/round/review.ts';
-import { closeRound, getRound, listRounds, openRound } from '../../services/round/rounds.ts';
+import { closeRound, getRound, listRounds, loadRoundSettings, openRound, updateRoundSettings } from '../../services/round/rounds.ts';
 import { exportRound } from '../../services/round/export-round.ts';
 import { getRoundScoreboard, getYearTimeliness } from '../../services/round/scoreboard.ts';
 import { createRouter, type AppEnv } from '../env.ts';
@@ -150,6 +150,26 @@ const webhook = createRoute({
   responses: { 204: { description: '已保存' }, ...errorResponses },
 });
 
+const SettingsSchema = z
+  .object({
+    openDay: z.number().int().openapi({ description: '次月几日0时自动开启（1–28）', example: 1 }),
+    deadlineDay: z.number().int().openapi({ description: '次月几日截止（1–28）', example: 5 }),
+    deadlineHour: z.number().int().openapi({ description: '截止日几点（0–23，北京时间）', example: 18 }),
+    graceDays: z.number().int().openapi({ description: '宽限天数', example: 2 }),
+    reminderLeadHours: z.number().int().openapi({ description: '截止前几小时提醒', example: 24 }),
+  })
+  .openapi('RoundSettings');
+const readSettings = createRoute({
+  method: 'get', path: '/round-settings', tags, summary: '月报日历：自动开启日、截止时间、宽限期、提前提醒',
+  middleware: [requireActor] as const,
+  responses: { 200: json(SettingsSchema, '月报日历'), ...errorResponses },
+});
+const writeSettings = createRoute({
+  method: 'put', path: '/round-settings', tags, summary: '修改月报日历（管理员、调度员）',
+  middleware: [requireActor] as const, request: body(SettingsSchema.partial()),
+  responses: { 200: json(SettingsSchema, '修改后的月报日历'), ...errorResponses },
+});
+
 export const roundRoutes = createRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
@@ -236,6 +256,8 @@ export const roundRoutes = createRouter()
       'cache-control': 'private, max-age=3600',
     });
   })
+  .openapi(readSettings, async (c) => c.json(await loadRoundSettings(c.get('deps').db), 200))
+  .openapi(writeSettings, async (c) => c.json(await updateRoundSettings(c.get('deps').db, c.req.valid('json'), c.get('actor')), 200))
   .openapi(notices, async (c) => c.json({ notices: await listNotices(c.get('deps').db, c.get('actor')) }, 200))
   .openapi(webhook, async (c) => {
     await configureUnitWebhook(c.get('deps').db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'));

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { canRunRound, scopePrefix, SYSTEM_ACTOR, type Actor } from '../../domain/access.ts';
 import { AppError, forbidden, invalidInput } from '../../domain/errors.ts';
 import { addMonths, cstParts, isMonth, monthYear, type Month } from '../../domain/months.ts';
-import { cstLabel, parseRoundSettings, roundSchedule, shouldOpenRound, type ReportStatus, type RoundSettings } from '../../domain/round/round.ts';
+import { cstLabel, parseRoundSettings, ROUND_SETTING_KEYS, roundSchedule, shouldOpenRound, type ReportStatus, type RoundSettings } from '../../domain/round/round.ts';
 import { parseInput } from '../../domain/validation.ts';
-import { findRegion, listCounties } from '../../db/repositories/region.repository.ts';
+import { findRegion, listCounties, putSetting } from '../../db/repositories/region.repository.ts';
 import {
   closeRoundRow,
   findRoundByMonth,
@@ -43,6 +43,22 @@ const OPEN_LABELS = { regionCode: '地区', month: '月份', deadline: '截止�
 
 export async function loadRoundSettings(db: Db): Promise<RoundSettings> {
   return parseRoundSettings(await settingsWithPrefix(db, 'round.'));
+}
+
+/**
+ * Changes the round's calendar (the day rounds open, the deadline, the grace period, the reminder lead). The whole
+ * new set is checked before anything is stored. Admins and dispatchers of the deployment's own scope.
+ */
+export async function updateRoundSettings(db: Db, patch: Partial<RoundSettings>, actor: Actor): Promise<RoundSettings> {
+  if (actor.role !== 'admin' && actor.role !== 'dispatcher') throw forbidden('只有管理员或调度员可以修改月报日历');
+  const current = await loadRoundSettings(db);
+  const record: Record<string, string> = {};
+  for (const key of Object.keys(ROUND_SETTING_KEYS) as (keyof RoundSettings)[]) record[ROUND_SETTING_KEYS[key]] = String(patch[key] ?? current[key]);
+  const next = parseRoundSettings(record);
+  await inTransaction(db, async (trx) => {
+    for (const [key, value] of Object.entries(record)) await putSetting(trx, key, value);
+  });
+  return next;
 }
 
 /** The month as people name it: 2021年5月. */
