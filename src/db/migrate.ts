@@ -5,6 +5,7 @@ import * as createPool from './migrations/2026-11-23T0900-create-pool.ts';
 import * as indexMonthCompleted from './migrations/2026-11-23T1200-index-month-completed.ts';
 import * as monthlyRound from './migrations/2026-11-23T1400-monthly-round.ts';
 import * as statsEntry from './migrations/2026-11-23T1500-stats-entry.ts';
+import * as indicators from './migrations/2026-11-23T1600-indicators.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1200-index-month-completed': indexMonthCompleted,
   '2026-11-23T1400-monthly-round': monthlyRound,
   '2026-11-23T1500-stats-entry': statsEntry,
+  '2026-11-23T1600-indicators': indicators,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

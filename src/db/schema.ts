@@ -248,6 +248,77 @@ export interface StatsEntryMaterialTable {
   note: string | null;
 }
 
+/** An indicator's value for a region and month (rates as whole millionths of the fraction: 14.8% is 148 000). */
+export interface IndicatorValueTable {
+  indicator: string;
+  region_code: string;
+  month: string;
+  value: number;
+  official_yoy_ppm: number | null;
+  /** 'entered' | 'imported' | 'pool' */
+  source: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** An annual target: growth_ppm for kind 'growth', amount (in the indicator's unit) for kind 'absolute'. */
+export interface IndicatorTargetTable {
+  indicator: string;
+  region_code: string;
+  year: number;
+  kind: string;
+  growth_ppm: number | null;
+  amount: number | null;
+  upper_growth_ppm: number | null;
+  upper_amount: number | null;
+  qualifier: string | null;
+  /** 'entered' | 'report' (confirmed from a work report's text) | 'imported' */
+  source: string;
+  source_text: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** 指标分解 to a unit or a leader of the county: an amount or a share of the county's target. */
+export interface IndicatorAssignmentTable {
+  indicator: string;
+  region_code: string;
+  year: number;
+  /** 'unit' | 'leader' */
+  assignee_kind: string;
+  assignee_id: string;
+  amount: number | null;
+  share_ppm: number | null;
+  note: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** 12 cumulative planned shares (JSON array of millionths) of an indicator or a project category. */
+export interface IndicatorPlanCurveTable {
+  /** 'indicator' | 'category' */
+  subject_kind: string;
+  subject: string;
+  region_code: string;
+  year: number;
+  shares_ppm: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** Ranks published by the city and entered by hand. */
+export interface IndicatorRankTable {
+  indicator: string;
+  region_code: string;
+  month: string;
+  rank_in_city: number | null;
+  city_peer_count: number | null;
+  rank_among_counties: number | null;
+  county_peer_count: number | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface Database {
   region: RegionTable;
   unit: UnitTable;
@@ -271,4 +342,9 @@ export interface Database {
   notification: NotificationTable;
   stats_entry: StatsEntryTable;
   stats_entry_material: StatsEntryMaterialTable;
+  indicator_value: IndicatorValueTable;
+  indicator_target: IndicatorTargetTable;
+  indicator_assignment: IndicatorAssignmentTable;
+  indicator_plan_curve: IndicatorPlanCurveTable;
+  indicator_rank: IndicatorRankTable;
 }
