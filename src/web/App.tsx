@@ -13,6 +13,7 @@ import { ImportPage } from './pages/ImportPage.tsx';
 import { LedgerPage } from './pages/LedgerPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ProjectPage } from './pages/ProjectPage.tsx';
+import { StatsEntryPage } from './pages/StatsEntryPage.tsx';
 
 const THEME = {
   token: {
@@ -86,6 +87,7 @@ function LocalizedApp() {
               <Route path="/projects" element={<RequireSession><LedgerPage /></RequireSession>} />
               <Route path="/projects/:id" element={<RequireSession><ProjectRoute /></RequireSession>} />
               <Route path="/import" element={<RequireSession><ImportPage /></RequireSession>} />
+              <Route path="/stats-entry" element={<RequireSession><StatsEntryPage /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />
             </Routes>
           </BrowserRouter>

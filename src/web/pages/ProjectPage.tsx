@@ -8,6 +8,7 @@ import { monthYear } from '../../domain/months.ts';
 import { api, type HistoryEntry, type ProjectDetail } from '../api.ts';
 import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { ProjectEditDrawer } from '../components/ProjectEditDrawer.tsx';
+import { StatsEntryPanel } from '../components/StatsEntryPanel.tsx';
 import { LoadError, NotFound, PageSkeleton, PageTitle, StatCard } from '../components/common.tsx';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useAsync } from '../hooks/use-async.ts';
@@ -17,6 +18,7 @@ import { useI18n } from '../i18n.tsx';
 import { dateTime, groupDigits, rate, wan, wanPlain, wanWithUnit } from '../lib/format.ts';
 import { lastLedgerView } from '../lib/ledger-view.ts';
 import { fieldLabel, fieldValue, industryText } from '../lib/project-view.ts';
+import { statsEntryFieldLabel, statsEntryFieldValue } from '../lib/stats-entry-view.ts';
 
 type MonthRow = ProjectDetail['months'][number] & { cumulative: number };
 
@@ -193,13 +195,13 @@ function HistoryCard({ entries, error }: { entries: HistoryEntry[] | undefined; 
                 <div>
                   <div className="history-head">
                     <Typography.Text type="secondary">{dateTime(e.changedAt)}</Typography.Text>{' '}
-                    {created ? t('project.created', { user }) : t('project.changed', { user, field: fieldLabel(i18n, e.field) })}
+                    {created ? t('project.created', { user }) : t('project.changed', { user, field: statsEntryFieldLabel(i18n, e.field) ?? fieldLabel(i18n, e.field) })}
                   </div>
                   {!created && (
                     <div className="history-change">
-                      <span className="before">{fieldValue(i18n, session, e.field, e.before)}</span>
+                      <span className="before">{statsEntryFieldValue(i18n, e.field, e.before) ?? fieldValue(i18n, session, e.field, e.before)}</span>
                       <span className="arrow"> → </span>
-                      <span className="after">{fieldValue(i18n, session, e.field, e.after)}</span>
+                      <span className="after">{statsEntryFieldValue(i18n, e.field, e.after) ?? fieldValue(i18n, session, e.field, e.after)}</span>
                     </div>
                   )}
                 </div>
@@ -309,6 +311,7 @@ export function ProjectPage() {
         </Col>
         <Col xs={24} xl={10}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <StatsEntryPanel projectId={p.id} version={p.version} onChanged={() => void reload()} />
             <MonthsCard detail={detail} year={year} />
             <YearsCard detail={detail} />
             <HistoryCard entries={history.data?.entries} error={history.error?.message} />
