@@ -33,6 +33,7 @@ import { CHAIN_LEADERS, DEMO_LEADERS, PRINCIPALS, TOWN_LEADERS } from './demo/le
 import { NAMED_PROJECTS } from './demo/named-projects.ts';
 import { DEMO_OWNERS, TRADES, type OwnerTrade } from './demo/owners.ts';
 import { addDemoStatsEntry } from './demo/stats-entry.ts';
+import { addDemoIndicators } from './demo/indicators.ts';
 import { TOWN_TEMPLATES, TOWNS } from './demo/town-projects.ts';
 import {
   DEMO_TOWN_CODES,
@@ -967,6 +968,7 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
     }));
     for (let i = 0; i < history.length; i += 200) await insertHistory(trx, history.slice(i, i + 200));
     await addDemoStatsEntry(trx, projects, now);
+    await addDemoIndicators(trx, now);
 
     for (const b of DEMO_BATCHES) {
       const id = newId();
