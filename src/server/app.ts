@@ -17,9 +17,10 @@ import { projectRoutes } from './routes/projects.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
 import { statsEntryRoutes } from './routes/stats-entry.routes.ts';
+import { indicatorRoutes } from './routes/indicators.routes.ts';
 
 function buildApi() {
-  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes);
+  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes);
 }
 
 /** The type the web client is generated from: `hc<AppType>('/api')`. */
