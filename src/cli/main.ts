@@ -8,6 +8,7 @@ import { registerServe } from './commands/serve.command.ts';
 import { registerUser } from './commands/user.command.ts';
 import { registerImport } from './commands/import.command.ts';
 import { registerExport } from './commands/export.command.ts';
+import { registerIndicators } from './commands/indicators.command.ts';
 import { registerRound } from './commands/round.command.ts';
 import { EXIT_USAGE, reportError } from './output.ts';
 
@@ -25,6 +26,8 @@ export function buildProgram(): Command {
   registerUser(program);
   registerImport(program);
   registerExport(program);
+  // After import and export: it adds `import indicators` and `export indicators` to them.
+  registerIndicators(program);
   registerRound(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride();
