@@ -1,6 +1,6 @@
 // The report form's amounts: 万元 as typed read exactly into whole 元, shown back as typed, and the figures an entry leads to.
 import { describe, expect, it } from 'vitest';
-import { earlierThisYear, parseWan, previewFigures, yuanToWanText } from '../../src/web/lib/round-money.ts';
+import { baseFromFigures, baseFromMonths, parseWan, previewFigures, yuanToWanText } from '../../src/web/lib/round-money.ts';
 
 describe('parseWan', () => {
   it.each([
@@ -55,22 +55,39 @@ describe('yuanToWanText', () => {
   });
 });
 
-describe('previewFigures', () => {
+describe('the figures an entry leads to', () => {
   const saved = { month: 300_000, ytd: 1_000_000, sinceStart: 1_500_000 };
+  const base = baseFromFigures(saved)!;
+
+  it('reads the earlier months and the years before from the saved figures', () => {
+    expect(base).toEqual({ earlier: 700_000, before: 500_000 });
+    expect(baseFromFigures(null)).toBeNull();
+  });
+
+  it('builds the same base from the project’s months, leaving the report’s own month out', () => {
+    const months = [
+      { month: '2020-11', completed: 200_000 },
+      { month: '2021-02', completed: 300_000 },
+      { month: '2021-05', completed: 400_000 },
+      { month: '2021-06', completed: 999_999 },
+      { month: '2021-07', completed: 1 },
+    ];
+    expect(baseFromMonths('2021-06', 300_000, months)).toEqual(base);
+    expect(baseFromMonths('2021-01', 0, [])).toEqual({ earlier: 0, before: 0 });
+  });
 
   it('moves the year-to-date and since-start figures with a new month amount', () => {
-    expect(previewFigures(saved, 'month', 500_000)).toEqual({ month: 500_000, ytd: 1_200_000, sinceStart: 1_700_000 });
+    expect(previewFigures(base, 'month', 500_000)).toEqual({ month: 500_000, ytd: 1_200_000, sinceStart: 1_700_000 });
+    expect(previewFigures(base, 'month', saved.month)).toEqual(saved);
   });
 
   it('derives the month from a year-to-date entry', () => {
-    expect(previewFigures(saved, 'ytd', 1_100_000)).toEqual({ month: 400_000, ytd: 1_100_000, sinceStart: 1_600_000 });
-    expect(previewFigures(saved, 'ytd', 600_000)?.month).toBe(-100_000);
+    expect(previewFigures(base, 'ytd', 1_100_000)).toEqual({ month: 400_000, ytd: 1_100_000, sinceStart: 1_600_000 });
+    expect(previewFigures(base, 'ytd', 600_000)?.month).toBe(-100_000);
   });
 
-  it('has nothing to say before the first save or while the field is blank', () => {
+  it('has nothing to say without a base or while the field is blank', () => {
     expect(previewFigures(null, 'month', 1)).toBeNull();
-    expect(previewFigures(saved, 'month', null)).toBeNull();
-    expect(earlierThisYear(saved)).toBe(700_000);
-    expect(earlierThisYear(null)).toBeNull();
+    expect(previewFigures(base, 'month', null)).toBeNull();
   });
 });

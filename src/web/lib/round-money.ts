@@ -44,22 +44,44 @@ export interface RoundFigures {
 }
 
 /**
- * The figures an entry being typed will give, from the figures of the report as last saved: the months
- * before it in the year (saved ytd − saved month) and everything before the year (saved sinceStart −
- * saved ytd) do not change with this month's entry. Null when nothing was saved yet or nothing is typed.
- * With `enteredAs` 'ytd' the typed amount is the year-to-date and the month follows; it may come out
- * negative, which the server refuses on the field.
- * @example previewFigures({ month: 30, ytd: 100, sinceStart: 150 }, 'month', 50) // { month: 50, ytd: 120, sinceStart: 170 }
+ * What a month's figures are built on, neither of which changes with the month's entry: `earlier`, the
+ * project's months of the same year before the report's (1-(M-1)月), and `before`, everything completed
+ * before that year.
  */
-export function previewFigures(saved: RoundFigures | null, enteredAs: 'month' | 'ytd', typed: Yuan | null): RoundFigures | null {
-  if (!saved || typed === null) return null;
-  const earlier = saved.ytd - saved.month;
-  const before = saved.sinceStart - saved.ytd;
-  const ytd = enteredAs === 'month' ? earlier + typed : typed;
-  return { month: ytd - earlier, ytd, sinceStart: before + ytd };
+export interface FigureBase {
+  earlier: Yuan;
+  before: Yuan;
 }
 
-/** The months of the year before the report's, summed (1-(M-1)月), when the saved figures tell it. */
-export function earlierThisYear(saved: RoundFigures | null): Yuan | null {
-  return saved ? saved.ytd - saved.month : null;
+/** The base read back from the figures of the report as last saved (saved ytd − saved month, sinceStart − ytd). */
+export function baseFromFigures(saved: RoundFigures | null): FigureBase | null {
+  return saved ? { earlier: saved.ytd - saved.month, before: saved.sinceStart - saved.ytd } : null;
+}
+
+/**
+ * The base from the project's months on record, as the server builds the report's figures: the report's own
+ * month is left out (an approved figure is what the report replaces), earlier years and `completedBefore` are before.
+ * @example baseFromMonths('2021-06', 100, [{ month: '2020-12', completed: 5 }, { month: '2021-03', completed: 7 }]) // { earlier: 7, before: 105 }
+ */
+export function baseFromMonths(month: string, completedBefore: Yuan, months: readonly { month: string; completed: Yuan }[]): FigureBase {
+  const yearStart = `${month.slice(0, 4)}-01`;
+  let earlier = 0;
+  let before = completedBefore;
+  for (const m of months) {
+    if (m.month < yearStart) before += m.completed;
+    else if (m.month < month) earlier += m.completed;
+  }
+  return { earlier, before };
+}
+
+/**
+ * The figures an entry being typed will give. With `enteredAs` 'ytd' the typed amount is the year-to-date and
+ * the month follows; it may come out negative, which the server refuses on the field. Null when the base is not
+ * known or nothing is typed.
+ * @example previewFigures({ earlier: 70, before: 50 }, 'month', 50) // { month: 50, ytd: 120, sinceStart: 170 }
+ */
+export function previewFigures(base: FigureBase | null, enteredAs: 'month' | 'ytd', typed: Yuan | null): RoundFigures | null {
+  if (!base || typed === null) return null;
+  const ytd = enteredAs === 'month' ? base.earlier + typed : typed;
+  return { month: ytd - base.earlier, ytd, sinceStart: base.before + ytd };
 }
