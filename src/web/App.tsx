@@ -13,6 +13,9 @@ import { ImportPage } from './pages/ImportPage.tsx';
 import { LedgerPage } from './pages/LedgerPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ProjectPage } from './pages/ProjectPage.tsx';
+import { ReportRoute } from './pages/ReportPage.tsx';
+import { RoundRoute } from './pages/RoundPage.tsx';
+import { RoundsPage } from './pages/RoundsPage.tsx';
 import { StatsEntryPage } from './pages/StatsEntryPage.tsx';
 
 const THEME = {
@@ -88,6 +91,9 @@ function LocalizedApp() {
               <Route path="/projects/:id" element={<RequireSession><ProjectRoute /></RequireSession>} />
               <Route path="/import" element={<RequireSession><ImportPage /></RequireSession>} />
               <Route path="/stats-entry" element={<RequireSession><StatsEntryPage /></RequireSession>} />
+              <Route path="/rounds" element={<RequireSession><RoundsPage /></RequireSession>} />
+              <Route path="/rounds/:id" element={<RequireSession><RoundRoute /></RequireSession>} />
+              <Route path="/reports/:id" element={<RequireSession><ReportRoute /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />
             </Routes>
           </BrowserRouter>

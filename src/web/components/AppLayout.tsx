@@ -1,5 +1,5 @@
 // The frame around every signed-in page: side menu (a drawer on phones), and the header with county, as-of month, account, language and sign-out.
-import { DashboardOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileDoneOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useSession, useSessionApi } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
+import { NoticeBell } from './NoticeList.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -15,7 +16,13 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
   const { link } = useAsOf();
   const { user } = useSession();
   const { pathname } = useLocation();
-  const key = pathname.startsWith('/projects') ? '/projects' : pathname.startsWith('/import') ? '/import' : '/';
+  const key = pathname.startsWith('/projects')
+    ? '/projects'
+    : pathname.startsWith('/import')
+      ? '/import'
+      : pathname.startsWith('/rounds') || pathname.startsWith('/reports')
+        ? '/rounds'
+        : '/';
   // Importing writes to the whole pool: only those who keep it see the entry (the server refuses the others too).
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
   return {
@@ -23,6 +30,7 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
     items: [
       { key: '/', icon: <DashboardOutlined />, label: <Link to={link('/')}>{t('nav.dashboard')}</Link> },
       { key: '/projects', icon: <TableOutlined />, label: <Link to={link('/projects')}>{t('nav.ledger')}</Link> },
+      { key: '/rounds', icon: <FileDoneOutlined />, label: <Link to={link('/rounds')}>{t('nav.rounds')}</Link> },
       ...(keeper ? [{ key: '/import', icon: <ImportOutlined />, label: <Link to={link('/import')}>{t('nav.import')}</Link> }] : []),
     ],
   };
@@ -120,11 +128,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Space>
           </Space>
           {phone ? (
-            <Dropdown menu={accountMenu} trigger={['click']} placement="bottomRight">
-              <Button type="text" icon={<UserOutlined />} aria-label={who} />
-            </Dropdown>
+            <Space size={0} align="center">
+              <NoticeBell />
+              <Dropdown menu={accountMenu} trigger={['click']} placement="bottomRight">
+                <Button type="text" icon={<UserOutlined />} aria-label={who} />
+              </Dropdown>
+            </Space>
           ) : (
             <Space size={12} align="center">
+              <NoticeBell />
               <Typography.Text>
                 <UserOutlined /> {session.user.displayName}
                 <Typography.Text type="secondary"> · {role(session.user.role)}</Typography.Text>
