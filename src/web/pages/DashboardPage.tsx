@@ -4,6 +4,7 @@ import { useMemo, type CSSProperties } from 'react';
 import { api, type PoolBreakdownRow, type PoolSummary } from '../api.ts';
 import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { columnTitle, Figure, LoadError, PageSkeleton, PageTitle, StatCard } from '../components/common.tsx';
+import { RoundBanner } from '../components/RoundBanner.tsx';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useAsync } from '../hooks/use-async.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -333,6 +334,7 @@ export function DashboardPage() {
   return (
     <>
       <PageTitle title={title} sub={sub} />
+      <RoundBanner />
       {pool.error && !s && <LoadError error={pool.error} onRetry={pool.reload} />}
       {!s && !pool.error && <PageSkeleton />}
       {s && (
