@@ -365,4 +365,17 @@ describe('the monthly round at phone width', () => {
     await noSidewaysScroll(page, 'a report read by the dispatcher');
     await context.close();
   });
+
+  it('shows a leader who reported, read-only', async () => {
+    const { context, page } = await signedIn(PHONE, 'leader');
+    await page.goto(`${base}/rounds/${s.roundId}`);
+    await page.getByRole('tab', { name: '填报情况' }).click();
+    const guhan = page.getByRole('row').filter({ hasText: '古韩镇人民政府' });
+    await expect.poll(async () => (await guhan.getByRole('cell').allInnerTexts()).slice(2, 4)).toEqual(['2', '2']);
+    await page.getByRole('row').filter({ hasText: '合计' }).waitFor();
+    expect(await page.getByRole('button', { name: /整单位通过|关闭月报/ }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '更正申请' }).count()).toBe(0);
+    await noSidewaysScroll(page, 'the leader’s scoreboard');
+    await context.close();
+  });
 });
