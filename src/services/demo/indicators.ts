@@ -54,14 +54,22 @@ const GDP = curve([0.22, 0.47, 0.72, 1], QUARTER_ENDS);
 /** Price rises folded into the nominal value of an indicator published at comparable prices (its official rate is real). */
 const DEFLATOR: Record<number, number> = { 2021: 0.035, 2022: 0.02 };
 
-/** A stable fraction in [0, 1) from a key (FNV-1a), so the demo varies without randomness. */
+/**
+ * A stable fraction in [0, 1) from a key, so the demo varies without randomness: FNV-1a, then MurmurHash3's final mix,
+ * without which keys differing in their last character (the month) would land close together.
+ */
 function jitter(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, 0x01000193);
   }
-  return h / 4_294_967_296;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 4_294_967_296;
 }
 
 /** The growth of 1—M月: the year's rate, moved a little in the early months, where cumulative rates swing most. */
