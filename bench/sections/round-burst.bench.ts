@@ -1,0 +1,352 @@
+// The deadline rush of a monthly round: 500 units submit 50 000 reports into one round over HTTP at once, on the
+// real server; then the database is checked for every report submitted exactly once, with the amount sent.
+
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
+import { openDatabase } from '../../src/db/connect.ts';
+import { insertProjects, upsertMonths, upsertYears } from '../../src/db/repositories/ledger.repository.ts';
+import { insertUnits, type UnitRow } from '../../src/db/repositories/region.repository.ts';
+import { insertSession, insertUser, type UserRow } from '../../src/db/repositories/user.repository.ts';
+import { newId } from '../../src/db/transaction.ts';
+import { addMonths, cstParts, firstMonthOfYear, monthYear } from '../../src/domain/months.ts';
+import type { MonthlyCompletion, Project, ProjectYear } from '../../src/domain/project/project.ts';
+import { hashPassword } from '../../src/services/auth/password.ts';
+import { userForToken } from '../../src/services/auth/sessions.ts';
+import { initCounty } from '../../src/services/init-county.ts';
+import { createApp } from '../../src/server/app.ts';
+import { httpBurst, percentile, type BurstRequest } from '../lib/http-burst.ts';
+import type { BenchSection, SectionContext } from '../lib/section.ts';
+
+/** 黎城县: outside the generated province (99…), and not the county the ledger-import section fills (140423). */
+const COUNTY = '140426';
+/** The issue's rush, and the smoke run's. */
+const FULL = { units: 500, perUnit: 100 };
+const QUICK = { units: 50, perUnit: 40 };
+/** Requests in flight at once: the last hour before the deadline, hundreds of phones submitting together. */
+const CONCURRENCY = 128;
+/**
+ * A report's version once submitted with its form in one request: 1 when the round opened it as a draft, 2 once
+ * the form sent with the submit is saved, 3 once submitted (src/services/round/reports.ts, submitReport).
+ */
+const SUBMITTED_ONCE_VERSION = 3;
+const SEED = 2025;
+
+// mulberry32: the interleaving of units in the burst is the same on every run.
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * CPU time of this process's main thread (the server's event loop), in ms, from /proc: unlike the wall time, it hardly
+ * moves with other work on the machine. Linux counts it in clock ticks of 10 ms.
+ */
+function serverThreadCpuMs(): number {
+  const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  // After the command name (which may hold spaces) come the fields from the 3rd on: utime and stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+interface RushCounty {
+  units: UnitRow[];
+  /** Each unit's reporter and session token, by unit id. */
+  reporters: Map<string, { user: UserRow; token: string }>;
+  dispatcherToken: string;
+  month: string;
+  projects: number;
+  monthRows: number;
+}
+
+/** A session straight into the table, as signIn stores it (the token's SHA-256), without 500 scrypt checks. */
+async function openSession(ctx: SectionContext, userId: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const expires = new Date(now.getTime() + 86_400_000).toISOString();
+  await insertSession(ctx.handle.db, createHash('sha256').update(token).digest('hex'), userId, now.toISOString(), expires);
+  return token;
+}
+
+/**
+ * The rush's county: its regions and default units (initCounty), the reporting units, 100 projects of the year's
+ * pool per unit with their months of the year so far, a reporter and a session per unit, and a dispatcher.
+ */
+async function buildCounty(ctx: SectionContext, size: { units: number; perUnit: number }, now: Date): Promise<RushCounty> {
+  const { db } = ctx.handle;
+  await initCounty(db, { regionCode: COUNTY, adminUsername: 'bench-rush-admin', adminPassword: randomBytes(12).toString('base64url') }, now);
+  const month = cstParts(now).day.slice(0, 7);
+  const year = monthYear(month);
+  const createdAt = now.toISOString();
+
+  const units: UnitRow[] = Array.from({ length: size.units }, (_, i) => ({
+    id: newId(),
+    regionCode: COUNTY,
+    name: `月报压测单位${String(i + 1).padStart(3, '0')}`,
+    kind: 'department',
+    townshipCode: null,
+    sortOrder: 1000 + i,
+  }));
+  await insertUnits(db, units);
+
+  const projects: Project[] = [];
+  const years: { projectId: string; year: ProjectYear }[] = [];
+  const months: { projectId: string; month: MonthlyCompletion }[] = [];
+  const earlierMonths: string[] = [];
+  for (let m = firstMonthOfYear(year); m < month; m = addMonths(m, 1)) earlierMonths.push(m);
+  units.forEach((unit, u) => {
+    for (let j = 0; j < size.perUnit; j++) {
+      const k = u * size.perUnit + j;
+      const id = newId();
+      projects.push({
+        id, regionCode: COUNTY, name: `${unit.name}项目${String(j + 1).padStart(3, '0')}`, projectCode: null, approvalKind: null, owner: null,
+        townshipCode: null, industryCode: null, chain: null, constructionType: null, category: null, stage: 'underway',
+        signedOn: null, landSuppliedOn: null, permitOn: null, startedOn: `${year - 1}-04-01`, suspendedOn: null, completedOn: null, operatingOn: null,
+        totalInvestment: 60_000_000 + (k % 40) * 1_000_000, completedBefore: 8_000_000, statsEntry: 'entered', leaderId: null, unitId: unit.id,
+        landAreaMu: null, notes: null, createdAt, updatedAt: createdAt, version: 1,
+      });
+      years.push({ projectId: id, year: { year, phase: 'continuing', annualPlan: 12_000_000 + (k % 10) * 600_000, resumedOn: null } });
+      earlierMonths.forEach((m, i) => months.push({ projectId: id, month: { month: m, completed: 800_000 + ((k + i) % 9) * 50_000, enteredAs: 'month' } }));
+    }
+  });
+  // One transaction: the load is setup, not what is measured.
+  await db.transaction().execute(async (trx) => {
+    await insertProjects(trx, projects);
+    await upsertYears(trx, years);
+    await upsertMonths(trx, months);
+  });
+
+  const passwordHash = hashPassword(randomBytes(12).toString('base64url'));
+  const user = (username: string, role: UserRow['role'], unitId: string | null): UserRow => ({
+    id: newId(), username, displayName: username, passwordHash, role, regionCode: COUNTY, unitId, leaderId: null, disabled: false, createdAt,
+  });
+  const dispatcher = user('bench-rush-dispatcher', 'dispatcher', null);
+  const reporterUsers = units.map((unit, u) => user(`bench-rush-reporter-${String(u + 1).padStart(3, '0')}`, 'reporter', unit.id));
+  await db.transaction().execute(async (trx) => {
+    for (const u of [dispatcher, ...reporterUsers]) await insertUser(trx, u);
+  });
+  const reporters = new Map<string, { user: UserRow; token: string }>();
+  for (const u of reporterUsers) reporters.set(u.unitId!, { user: u, token: await openSession(ctx, u.id, now) });
+  const dispatcherToken = await openSession(ctx, dispatcher.id, now);
+  // The service must know the sessions made here; a change in how tokens are stored shows now, not as 50 000 × 401.
+  const probe = reporterUsers[0]!;
+  if ((await userForToken(db, reporters.get(probe.unitId!)!.token, now))?.id !== probe.id) throw new Error('a session made for the rush is not recognised by userForToken');
+  return { units, reporters, dispatcherToken, month, projects: projects.length, monthRows: months.length };
+}
+
+/**
+ * The planner's statistics as they stand minutes after a bulk write: PostgreSQL's autovacuum analyses the tables by
+ * then, and the application refreshes SQLite's after bulk loads and hourly. Without this, PostgreSQL plans the round's
+ * pool query on statistics from before the county's 50 000 projects existed: a nested loop that compares every year
+ * row with every project of the county, minutes instead of a tenth of a second.
+ */
+async function settle(ctx: SectionContext): Promise<number> {
+  const started = performance.now();
+  if (ctx.database === 'postgres') await sql`analyze`.execute(ctx.handle.db);
+  else await ctx.handle.optimize();
+  return performance.now() - started;
+}
+
+/** `tiaodu serve`'s server, in this process on an ephemeral port, on a database handle of its own. */
+async function startServer(target: string): Promise<{ base: string; stop: () => Promise<void> }> {
+  const handle = await openDatabase(target);
+  const app = createApp({ db: handle.db });
+  let server: Server | undefined;
+  const port = await new Promise<number>((resolve, reject) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port)) as Server;
+    server.once('error', reject);
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server!.close(() => resolve());
+        server!.closeAllConnections();
+      });
+      await handle.close();
+    },
+  };
+}
+
+interface Sent {
+  reportId: string;
+  unitId: string;
+  amount: number;
+}
+
+/** What the database holds after the rush, report by report against what was sent. */
+async function verify(ctx: SectionContext, roundId: string, sent: readonly Sent[], reporters: RushCounty['reporters']) {
+  const rows = await ctx.handle.db
+    .selectFrom('report')
+    .select(['id', 'project_id', 'unit_id', 'status', 'completed_month', 'version', 'first_submitted_at', 'submitted_at', 'submitted_by'])
+    .where('round_id', '=', roundId)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const projects = new Set(rows.map((r) => r.project_id));
+  const problems = { missing: 0, notSubmitted: 0, wrongAmount: 0, notFirstSubmit: 0, resubmitted: 0, wrongSubmitter: 0 };
+  let sumSent = 0;
+  for (const s of sent) {
+    sumSent += s.amount;
+    const r = byId.get(s.reportId);
+    if (!r) {
+      problems.missing++;
+      continue;
+    }
+    if (r.status !== 'submitted') problems.notSubmitted++;
+    if (r.completed_month === null || Number(r.completed_month) !== s.amount) problems.wrongAmount++;
+    // Submitted once: the first submission is the only one.
+    if (r.first_submitted_at === null || r.first_submitted_at !== r.submitted_at) problems.notFirstSubmit++;
+    if (r.version !== SUBMITTED_ONCE_VERSION) problems.resubmitted++;
+    if (r.submitted_by !== reporters.get(s.unitId)?.user.id) problems.wrongSubmitter++;
+  }
+  const totals = await ctx.handle.db
+    .selectFrom('report')
+    .select([sql<number>`count(*)`.as('reports'), sql<number>`sum(case when status = 'submitted' then 1 else 0 end)`.as('submitted'), sql<number>`sum(completed_month)`.as('total')])
+    .where('round_id', '=', roundId)
+    .executeTakeFirstOrThrow();
+  return {
+    reports: Number(totals.reports),
+    submitted: Number(totals.submitted),
+    sumStored: Number(totals.total ?? 0),
+    sumSent,
+    duplicateProjects: rows.length - projects.size,
+    problems,
+  };
+}
+
+/** The databases the rush ran on in this run, with the size it ran at. */
+const ranOn = new Map<string, string>();
+
+export const roundBurstSection: BenchSection = {
+  id: 'round-burst',
+  title: 'Monthly round: the deadline rush over HTTP',
+  async run(ctx) {
+    // The rush builds a county of its own, so the generated pool around it hardly matters: once per database is
+    // enough, at the first size of the run, and keeps a default run minutes shorter.
+    const earlier = ranOn.get(ctx.database);
+    if (earlier) {
+      ctx.log(`  already run on ${ctx.database} at ${earlier} size: skipped`);
+      return;
+    }
+    ranOn.set(ctx.database, ctx.size);
+    const size = ctx.quick ? QUICK : FULL;
+    const total = size.units * size.perUnit;
+    const now = new Date();
+
+    let started = performance.now();
+    const county = await buildCounty(ctx, size, now);
+    const setupMs = performance.now() - started;
+    const analyseMs = await settle(ctx);
+    ctx.log(`  county ${COUNTY}: ${n(size.units)} units, ${n(county.projects)} projects, ${n(county.monthRows)} month rows, ${n(size.units + 1)} accounts with sessions in ${seconds(setupMs)}; statistics in ${seconds(analyseMs)}`);
+    ctx.record({
+      measurement: `rush setup: ${n(size.units)} units, ${n(county.projects)} projects of the ${monthYear(county.month)} pool, ${n(size.units)} reporters with a session`,
+      value: setupMs / 1000,
+      unit: 's',
+      note: `county ${COUNTY}; ${n(county.monthRows)} month rows (${firstMonthOfYear(monthYear(county.month))} to the month before ${county.month}); then ${ctx.database === 'postgres' ? 'analyze' : 'optimize'} ${seconds(analyseMs)}; not part of the rush`,
+    });
+
+    const server = await startServer(ctx.target);
+    try {
+      // The dispatcher opens the month's round on the running server, deadline tomorrow by the server's clock.
+      const deadline = new Date(Date.now() + 86_400_000).toISOString();
+      started = performance.now();
+      const opened = await fetch(`${server.base}/api/rounds`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${county.dispatcherToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ regionCode: COUNTY, month: county.month, deadline }),
+      });
+      const openMs = performance.now() - started;
+      const round = (await opened.json()) as { id: string; counts: { due: number } };
+      if (opened.status !== 201) throw new Error(`POST /api/rounds answered ${opened.status}: ${JSON.stringify(round).slice(0, 500)}`);
+      if (round.counts.due !== total) throw new Error(`the round opened with ${round.counts.due} reports, not ${total}`);
+      ctx.record({ measurement: `open the round (POST /api/rounds): ${n(total)} reports`, value: openMs / 1000, unit: 's', note: `month ${county.month}, deadline ${deadline}` });
+      // The rush comes days after the round opened: its reports are in the statistics by then.
+      await settle(ctx);
+
+      // Every report of the round, each sent by its unit's reporter, the units interleaved as their phones would be.
+      const reports = await ctx.handle.db.selectFrom('report').select(['id', 'unit_id']).where('round_id', '=', round.id).execute();
+      const random = mulberry32(SEED);
+      const sent: Sent[] = reports.map((r, i) => ({ reportId: r.id, unitId: r.unit_id!, amount: 10_000 + ((i * 7_919) % 2_000_000) }));
+      for (let i = sent.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [sent[i], sent[j]] = [sent[j]!, sent[i]!];
+      }
+      const requests: BurstRequest[] = sent.map((s) => ({
+        method: 'POST',
+        path: `/api/reports/${s.reportId}/submit`,
+        token: county.reporters.get(s.unitId)!.token,
+        body: JSON.stringify({ completedMonth: s.amount, progress: '主体结构施工中，完成形象进度约六成' }),
+      }));
+
+      ctx.log(`  round ${round.id} opened in ${seconds(openMs)}; ${n(requests.length)} submits, ${CONCURRENCY} in flight`);
+      const warmup: BurstRequest = { method: 'GET', path: '/api/auth/me', token: county.dispatcherToken };
+      let loop = performance.eventLoopUtilization();
+      let cpuBefore = serverThreadCpuMs();
+      const result = await httpBurst({ base: server.base, requests, concurrency: CONCURRENCY, warmup }, () => {
+        loop = performance.eventLoopUtilization();
+        cpuBefore = serverThreadCpuMs();
+      });
+      const cpuPerSubmit = (serverThreadCpuMs() - cpuBefore) / requests.length;
+      const busy = performance.eventLoopUtilization(loop).utilization;
+
+      const sorted = Float64Array.from(result.latencies).sort();
+      const byStatus = new Map<number, number>();
+      for (const s of result.statuses) byStatus.set(s, (byStatus.get(s) ?? 0) + 1);
+      const errors = requests.length - (byStatus.get(200) ?? 0);
+      const perSecond = requests.length / (result.wallMs / 1000);
+      const p50 = percentile(sorted, 0.5);
+      const p95 = percentile(sorted, 0.95);
+      const p99 = percentile(sorted, 0.99);
+      const max = sorted[sorted.length - 1] ?? Number.NaN;
+      ctx.log(`  ${seconds(result.wallMs)}, ${perSecond.toFixed(0)} reports/s; p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(0)} ms; server thread busy ${(busy * 100).toFixed(0)} %, ${cpuPerSubmit.toFixed(2)} ms of its CPU a submit`);
+      for (const s of result.samples) ctx.log(`  answer ${s.status} to ${s.path}: ${s.body}`);
+      const slowest = [...result.latencies.keys()].sort((a, b) => result.latencies[b]! - result.latencies[a]!).slice(0, 5);
+      ctx.log(`  slowest: ${slowest.map((i) => `${result.latencies[i]!.toFixed(0)} ms sent at ${seconds(result.startedAt[i]!)}`).join(', ')}`);
+
+      const what = `${n(requests.length)} × POST /api/reports/{id}/submit, ${n(size.units)} units, ${CONCURRENCY} in flight`;
+      ctx.record({ measurement: `rush: ${what}: wall time`, value: result.wallMs / 1000, unit: 's', note: `${perSecond.toFixed(0)} reports/s; server thread busy ${(busy * 100).toFixed(0)} % of the time, ${cpuPerSubmit.toFixed(2)} ms of its CPU a submit` });
+      ctx.record({ measurement: 'rush: latency of a submit (p50, p95)', value: p50, unit: 'ms', p95, runs: requests.length, note: `p99 ${p99.toFixed(0)} ms, max ${max.toFixed(0)} ms` });
+      ctx.record({ measurement: 'rush: latency of a submit, p99', value: p99, unit: 'ms', runs: requests.length });
+      ctx.record({
+        measurement: 'rush: CPU of the server thread per submit',
+        value: cpuPerSubmit,
+        unit: 'ms',
+        note: `${ctx.database === 'postgres' ? 'PostgreSQL\'s own work not included' : 'SQLite\'s work included'}: at most ${(1000 / cpuPerSubmit).toFixed(0)} reports/s with a core to itself`,
+      });
+
+      const v = await verify(ctx, round.id, sent, county.reporters);
+      const p = v.problems;
+      const lost = p.missing + p.notSubmitted + p.wrongAmount + (v.sumStored === v.sumSent ? 0 : 1);
+      const doubled = p.resubmitted + p.notFirstSubmit + p.wrongSubmitter + v.duplicateProjects + Math.max(0, v.reports - total);
+      const answers = [...byStatus].sort((a, b) => a[0] - b[0]).map(([status, count]) => `${n(count)} × ${status === 0 ? 'no answer' : status}`).join(', ');
+      const found = Object.entries(p).filter(([, count]) => count > 0).map(([k, count]) => `${k} ${n(count)}`);
+      if (v.duplicateProjects > 0) found.push(`duplicate projects ${n(v.duplicateProjects)}`);
+      if (v.sumStored !== v.sumSent) found.push(`Σ stored ${n(v.sumStored)} ≠ Σ sent ${n(v.sumSent)}`);
+      ctx.record({
+        measurement: `rush: answers, and the round in the database afterwards`,
+        value: Number.NaN,
+        unit: 's',
+        targets: [
+          { text: 'every answer 200', pass: errors === 0 },
+          { text: '0 lost, 0 doubled', pass: lost === 0 && doubled === 0 && v.reports === total && v.submitted === total },
+        ],
+        note: `answers: ${answers}; ${n(v.submitted)} of ${n(v.reports)} reports submitted, each once (version ${SUBMITTED_ONCE_VERSION}, first submission = last, by its unit's reporter), with the amount sent; Σ ${n(v.sumStored)} 元${found.length ? `; found: ${found.join(', ')}` : ''}`,
+      });
+      ctx.log(`  verified: ${n(v.submitted)} of ${n(v.reports)} submitted; lost ${lost}, doubled ${doubled}${found.length ? ` (${found.join(', ')})` : ''}`);
+    } finally {
+      await server.stop();
+    }
+  },
+};
