@@ -27,6 +27,8 @@ export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'admin', regionCode
 
 /** The prefix every county code inside a scope shares ('14' for 140000, '1404' for 140400, '' for the system). */
 export function scopePrefix(regionCode: string): string {
+  // A township or zone (9 digits) lies inside its county: 140423100 is not a city because it ends in 00.
+  if (regionCode.length > 6) return regionCode.slice(0, 6);
   if (regionCode === '000000') return '';
   if (regionCode.endsWith('0000')) return regionCode.slice(0, 2);
   if (regionCode.endsWith('00')) return regionCode.slice(0, 4);

@@ -16,6 +16,14 @@ describe('access', () => {
     expect(coversRegion(actor('viewer', '140423'), '140400')).toBe(false);
   });
 
+  it('keeps a township whose code ends in 00 inside its county, not its city', () => {
+    // 古韩镇 140423100 ends in "00" like a city code; it lies in 襄垣县 all the same.
+    expect(scopePrefix('140423100')).toBe('140423');
+    expect(coversRegion(actor('viewer', '140423'), '140423100')).toBe(true);
+    expect(coversRegion(actor('viewer', '140425'), '140423100')).toBe(false);
+    expect(coversRegion(actor('viewer', '140400'), '140423402')).toBe(true);
+  });
+
   it.each<[Actor['role'], boolean, boolean, boolean]>([
     // role, reads another unit's project, edits own unit's, edits another unit's
     ['admin', true, true, true],
