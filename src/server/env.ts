@@ -3,6 +3,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Actor } from '../domain/access.ts';
 import { invalidInput } from '../domain/errors.ts';
+import { issueMessage } from '../domain/validation.ts';
 import type { Db } from '../db/transaction.ts';
 import type { UserRow } from '../db/repositories/user.repository.ts';
 
@@ -28,7 +29,7 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw invalidInput(result.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(请求)', message: `${i.path.join('.')}：${i.message}` })));
+        throw invalidInput(result.error.issues.map((i) => issueMessage(i)));
       }
     },
   });

@@ -51,6 +51,14 @@ async function upload(token: string, reportId: string, name: string, bytes: Uint
   return { status: res.status, json: (await res.json()) as any };
 }
 
+/** A body each report route accepts, so a refusal can only come from the scope check. */
+function validBody(op: { method: string; path: string }): unknown {
+  if (op.method === 'GET' || op.path.endsWith('/approve')) return undefined;
+  if (op.path.endsWith('/return')) return { reason: '越权退回' };
+  if (op.path.endsWith('/corrections')) return { completedMonth: 1, reason: '越权更正' };
+  return { completedMonth: 1, progress: '越权填报' };
+}
+
 describe(`the monthly round over the API (${testDialect()})`, () => {
   it('lets a reporter fill and submit its own report, and refuses another unit’s, edits after submission and after the lock', async () => {
     const r = tokens.reporter;
@@ -65,6 +73,11 @@ describe(`the monthly round over the API (${testDialect()})`, () => {
     }
     expect((await upload(r, foreign, 'site.png', PNG)).status).toBe(403);
 
+    // Bad amounts are refused at the edge in the clerk's words, on their field.
+    for (const [value, message] of [[1.5, '当月完成投资必须是整数元'], ['300万', '当月完成投资应为数字（整数元）'], [-1, '当月完成投资不能为负数']] as const) {
+      const bad = await call(app, r, 'PUT', `/api/reports/${own}`, { completedMonth: value });
+      expect([bad.status, bad.json.error.details]).toEqual([422, [{ field: 'completedMonth', message }]]);
+    }
     const saved = await call(app, r, 'PUT', `/api/reports/${own}`, { completedMonth: 3_000_000, progress: '管网铺设过半' });
     expect(saved.status).toBe(200);
     expect(saved.json.figures).toEqual({ month: 3_000_000, ytd: 5_000_000, sinceStart: 5_000_000 });
@@ -104,7 +117,7 @@ describe(`the monthly round over the API (${testDialect()})`, () => {
     expect(reportRoutes.length).toBeGreaterThanOrEqual(7);
     for (const op of reportRoutes) {
       const path = `/api${op.path.replace('{id}', foreign)}`;
-      const res = op.path.endsWith('/attachments') ? await upload(tokens.reporter, foreign, 'a.png', PNG) : await call(app, tokens.reporter, op.method, path, op.method === 'GET' ? undefined : { completedMonth: 1, reason: '越权', progress: '越权' });
+      const res = op.path.endsWith('/attachments') ? await upload(tokens.reporter, foreign, 'a.png', PNG) : await call(app, tokens.reporter, op.method, path, validBody(op));
       expect([403, 404], `${op.method} ${op.path} answered ${res.status}`).toContain(res.status);
       expect(JSON.stringify(res.json)).not.toContain(FOREIGN_NAME);
     }

@@ -15,7 +15,7 @@ import { withDatabase } from './database.ts';
 const DB_HELP = 'SQLite 文件路径或 postgres:// 地址（默认 DATABASE_URL 或 data/tiaodu.sqlite）';
 
 function describe(r: RoundSummary): string {
-  return `${r.regionName}${monthName(r.month)}月报（${r.status === 'open' ? '填报中' : '已关闭'}）：应报${r.counts.due}，已提交${r.counts.submitted}，已通过${r.counts.approved}，退回${r.counts.returned}，未提交${r.counts.draft}；截止${cstLabel(r.deadline)}，宽限至${cstLabel(r.graceUntil)}`;
+  return `${r.regionName}${monthName(r.month)}月报（${r.status === 'open' ? '填报中' : '已关闭'}）：应报${r.counts.due}，待审核${r.counts.awaitingReview}，已通过${r.counts.approved}，退回${r.counts.returned}，未提交${r.counts.draft}；截止${cstLabel(r.deadline)}，宽限至${cstLabel(r.graceUntil)}`;
 }
 
 export function registerRound(program: Command): void {

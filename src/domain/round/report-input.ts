@@ -4,44 +4,42 @@ import { z } from 'zod';
 import { isDay } from '../months.ts';
 import { STAGE_EVENTS } from './stage-events.ts';
 
-const yuan = z.number().int('必须是整数元').min(0, '不能为负数').refine(Number.isSafeInteger, '金额超出范围');
-const day = z.string().refine(isDay, '不是有效日期（YYYY-MM-DD）');
+// Every message names its field, so it reads the same from the API's edge and from the service.
+const yuan = (label: string) =>
+  z
+    .number({ error: `${label}应为数字（整数元）` })
+    .int(`${label}必须是整数元`)
+    .min(0, `${label}不能为负数`)
+    .refine(Number.isSafeInteger, `${label}超出范围`);
+const day = z.string().refine(isDay, '阶段变化的日期不是有效日期（YYYY-MM-DD）');
 
 export const ReportInputSchema = z
   .object({
     /** 当月完成投资, in 元; the year-to-date and since-start figures follow from it. */
-    completedMonth: yuan.nullable(),
+    completedMonth: yuan('当月完成投资').nullable(),
     /** Whether the unit typed the month's figure or, knowing only that, the year-to-date one. */
-    enteredAs: z.enum(['month', 'ytd']),
+    enteredAs: z.enum(['month', 'ytd'], { error: "填报方式应为 'month'（当月）或 'ytd'（累计）" }),
     /** 1—M月累计完成投资, when `enteredAs` is 'ytd'. */
-    ytd: yuan.nullable(),
-    progress: z.string().trim().max(2000, '形象进度不能超过2000个字').nullable(),
-    stageEvents: z.array(z.object({ event: z.enum(STAGE_EVENTS), on: day })).max(10),
+    ytd: yuan('年初至今累计完成投资').nullable(),
+    progress: z.string({ error: '形象进度应为文字' }).trim().max(2000, '形象进度不能超过2000个字').nullable(),
+    stageEvents: z.array(z.object({ event: z.enum(STAGE_EVENTS, { error: '阶段变化应为开工、复工、停工、竣工或投产' }), on: day })).max(10, '阶段变化一次最多10项'),
     problems: z.array(z.string().trim().min(1, '问题描述不能为空').max(500, '问题描述不能超过500个字')).max(20, '一次最多报20个问题'),
     /** The version the reporter saw; a newer stored one refuses the save instead of overwriting it. */
-    version: z.number().int().positive(),
+    version: z.number({ error: '版本应为整数' }).int('版本应为整数').positive('版本应为正整数'),
   })
   .partial()
   .strict();
 export type ReportInput = z.infer<typeof ReportInputSchema>;
 
-export const REPORT_INPUT_LABELS: Record<string, string> = {
-  completedMonth: '当月完成投资',
-  enteredAs: '填报方式',
-  ytd: '年初至今累计完成投资',
-  progress: '形象进度',
-  stageEvents: '阶段变化',
-  problems: '存在问题',
-  version: '版本',
-};
-
-export const ReturnInputSchema = z.object({ reason: z.string().trim().min(1, '退回须说明原因').max(500, '退回原因不能超过500个字') }).strict();
+export const ReturnInputSchema = z.object({ reason: z.string({ error: '退回须说明原因' }).trim().min(1, '退回须说明原因').max(500, '退回原因不能超过500个字') }).strict();
 
 export const CorrectionInputSchema = z
   .object({
-    completedMonth: yuan,
-    reason: z.string().trim().min(2, '更正须说明原因').max(500, '更正原因不能超过500个字'),
+    completedMonth: yuan('更正后的当月完成投资'),
+    reason: z.string({ error: '更正须说明原因' }).trim().min(2, '更正须说明原因').max(500, '更正原因不能超过500个字'),
   })
   .strict();
 
-export const CORRECTION_INPUT_LABELS: Record<string, string> = { completedMonth: '更正后的当月完成投资', reason: '更正原因' };
+export const CorrectionDecisionSchema = z
+  .object({ approve: z.boolean({ error: '请选择通过或驳回' }), note: z.string().trim().max(500, '审核意见不能超过500个字').nullable().optional() })
+  .strict();

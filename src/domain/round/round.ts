@@ -201,10 +201,11 @@ export function isLate(firstSubmittedAt: string | null, deadline: string, now: D
   return firstSubmittedAt === null ? instantMs(now) > due : instantMs(firstSubmittedAt) > due;
 }
 
-/** An instant as a clerk reads it in CST, without the year: "6月7日18:00". */
-export function cstLabel(instant: string): string {
+/** An instant as a clerk reads it in CST: "6月7日18:00", or with the year "2021年6月7日18:00" where it may differ. */
+export function cstLabel(instant: string, withYear = false): string {
   const { day, hour, minute } = cstParts(instant);
-  return `${monthNumber(day.slice(0, 7))}月${Number(day.slice(8, 10))}日${hour}:${String(minute).padStart(2, '0')}`;
+  const year = withYear ? `${day.slice(0, 4)}年` : '';
+  return `${year}${monthNumber(day.slice(0, 7))}月${Number(day.slice(8, 10))}日${hour}:${String(minute).padStart(2, '0')}`;
 }
 
 function dayOfMonth(month: Month, day: number): Day {

@@ -17,6 +17,8 @@ import { createRouter, type AppEnv } from '../env.ts';
 import { requireActor } from '../middleware/auth.ts';
 import { ErrorSchema, errorResponses, json } from './common.schema.ts';
 import {
+  CorrectionBodySchema,
+  CorrectionDecisionBodySchema,
   CorrectionSchema,
   NoticeSchema,
   OpenRoundBodySchema,
@@ -24,6 +26,7 @@ import {
   ReportListQuerySchema,
   ReportPageSchema,
   ReportSchema,
+  ReturnBodySchema,
   RoundListQuerySchema,
   RoundSchema,
   ScoreboardSchema,
@@ -102,12 +105,12 @@ const approve = createRoute({
 });
 const sendBack = createRoute({
   method: 'post', path: '/reports/{id}/return', tags, summary: '退回月报，说明原因',
-  middleware: [requireActor] as const, request: { params: IdParam, ...body(z.object({ reason: z.string() }).openapi('ReturnInput')) },
+  middleware: [requireActor] as const, request: { params: IdParam, ...body(ReturnBodySchema) },
   responses: { 200: json(ReportPageSchema, '已退回'), ...conflict, ...errorResponses },
 });
 const askCorrection = createRoute({
   method: 'post', path: '/reports/{id}/corrections', tags, summary: '申请更正已通过的当月完成投资（说明原因，待调度员审核）',
-  middleware: [requireActor] as const, request: { params: IdParam, ...body(z.object({ completedMonth: z.number().int(), reason: z.string() }).openapi('CorrectionInput')) },
+  middleware: [requireActor] as const, request: { params: IdParam, ...body(CorrectionBodySchema) },
   responses: { 201: json(CorrectionSchema, '更正申请'), ...conflict, ...errorResponses },
 });
 const corrections = createRoute({
@@ -117,7 +120,7 @@ const corrections = createRoute({
 });
 const decide = createRoute({
   method: 'post', path: '/corrections/{id}/decision', tags, summary: '审核更正：通过后数据与历史随之更新',
-  middleware: [requireActor] as const, request: { params: IdParam, ...body(z.object({ approve: z.boolean(), note: z.string().max(500).nullable().optional() }).openapi('CorrectionDecision')) },
+  middleware: [requireActor] as const, request: { params: IdParam, ...body(CorrectionDecisionBodySchema) },
   responses: { 200: json(CorrectionSchema, '审核结果'), ...conflict, ...errorResponses },
 });
 

@@ -5,6 +5,7 @@ import { STAGES } from '../../domain/project/project.ts';
 import { REPORT_FLAG_CODES } from '../../domain/round/report-flags.ts';
 import { REPORT_STATUSES, ROUND_STATUSES } from '../../domain/round/round.ts';
 import { STAGE_EVENTS } from '../../domain/round/stage-events.ts';
+import { CorrectionDecisionSchema, CorrectionInputSchema, ReportInputSchema, ReturnInputSchema } from '../../domain/round/report-input.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
 
 const yuan = z.number().int();
@@ -23,7 +24,13 @@ export const RoundSchema = z
     openedBy: z.string().nullable(),
     closedAt: instant.nullable(),
     closedBy: z.string().nullable(),
-    counts: z.object({ due: z.number().int(), draft: z.number().int(), submitted: z.number().int(), approved: z.number().int(), returned: z.number().int() }),
+    counts: z.object({
+      due: z.number().int(),
+      draft: z.number().int().openapi({ description: '未提交（草稿）' }),
+      awaitingReview: z.number().int().openapi({ description: '已提交、待审核' }),
+      approved: z.number().int(),
+      returned: z.number().int(),
+    }),
   })
   .openapi('Round');
 
@@ -100,17 +107,12 @@ export const ReportListQuerySchema = z.object({
   status: z.enum(REPORT_STATUSES).optional(),
 });
 
-export const ReportBodySchema = z
-  .object({
-    completedMonth: yuan.nullable().optional().openapi({ description: '当月完成投资（元）' }),
-    enteredAs: z.enum(['month', 'ytd']).optional(),
-    ytd: yuan.nullable().optional().openapi({ description: '只知道累计数时：1-M月累计完成投资（元）' }),
-    progress: z.string().nullable().optional(),
-    stageEvents: z.array(StageEventSchema).optional(),
-    problems: z.array(z.string()).optional(),
-    version: z.number().int().optional(),
-  })
-  .openapi('ReportInput');
+// Domain schemas are made with plain zod (the domain knows nothing of OpenAPI), so they are used unnamed here;
+// their messages name their fields in Chinese.
+export const ReportBodySchema = ReportInputSchema;
+export const ReturnBodySchema = ReturnInputSchema;
+export const CorrectionBodySchema = CorrectionInputSchema;
+export const CorrectionDecisionBodySchema = CorrectionDecisionSchema;
 
 const score = {
   unitId: z.string(),

@@ -3,7 +3,7 @@
 import { canRunRound, type Actor } from '../../domain/access.ts';
 import { AppError, forbidden, invalidInput, notFound } from '../../domain/errors.ts';
 import { money } from '../../domain/format.ts';
-import { CORRECTION_INPUT_LABELS, CorrectionInputSchema } from '../../domain/round/report-input.ts';
+import { CorrectionDecisionSchema, CorrectionInputSchema } from '../../domain/round/report-input.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { findProjectMonths, insertHistory } from '../../db/repositories/project.repository.ts';
 import {
@@ -27,7 +27,7 @@ const userOf = (actor: Actor) => (actor.userId === 'system' ? null : actor.userI
  * one correction at a time per report.
  */
 export async function requestCorrection(db: Db, reportId: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<CorrectionView> {
-  const q = parseInput(CorrectionInputSchema, input, CORRECTION_INPUT_LABELS);
+  const q = parseInput(CorrectionInputSchema, input);
   const id = await inTransaction(db, async (trx) => {
     const view = await loadReportToFill(trx, reportId, actor);
     if (view.status !== 'approved') throw new AppError('conflict', '只有审核通过的月报需要更正；未通过的月报请直接修改');
@@ -64,7 +64,8 @@ export async function listCorrections(db: Db, actor: Actor, q: { status?: Correc
  * Decides a correction. Approved, the new figure replaces the month's in the project and the report, the history
  * records it with its reason, and every figure computed for that month changes with it.
  */
-export async function decideCorrection(db: Db, id: string, decision: { approve: boolean; note?: string | null }, actor: Actor, now: Date = new Date()): Promise<CorrectionView> {
+export async function decideCorrection(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<CorrectionView> {
+  const decision = parseInput(CorrectionDecisionSchema, input);
   await inTransaction(db, async (trx) => {
     const [c] = await findCorrections(trx, { id });
     if (!c) throw notFound('更正申请');

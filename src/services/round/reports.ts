@@ -6,7 +6,7 @@ import { sumYuan, type Yuan } from '../../domain/money.ts';
 import { firstMonthOfYear, monthYear } from '../../domain/months.ts';
 import { monthFromYtd, reportFigures, type ReportFigures } from '../../domain/round/monthly-figure.ts';
 import { reportFlags, type ReportFlag } from '../../domain/round/report-flags.ts';
-import { REPORT_INPUT_LABELS, ReportInputSchema } from '../../domain/round/report-input.ts';
+import { ReportInputSchema } from '../../domain/round/report-input.ts';
 import { canSave, canSubmit, type ReportStatus } from '../../domain/round/round.ts';
 import { applyStageEvents } from '../../domain/round/stage-events.ts';
 import { parseInput } from '../../domain/validation.ts';
@@ -46,8 +46,9 @@ function describe(view: ReportView, history: readonly { month: string; completed
   const earlierThisYear = sumYuan(others.filter((h) => h.month >= yearStart && h.month < view.month).map((h) => h.completed));
   const before = sumYuan([view.completedBefore, ...others.filter((h) => h.month < yearStart).map((h) => h.completed)]);
   const figures = view.completedMonth === null ? null : reportFigures({ month: view.month, completedMonth: view.completedMonth, earlierThisYear, before });
-  // An empty month is checked too: three silent months are found on the reports nobody filled in.
-  const flags = reportFlags({
+  // An empty month is checked for silence only (the project has reported nothing for three months running): the
+  // other checks would flag every form the unit simply has not filled in yet.
+  const checks = reportFlags({
     month: view.month,
     completedMonth: view.completedMonth,
     ytd: figures?.ytd ?? earlierThisYear,
@@ -60,6 +61,7 @@ function describe(view: ReportView, history: readonly { month: string; completed
     startedOn: view.startedOn,
     stageEvents: view.stageEvents,
   });
+  const flags = view.completedMonth === null ? checks.filter((f) => f.code === 'silentThreeMonths') : checks;
   return { ...view, figures, flags };
 }
 
@@ -104,7 +106,7 @@ async function monthAmount(db: Db, view: ReportView, enteredAs: 'month' | 'ytd',
  * Problems replace the report's earlier list; each becomes a problem item of the report's unit.
  */
 export async function saveReport(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<ReportPage> {
-  const patch = parseInput(ReportInputSchema, input, REPORT_INPUT_LABELS);
+  const patch = parseInput(ReportInputSchema, input);
   await inTransaction(db, async (trx) => {
     const view = await loadReportToFill(trx, id, actor);
     const refusal = canSave(view.status, view.roundStatus);
@@ -166,7 +168,7 @@ async function writeForm(db: Db, view: ReportView, patch: FormPatch, actor: Acto
  * filled; a reporter submits until the grace period ends, a dispatcher may take a report in after it.
  */
 export async function submitReport(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<ReportPage> {
-  const patch = parseInput(ReportInputSchema, input ?? {}, REPORT_INPUT_LABELS);
+  const patch = parseInput(ReportInputSchema, input ?? {});
   await inTransaction(db, async (trx) => {
     const view = await loadReportToFill(trx, id, actor);
     const refusal = canSubmit(view.status, view.roundStatus, now, view.graceUntil, canRunRound(actor, view.regionCode) ? 'dispatcher' : 'reporter');

@@ -27,7 +27,11 @@ import { loadRound, loadRoundToRun } from './round-access.ts';
 
 export interface RoundSummary extends Round {
   regionName: string;
-  counts: Record<ReportStatus, number> & { due: number };
+  /**
+   * Reports by status. `awaitingReview` are those in status submitted; the scoreboard's `submitted` is wider (every
+   * report in the dispatcher's hands, approved included), so the two are named apart.
+   */
+  counts: { due: number; draft: number; awaitingReview: number; approved: number; returned: number };
 }
 
 const isoInstant = z.string().datetime({ offset: true, message: '应为带时区的时间，如 2021-06-05T18:00:00+08:00' });
@@ -137,7 +141,7 @@ export async function openRound(db: Db, input: unknown, actor: Actor, now: Date 
       regionCode: q.regionCode,
       unitId: null,
       createdAt: now.toISOString(),
-      text: `${monthName(q.month)}月报已开启，共${reports.length}个项目，请于${cstLabel(deadline)}前提交。`,
+      text: `${monthName(q.month)}月报已开启，共${reports.length}个项目，请于${cstLabel(deadline, true)}前提交。`,
       link: `/rounds/${round.id}`,
     });
     return summarise(round, region.name, new Map([[round.id, { draft: reports.length }]]));
@@ -151,8 +155,8 @@ function shiftBy(deadline: string, scheduledGrace: string, scheduledDeadline: st
 
 function summarise(round: Round, regionName: string, counts: Map<string, Partial<Record<ReportStatus, number>>>): RoundSummary {
   const c = counts.get(round.id) ?? {};
-  const by = { draft: c.draft ?? 0, submitted: c.submitted ?? 0, approved: c.approved ?? 0, returned: c.returned ?? 0 };
-  return { ...round, regionName, counts: { ...by, due: by.draft + by.submitted + by.approved + by.returned } };
+  const by = { draft: c.draft ?? 0, awaitingReview: c.submitted ?? 0, approved: c.approved ?? 0, returned: c.returned ?? 0 };
+  return { ...round, regionName, counts: { ...by, due: by.draft + by.awaitingReview + by.approved + by.returned } };
 }
 
 /** The rounds of the actor's region (or a narrower one), newest first, with their reports counted by status. */

@@ -16,7 +16,7 @@ import { cstTime, roundStatusLabel, ROUND_STATUS_COLOURS } from '../lib/round-vi
 
 /** The round's reports as a bar: approved in green, submitted and waiting in blue, of all due. */
 export function RoundProgress({ round, width }: { round: RoundSummary; width?: number }) {
-  const { due, submitted, approved } = round.counts;
+  const { due, awaitingReview: submitted, approved } = round.counts;
   const pct = (n: number) => (due > 0 ? Math.round((n / due) * 1000) / 10 : 0);
   return (
     <div style={{ width: width ?? '100%' }}>
