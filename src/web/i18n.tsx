@@ -151,8 +151,6 @@ const MESSAGES = {
   'import.noChange': ['无变化 {n} 个', '{n} unchanged'],
   'import.faulty': ['有误 {n} 行', '{n} faulty rows'],
   'import.skippedTitle': ['以下 {n} 行有误，已跳过，未导入', 'These {n} faulty rows were skipped'],
-  'import.hintYear': ['（请在上方“年度”中选择）', ' (choose the year above)'],
-  'import.hintAsOf': ['（请在上方“截至月份”中选择）', ' (choose the month above)'],
   'import.faultyTitle': ['以下 {n} 行有误，不会导入', 'These {n} rows are faulty and will not be imported'],
   'import.rowReason': ['第{row}行：{reason}', 'Row {row}: {reason}'],
   'import.showAll': ['全部 {n} 行', 'All {n} rows'],
