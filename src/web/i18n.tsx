@@ -16,6 +16,7 @@ import {
   type Stage,
   type StatsEntryStatus,
 } from '../domain/project/project.ts';
+import { INDICATOR_MESSAGES } from './lib/indicator-messages.ts';
 import { ROUND_MESSAGES } from './lib/round-messages.ts';
 
 export type Lang = 'zh' | 'en';
@@ -42,8 +43,9 @@ const MESSAGES = {
   'common.notFound': ['页面不存在', 'Page not found'],
   'common.backHome': ['返回总览', 'Back to overview'],
   'common.items': ['{n}项', '{n}'],
-  // The monthly round's words live in their own table, merged here.
+  // The monthly round's and the indicators' words live in their own tables, merged here.
   ...ROUND_MESSAGES,
+  ...INDICATOR_MESSAGES,
 
   'login.username': ['用户名', 'Username'],
   'login.password': ['密码', 'Password'],
