@@ -10,6 +10,7 @@ import { SessionProvider, useSessionApi } from './hooks/session.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
+import { IndicatorsPage } from './pages/IndicatorsPage.tsx';
 import { LedgerPage } from './pages/LedgerPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ProjectPage } from './pages/ProjectPage.tsx';
@@ -91,6 +92,7 @@ function LocalizedApp() {
               <Route path="/projects/:id" element={<RequireSession><ProjectRoute /></RequireSession>} />
               <Route path="/import" element={<RequireSession><ImportPage /></RequireSession>} />
               <Route path="/stats-entry" element={<RequireSession><StatsEntryPage /></RequireSession>} />
+              <Route path="/indicators" element={<RequireSession><IndicatorsPage /></RequireSession>} />
               <Route path="/rounds" element={<RequireSession><RoundsPage /></RequireSession>} />
               <Route path="/rounds/:id" element={<RequireSession><RoundRoute /></RequireSession>} />
               <Route path="/reports/:id" element={<RequireSession><ReportRoute /></RequireSession>} />
