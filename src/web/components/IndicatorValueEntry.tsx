@@ -187,20 +187,14 @@ export function IndicatorImport({ county, year, onImported }: { county: string; 
   const blocked = n && n.rejected > 0 && !skip ? t('ind.importBlocked', { n: n.rejected }) : n && n.new + n.updated === 0 ? t('ind.importNothing') : null;
 
   return (
-    <Card
-      size="small"
-      title={t('ind.import')}
-      className="fill-card"
-      extra={
-        <Button size="small" icon={<DownloadOutlined />} onClick={() => void download()}>
-          {t('ind.export', { year })}
-        </Button>
-      }
-    >
+    <Card size="small" title={t('ind.import')} className="fill-card">
       <section aria-label={t('ind.import')}>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t('ind.importHint')}
         </Typography.Paragraph>
+        <Button size="small" icon={<DownloadOutlined />} onClick={() => void download()} style={{ marginBottom: 8 }}>
+          {t('ind.export', { year })}
+        </Button>
         <Upload.Dragger
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           multiple={false}
