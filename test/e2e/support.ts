@@ -20,6 +20,8 @@ export interface E2eApp {
   browser: Browser;
   /** Everything the server printed, for failure messages. */
   log(): string;
+  /** The SQLite file the app runs on, so a test can use the command line beside it (e.g. to add an account). */
+  database: string;
   stop(): Promise<void>;
 }
 
@@ -109,7 +111,7 @@ export async function startApp(): Promise<E2eApp> {
     await stop();
     throw e;
   }
-  return { base, browser, log, stop };
+  return { base, browser, log, stop, database: path.join(dataDir, 'tiaodu.sqlite') };
 }
 
 export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
