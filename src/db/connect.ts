@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { toYuan } from '../domain/money.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -17,8 +17,9 @@ export interface DatabaseHandle {
   /** What was opened, with any password masked: for messages. */
   label: string;
   /**
-   * Refreshes the planner's statistics where the database does not keep them itself (SQLite). Call it after
-   * bulk loads; `serve` also runs it hourly. Without statistics SQLite scans a province to answer for a county.
+   * Refreshes the planner's statistics of the tables that changed much since they were last taken. Call it after
+   * bulk loads; `serve` also runs it hourly. Without statistics SQLite scans a province to answer for a county, and
+   * PostgreSQL, before its autovacuum comes round, may plan a county's pool as a comparison of every pair of rows.
    */
   optimize(): Promise<void>;
   close(): Promise<void>;
@@ -65,7 +66,16 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
       db,
       dialect: 'postgres',
       label: target.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
-      optimize: async () => {},
+      // Autovacuum refreshes statistics within a minute or so; right after a bulk load (an import, a demo) that minute
+      // matters, since a plan made without them can compare every year row with every project of a county.
+      optimize: async () => {
+        const stale = await pool.query<{ relname: string }>(
+          `select relname from pg_stat_user_tables
+            where n_live_tup + n_mod_since_analyze > 1000
+              and (coalesce(last_analyze, last_autoanalyze) is null or n_mod_since_analyze > 0.2 * greatest(n_live_tup, 1))`,
+        );
+        for (const { relname } of stale.rows) await pool.query(`analyze ${pg.escapeIdentifier(relname)}`);
+      },
       close: () => db.destroy(),
     };
   } else {
@@ -75,7 +85,7 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
     handle = {
       db,
       dialect: 'sqlite',
@@ -95,6 +105,30 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
     }
   }
   return handle;
+}
+
+// Kysely prepares every query afresh; SQLite's parse and plan were the largest single cost of a report submitted in
+// the deadline rush. Statements are reused by their text instead (Kysely's SQL for one query shape is always the same
+// text, values are bound). One connection runs one statement at a time, so sharing a statement is safe.
+const STATEMENT_CACHE_SIZE = 256;
+function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const cached = cache.get(text);
+      if (cached) {
+        // Most recently used last, so the oldest is the first to go.
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /** The database target from a --db option or DATABASE_URL, else the embedded default. */

@@ -111,14 +111,15 @@ export async function saveReport(db: Db, id: string, input: unknown, actor: Acto
     const view = await loadReportToFill(trx, id, actor);
     const refusal = canSave(view.status, view.roundStatus);
     if (refusal) throw new AppError('conflict', refusal);
-    await writeForm(trx, view, patch, actor, now);
+    await writeReport(trx, view, await fillForm(trx, view, patch, actor, now), patch);
   });
   return getReport(db, id, actor);
 }
 
 type FormPatch = ReturnType<typeof ReportInputSchema.parse>;
 
-async function writeForm(db: Db, view: ReportView, patch: FormPatch, actor: Actor, now: Date): Promise<Report> {
+/** The report with the form's fields applied (one version on): nothing is written yet. */
+async function fillForm(db: Db, view: ReportView, patch: FormPatch, actor: Actor, now: Date): Promise<Report> {
   if (patch.version !== undefined && patch.version !== view.version) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
   const enteredAs = patch.enteredAs ?? view.enteredAs;
   const ytd = patch.ytd !== undefined ? patch.ytd : view.enteredYtd;
@@ -142,6 +143,11 @@ async function writeForm(db: Db, view: ReportView, patch: FormPatch, actor: Acto
     updatedBy: actor.userId === 'system' ? null : actor.userId,
     version: view.version + 1,
   };
+  return next;
+}
+
+/** Writes a report's new state over `view` in one update, and the problems the form raised. */
+async function writeReport(db: Db, view: ReportView, next: Report, patch: FormPatch): Promise<void> {
   if (!(await updateReportRow(db, next, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
   if (patch.problems !== undefined) {
     await deleteProblems(db, view.id);
@@ -155,12 +161,11 @@ async function writeForm(db: Db, view: ReportView, patch: FormPatch, actor: Acto
         unitId: view.unitId,
         description,
         status: 'open' as const,
-        raisedAt: now.toISOString(),
-        raisedBy: actor.userId === 'system' ? null : actor.userId,
+        raisedAt: next.updatedAt,
+        raisedBy: next.updatedBy,
       })),
     );
   }
-  return next;
 }
 
 /**
@@ -173,19 +178,17 @@ export async function submitReport(db: Db, id: string, input: unknown, actor: Ac
     const view = await loadReportToFill(trx, id, actor);
     const refusal = canSubmit(view.status, view.roundStatus, now, view.graceUntil, canRunRound(actor, view.regionCode) ? 'dispatcher' : 'reporter');
     if (refusal) throw new AppError('conflict', refusal);
-    const saved = Object.keys(patch).some((k) => k !== 'version') ? await writeForm(trx, view, patch, actor, now) : view;
-    if (saved.completedMonth === null) throw invalidInput([{ field: 'completedMonth', message: '当月完成投资：提交前请填写（没有投资请填0）' }]);
+    // The form sent with the submit and the new status go in one update: the report moves one version on.
+    const filled = await fillForm(trx, view, patch, actor, now);
+    if (filled.completedMonth === null) throw invalidInput([{ field: 'completedMonth', message: '当月完成投资：提交前请填写（没有投资请填0）' }]);
     const submitted: Report = {
-      ...saved,
+      ...filled,
       status: 'submitted',
-      firstSubmittedAt: saved.firstSubmittedAt ?? now.toISOString(),
+      firstSubmittedAt: filled.firstSubmittedAt ?? now.toISOString(),
       submittedAt: now.toISOString(),
       submittedBy: actor.userId === 'system' ? null : actor.userId,
-      returnReason: saved.status === 'returned' ? saved.returnReason : null,
-      updatedAt: now.toISOString(),
-      version: saved.version + 1,
     };
-    if (!(await updateReportRow(trx, submitted, saved.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
+    await writeReport(trx, view, submitted, patch);
   });
   return getReport(db, id, actor);
 }
