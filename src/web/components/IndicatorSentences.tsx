@@ -29,7 +29,7 @@ function PartSource({ part, regionName }: { part: SentencePart; regionName: stri
     <div className="ind-part-source">
       {lines.map(([k, v]) => (
         <div key={k}>
-          <span style={{ opacity: 0.75 }}>{k}：</span>
+          <span style={{ opacity: 0.75 }}>{i18n.lang === 'zh' ? `${k}：` : `${k}: `}</span>
           {v}
         </div>
       ))}
