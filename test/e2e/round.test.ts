@@ -23,7 +23,8 @@ const s = {
 // Amounts typed in 万元 and what they are in 元: four decimals of 万元 are whole 元.
 const A_TYPED = '123.4567';
 const A_YUAN = 1_234_567;
-const B_FIRST = '50';
+// Report B's first figure is typed in 元 where 万元 were asked: 500 000万元, above any plan, which the review flags.
+const B_FIRST = '500000';
 const B_FIXED_YUAN = 800_000;
 const A_CORRECTED = '130';
 const A_CORRECTED_YUAN = 1_300_000;
@@ -148,10 +149,8 @@ describe('the monthly round at phone width', () => {
     const [y, m, d] = day!.split('-').map(Number);
     expect(await page.locator('.page-sub').innerText()).toContain(`截止 ${y}年${m}月${d}日 18:00（北京时间）`);
     await expect.poll(() => page.getByText(/^共\d+份$/).innerText()).toMatch(/^共2\d\d份$/);
-    // The checks before approval show as tags, their words on hover.
-    const flag = page.getByText('与往月差异大').first();
-    await flag.hover();
-    await page.getByText(/本月未报完成投资，而此前连续3个月/).first().waitFor();
+    // Forms nobody has filled in yet carry no checks: the unit simply has not reported.
+    expect(await page.getByText('超年度计划').count()).toBe(0);
     await shot(page, 'round-opened', 'desktop');
 
     await page.goto(`${base}/rounds`);
@@ -203,7 +202,7 @@ describe('the monthly round at phone width', () => {
     a.projectId = savedA.projectId;
     await shot(page, 'report-submitted', 'phone');
 
-    // Report B: a round number of 万元, submitted straight away.
+    // Report B: a figure typed in 元 by mistake, submitted straight away.
     await page.getByRole('link', { name: '返回2021年6月月报' }).click();
     await card(page, b.name).click();
     await page.getByRole('heading', { name: b.name }).waitFor();
@@ -227,6 +226,9 @@ describe('the monthly round at phone width', () => {
     await expect.poll(() => page.getByText(/^共\d+份$/).innerText()).toBe('共2份');
     await shot(page, 'round-review', 'desktop');
 
+    // The check before approval shows as a tag on B's row, its words on hover.
+    await row(page, b!.name).getByText('超年度计划').hover();
+    await page.getByText(/1-6月累计完成投资.*超过年度计划投资/).first().waitFor();
     await row(page, b!.name).getByRole('button', { name: '退回' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '退回' }).click();
     await page.getByText('请填写退回原因').waitFor();
