@@ -144,9 +144,15 @@ export function indicatorSentence(m: IndicatorMetrics, options: IndicatorSentenc
 
   if (m.qoq) {
     const q = m.qoq;
-    d.say(`，${quarterName(q.quarter)}完成`);
-    d.figure(show(q.value), 'quarterValue', q.value);
-    d.say(q.quarter === 1 ? '，较上年四季度' : `，较${quarterName((q.quarter - 1) as 1 | 2 | 3)}`);
+    const previous = q.quarter === 1 ? '上年四季度' : quarterName((q.quarter - 1) as 1 | 2 | 3);
+    if (def.accumulation === 'level') {
+      // A stock (高新技术企业数, 产出强度) is already stated at the month's end; only its last quarter-end is added.
+      d.say(`，较${previous}末`);
+    } else {
+      d.say(`，${quarterName(q.quarter)}完成`);
+      d.figure(show(q.value), 'quarterValue', q.value);
+      d.say(`，较${previous}`);
+    }
     d.figure(show(q.previousValue), 'previousQuarterValue', q.previousValue);
     if (q.rate !== null) growth(d, q.rate, 'qoq', '环比', '持平');
   }
@@ -155,8 +161,8 @@ export function indicatorSentence(m: IndicatorMetrics, options: IndicatorSentenc
   d.say('。');
 
   const which = options.forecast ?? 'halfYear';
-  if ((which === 'halfYear' || which === 'both') && m.halfYearForecast) forecast(d, m.halfYearForecast, 'halfYearForecast', 'halfYearForecastYoy', name, scope, show, def.unitKind === 'money');
-  if ((which === 'year' || which === 'both') && m.yearForecast) forecast(d, m.yearForecast, 'yearForecast', 'yearForecastYoy', name, scope, show, def.unitKind === 'money');
+  if ((which === 'halfYear' || which === 'both') && m.halfYearForecast) forecast(d, m.halfYearForecast, 'halfYearForecast', 'halfYearForecastYoy', name, scope, show, def.unitKind === 'money', def.comparablePrices);
+  if ((which === 'year' || which === 'both') && m.yearForecast) forecast(d, m.yearForecast, 'yearForecast', 'yearForecastYoy', name, scope, show, def.unitKind === 'money', def.comparablePrices);
   return d.done();
 }
 
@@ -219,11 +225,14 @@ function forecast(
   scope: string,
   show: (value: number) => string,
   money: boolean,
+  comparablePrices: boolean,
 ): void {
   period(d, f.month);
   d.say(`，预计${scope}${money ? '累计完成' : ''}${name}将达到`);
   d.figure(show(f.value), figure, f.value);
-  if (f.yoy !== null) growth(d, f.yoy, yoyFigure, '，同比', '，与上年同期持平');
+  // A forecast is compared with last year's value as published, at current prices: for an indicator whose official
+  // growth is at comparable prices (GDP, 规上工业增加值) that is a nominal growth, and the sentence says so.
+  if (f.yoy !== null) growth(d, f.yoy, yoyFigure, comparablePrices ? '，同比名义' : '，同比', '，与上年同期持平');
   d.say('。');
 }
 

@@ -145,6 +145,25 @@ describe('indicatorSentence', () => {
     expect(indicatorSentence(m, { moneyUnit: '亿元' }).text).toBe('1-6月累计完成招商引资到位资金0.47亿元。');
   });
 
+  it('calls a forecast of an indicator at comparable prices a nominal growth, and a stock\'s quarter a level, not 完成', () => {
+    const gdp = indicatorMetrics({
+      indicator: 'gdp',
+      region: COUNTY,
+      asOf: '2021-03',
+      values: [v('gdp', '2020-03', 50 * YI), v('gdp', '2020-06', 110 * YI), v('gdp', '2020-12', 224.8 * YI), v('gdp', '2021-03', 55 * YI, 0.121)],
+    });
+    const forecastText = indicatorSentence(gdp, { forecast: 'halfYear' }).text;
+    // 55 ÷ (50 ÷ 110) = 121 亿元, 10% over last year's 110 at current prices.
+    expect(forecastText).toContain('预计累计完成地区生产总值将达到121亿元，同比名义增长10%。');
+    const firms = indicatorMetrics({
+      indicator: 'high-tech-enterprises',
+      region: ZONE,
+      asOf: '2023-06',
+      values: [v('high-tech-enterprises', '2023-03', 6, undefined, ZONE), v('high-tech-enterprises', '2023-06', 7, undefined, ZONE)],
+    });
+    expect(indicatorSentence(firms, { scopeWord: '全区' }).text).toBe('截至6月底，全区高新技术企业7家，较一季度末6家环比增长16.7%。');
+  });
+
   it('drafts stocks, ratios, counts and incomes in their own units', () => {
     const firms = indicatorMetrics({
       indicator: 'high-tech-enterprises',
