@@ -21,6 +21,7 @@ import { initCounty } from '../../src/services/init-county.ts';
 import { createApp } from '../../src/server/app.ts';
 import { httpBurst, percentile, type BurstRequest } from '../lib/http-burst.ts';
 import type { BenchSection, SectionContext } from '../lib/section.ts';
+import { mulberry32 } from '../../src/domain/seeded-random.ts';
 
 /** 黎城县: outside the generated province (99…), and not the county the ledger-import section fills (140423). */
 const COUNTY = '140426';
@@ -35,18 +36,6 @@ const CONCURRENCY = 128;
  */
 const SUBMITTED_ONCE_VERSION = 2;
 const SEED = 2025;
-
-// mulberry32: the interleaving of units in the burst is the same on every run.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * CPU time of this process's main thread (the server's event loop), in ms, from /proc: unlike the wall time, it hardly

@@ -43,6 +43,7 @@ import {
   type DemoTown,
   type NamedProject,
 } from './demo/types.ts';
+import { mulberry32 } from '../domain/seeded-random.ts';
 
 export const DEMO_REGION = '140423';
 export const DEMO_AS_OF = '2021-05';
@@ -109,18 +110,6 @@ const YEAR = 2021;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Randomness: a seeded generator, so every build yields the same county.
-
-/** mulberry32: small, fast and good enough to spread demo data; never Math.random, so runs agree. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;

@@ -3,8 +3,7 @@
 // and out; drawing from the pool. Access is checked in the services.
 
 import { createRoute, z } from '@hono/zod-openapi';
-import { createMiddleware } from 'hono/factory';
-import { AppError, invalidInput } from '../../domain/errors.ts';
+import { invalidInput } from '../../domain/errors.ts';
 import { INDICATORS } from '../../domain/indicator/catalogue.ts';
 import { LEDGER_MAX_BYTES } from '../../services/import-ledger.ts';
 import { drawFromPool } from '../../services/indicator/draw-from-pool.ts';
@@ -20,7 +19,8 @@ import {
   saveIndicatorTargets,
 } from '../../services/indicator/indicator-targets.ts';
 import { deleteIndicatorValue, listIndicatorValues, saveIndicatorValues } from '../../services/indicator/indicator-values.ts';
-import { createRouter, type AppEnv } from '../env.ts';
+import { createRouter } from '../env.ts';
+import { refuseLargeUpload, tooLarge } from '../middleware/upload-limit.ts';
 import { requireActor } from '../middleware/auth.ts';
 import { presentIndicatorReport, presentSentenceReport, presentStandingReport } from '../presenters/indicator.presenter.ts';
 import { ErrorSchema, errorResponses, json } from './common.schema.ts';
@@ -230,21 +230,14 @@ const putRanks = createRoute({
   responses: { 200: json(SavedSchema, '已保存条数'), ...errorResponses },
 });
 
-const tooLarge = () => new AppError('too_large', '文件过大，不能超过 20 MB', [{ field: 'file', message: '文件过大，不能超过 20 MB' }]);
-
-// The declared length is checked before the body is read, so an oversized upload is never held in memory.
-const refuseLargeUpload = createMiddleware<AppEnv>(async (c, next) => {
-  const length = Number(c.req.header('content-length') ?? 0);
-  if (length > LEDGER_MAX_BYTES + 1024 * 1024) throw tooLarge();
-  await next();
-});
+const TOO_LARGE = '文件过大，不能超过 20 MB';
 
 const importRoute = createRoute({
   method: 'post',
   path: '/indicators/import',
   tags: TAGS,
   summary: '导入指标数据表（.xlsx）：预览或导入，逐行报告；有行被拒绝时不写入任何数据（除非 skipInvalid）',
-  middleware: [refuseLargeUpload, requireActor] as const,
+  middleware: [refuseLargeUpload(LEDGER_MAX_BYTES, TOO_LARGE), requireActor] as const,
   request: { query: ImportQuerySchema, body: { content: { 'multipart/form-data': { schema: ImportBodySchema } }, required: true } },
   responses: { 200: json(ImportReportSchema, '导入报告'), 413: json(ErrorSchema, '文件过大'), ...errorResponses },
 });
@@ -331,7 +324,7 @@ export const indicatorRoutes = createRouter()
     // A body that is not multipart leaves the form unvalidated and empty: the same refusal as a missing file.
     const file = (c.req.valid('form') as { file?: unknown } | undefined)?.file;
     if (!(file instanceof Blob)) throw invalidInput([{ field: 'file', message: '请选择要导入的指标数据表' }]);
-    if (file.size > LEDGER_MAX_BYTES) throw tooLarge();
+    if (file.size > LEDGER_MAX_BYTES) throw tooLarge(TOO_LARGE);
     const result = await importIndicators(
       db,
       { file: Buffer.from(await file.arrayBuffer()), regionCode: q.region, skipInvalid: q.skipInvalid === 'true', commit: q.commit === 'true' },

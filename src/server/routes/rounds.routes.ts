@@ -2,8 +2,7 @@
 // Every rule is in the services; these routes only read the request and shape the answer.
 
 import { createRoute, z } from '@hono/zod-openapi';
-import { createMiddleware } from 'hono/factory';
-import { AppError, invalidInput } from '../../domain/errors.ts';
+import { invalidInput } from '../../domain/errors.ts';
 import { EVIDENCE_MAX_BYTES } from '../../domain/round/evidence.ts';
 import { decideCorrection, listCorrections, requestCorrection } from '../../services/round/corrections.ts';
 import { addEvidence, getEvidence } from '../../services/round/evidence.ts';
@@ -13,7 +12,8 @@ import { approveReport, approveUnit, returnReport } from '../../services/round/r
 import { closeRound, getRound, listRounds, loadRoundSettings, openRound, updateRoundSettings } from '../../services/round/rounds.ts';
 import { exportRound } from '../../services/round/export-round.ts';
 import { getRoundScoreboard, getYearTimeliness } from '../../services/round/scoreboard.ts';
-import { createRouter, type AppEnv } from '../env.ts';
+import { createRouter } from '../env.ts';
+import { refuseLargeUpload, tooLarge } from '../middleware/upload-limit.ts';
 import { requireActor } from '../middleware/auth.ts';
 import { ErrorSchema, errorResponses, json } from './common.schema.ts';
 import {
@@ -124,15 +124,10 @@ const decide = createRoute({
   responses: { 200: json(CorrectionSchema, '审核结果'), ...conflict, ...errorResponses },
 });
 
-const tooLarge = () => new AppError('too_large', '文件超过10MB，请压缩后再上传', [{ field: 'file', message: '文件超过10MB，请压缩后再上传' }]);
-// The declared length is checked before the body is read, so an oversized upload is never held in memory.
-const refuseLargeUpload = createMiddleware<AppEnv>(async (c, next) => {
-  if (Number(c.req.header('content-length') ?? 0) > EVIDENCE_MAX_BYTES + 64 * 1024) throw tooLarge();
-  await next();
-});
+const TOO_LARGE = '文件超过10MB，请压缩后再上传';
 const upload = createRoute({
   method: 'post', path: '/reports/{id}/attachments', tags, summary: '上传佐证照片或文件（JPG、PNG、WEBP、HEIC、PDF，10MB以内）',
-  middleware: [refuseLargeUpload, requireActor] as const,
+  middleware: [refuseLargeUpload(EVIDENCE_MAX_BYTES, TOO_LARGE, 64 * 1024), requireActor] as const,
   request: { params: IdParam, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } }, required: true } },
   responses: { 201: json(z.object({ id: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number().int() }), '已上传'), 413: json(ErrorSchema, '文件过大'), ...conflict, ...errorResponses },
 });
@@ -247,7 +242,7 @@ export const roundRoutes = createRouter()
     const { db, now } = c.get('deps');
     const file = (c.req.valid('form') as { file?: unknown } | undefined)?.file;
     if (!(file instanceof File)) throw invalidInput([{ field: 'file', message: '请选择要上传的照片或文件' }]);
-    if (file.size > EVIDENCE_MAX_BYTES) throw tooLarge();
+    if (file.size > EVIDENCE_MAX_BYTES) throw tooLarge(TOO_LARGE);
     const meta = await addEvidence(db, c.req.valid('param').id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, c.get('actor'), now());
     return c.json({ id: meta.id, fileName: meta.fileName, mimeType: meta.mimeType, size: meta.size }, 201);
   })

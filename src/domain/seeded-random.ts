@@ -1,0 +1,14 @@
+// A seeded random generator for data that must come out the same on every run (the demo, the benchmarks): never
+// Math.random.
+
+/** mulberry32: small, fast and good enough to spread demo and benchmark data; numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
