@@ -15,8 +15,11 @@ import type { BenchSection } from '../lib/section.ts';
 export const LEDGER_ROWS = 5000;
 export const IMPORT_TARGET_S = 5;
 export const IMPORT_TARGET_MIB = 300;
-/** The county the generated ledger's township names belong to. */
-const COUNTY = '140423';
+/** The county the generated ledger's township names belong to; the import commits its 5 000 projects there. */
+export const IMPORT_COUNTY = '140423';
+/** The month the generated ledger runs to: its headers say 2025年计划投资 and 1-6月完成投资. */
+export const IMPORT_AS_OF = '2025-06';
+const COUNTY = IMPORT_COUNTY;
 
 class Rollback extends Error {}
 
