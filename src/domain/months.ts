@@ -57,9 +57,12 @@ export function monthOfDay(day: Day): Month {
   return day.slice(0, 7);
 }
 
-/** Today in UTC as 'YYYY-MM-DD', from an injected clock. */
+/**
+ * Today as the county lives it (China Standard Time), 'YYYY-MM-DD', from an injected clock: at 07:00 on the 1st in
+ * 襄垣 it is the 1st, though UTC still reads the last day of the month before.
+ */
 export function dayOf(now: Date): Day {
-  return now.toISOString().slice(0, 10);
+  return cstParts(now).day;
 }
 
 /** Time progress (时序进度) after a month: n/12 with the linear default. */

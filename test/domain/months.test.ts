@@ -1,6 +1,6 @@
 // Months and days as strings: arithmetic, validity, time progress.
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, cstInstant, cstParts, instantMs, isDay, isMonth, lastDayOfMonth, linearTimeProgress, monthRange, ytdLabel } from '../../src/domain/months.ts';
+import { addDays, addMonths, cstInstant, cstParts, dayOf, instantMs, isDay, isMonth, lastDayOfMonth, linearTimeProgress, monthRange, ytdLabel } from '../../src/domain/months.ts';
 
 describe('months', () => {
   it('adds across years', () => {
@@ -37,6 +37,10 @@ describe('China Standard Time', () => {
   it('reads an instant on a CST clock, the day changing at 16:00 UTC', () => {
     expect(cstParts('2021-05-31T15:59:00.000Z')).toEqual({ day: '2021-05-31', hour: 23, minute: 59 });
     expect(cstParts(new Date('2021-05-31T16:00:00.000Z'))).toEqual({ day: '2021-06-01', hour: 0, minute: 0 });
+  });
+  it('gives today as the county lives it: 07:00 on 1 June in 襄垣 is 31 May in UTC', () => {
+    expect(dayOf(new Date('2021-05-31T23:00:00Z'))).toBe('2021-06-01');
+    expect(dayOf(new Date('2021-05-31T15:59:59Z'))).toBe('2021-05-31');
   });
   it('adds days across months and leap days', () => {
     expect(addDays('2021-02-27', 3)).toBe('2021-03-02');
