@@ -43,7 +43,7 @@ import {
 } from '../db/repositories/stats-entry.repository.ts';
 import { inTransaction, newId, type Db } from '../db/transaction.ts';
 import { loadReadableProject } from './get-project.ts';
-import { updateProject } from './update-project.ts';
+import { changeProject } from './update-project.ts';
 
 export interface MaterialView {
   item: StatsEntryMaterial;
@@ -208,7 +208,7 @@ export async function changeStatsEntry(
     add('statsEntry.reason', beforeReason, reason);
     add('statsEntry.notes', record?.notes ?? null, notes);
 
-    if (moving) await updateProject(trx, { id: project.id, patch: { statsEntry: to } }, actor, now);
+    if (moving) await changeProject(trx, { id: project.id, patch: { statsEntry: to } }, { statsEntry: to }, actor, now);
     if (history.length > 0) {
       await upsertStatsEntry(trx, { projectId: project.id, statusOn: on, reason, notes, updatedAt: stamp, updatedBy: userId });
       await upsertMaterials(trx, project.id, changedMaterials);

@@ -4,7 +4,7 @@ import { canEditProject, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput } from '../domain/errors.ts';
 import { normaliseProjectCode } from '../domain/project/project-code.ts';
 import { FIELD_LABELS, type Project, type ProjectYear } from '../domain/project/project.ts';
-import { ProjectPatchSchema } from '../domain/project/project-input.ts';
+import { ProjectPatchSchema, type ProjectPatch } from '../domain/project/project-input.ts';
 import { projectProblems } from '../domain/project/validate-project.ts';
 import { parseInput } from '../domain/validation.ts';
 import { findProjectYears, insertHistory, replaceProjectYears, updateProjectRow } from '../db/repositories/project.repository.ts';
@@ -26,6 +26,21 @@ export interface UpdateProjectInput {
  */
 export async function updateProject(db: Db, input: UpdateProjectInput, actor: Actor, now: Date = new Date()): Promise<Project> {
   const patch = parseInput(ProjectPatchSchema, input.patch, FIELD_LABELS);
+  return inTransaction(db, async (trx) => {
+    // 入库 moves only through its workflow (services/stats-entry.ts), which checks the materials, the day and the
+    // reason of a refusal; an edit that sends the status unchanged is fine.
+    if (patch.statsEntry !== undefined && patch.statsEntry !== (await loadReadableProject(trx, input.id, actor)).statsEntry) {
+      throw invalidInput([{ field: 'statsEntry', message: '入库状态请在项目的“入库”栏目中修改：报送须材料齐全，不予入库须说明原因' }]);
+    }
+    return changeProject(trx, input, patch, actor, now);
+  });
+}
+
+/**
+ * Applies a parsed patch: the edit's rules, its history and its version check. The 入库 workflow calls it directly for
+ * the status it has checked; everything else goes through {@link updateProject}.
+ */
+export async function changeProject(db: Db, input: UpdateProjectInput, patch: ProjectPatch, actor: Actor, now: Date): Promise<Project> {
   return inTransaction(db, async (trx) => {
     const before = await loadReadableProject(trx, input.id, actor);
     if (!canEditProject(actor, before)) throw forbidden('无权修改该项目');

@@ -79,4 +79,15 @@ describe(`updateProject (${testDialect()})`, () => {
       await expect(updateProject(h.db, { id, patch: { notes: 'x' } }, actor)).rejects.toMatchObject({ code: 'forbidden' });
     }
   });
+
+  it('leaves 入库 to its workflow: a status change through the general edit is refused and changes nothing', async () => {
+    const e = await refusal({ statsEntry: 'submitted' });
+    expect([e.code, e.details.map((d) => d.field)]).toEqual(['invalid_input', ['statsEntry']]);
+    expect(e.message).toContain('入库状态请在项目的“入库”栏目中修改');
+    const after = await getProject(h.db, id, f.actors.dispatcher);
+    expect([after.project.statsEntry, after.project.version]).toEqual(['none', 1]);
+    // Sending the status as it stands, as a form that saves every field may, is no change and goes through.
+    await updateProject(h.db, { id, patch: { statsEntry: 'none', chain: '城乡基础设施' } }, f.actors.dispatcher, new Date('2021-06-01T08:00:00Z'));
+    expect((await getProject(h.db, id, f.actors.dispatcher)).project.chain).toBe('城乡基础设施');
+  });
 });

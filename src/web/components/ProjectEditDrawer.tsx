@@ -4,14 +4,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../domain/industry.ts';
 import { fromUnit } from '../../domain/money.ts';
-import { APPROVAL_KINDS, CONSTRUCTION_TYPES, MILESTONES, PHASES, STAGES, STATS_ENTRY_STATUSES, type Milestone, type Phase } from '../../domain/project/project.ts';
+import { APPROVAL_KINDS, CONSTRUCTION_TYPES, MILESTONES, PHASES, STAGES, type Milestone, type Phase } from '../../domain/project/project.ts';
 import { api, ApiError, type ProjectDetail, type ProjectPatchBody } from '../api.ts';
 import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
 import { splitYearField, yuanToWanInput } from '../lib/project-view.ts';
 
 const TEXT_FIELDS = ['name', 'projectCode', 'owner', 'chain', 'category', 'notes'] as const;
-const CHOICE_FIELDS = ['approvalKind', 'townshipCode', 'industryCode', 'constructionType', 'stage', 'statsEntry', 'leaderId', 'unitId'] as const;
+const CHOICE_FIELDS = ['approvalKind', 'townshipCode', 'industryCode', 'constructionType', 'stage', 'leaderId', 'unitId'] as const;
 const MONEY_FIELDS = ['totalInvestment', 'completedBefore'] as const;
 
 type FormValues = {
@@ -324,11 +324,6 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
           <Col {...half}>
             <Form.Item name="resumedOn" label={`${year}${i18n.lang === 'zh' ? '年' : ' '}${i18n.field('resumedOn')}`}>
               <DatePicker style={{ width: '100%' }} format={dayFormat} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="statsEntry" label={i18n.field('statsEntry')} rules={[{ required: true }]}>
-              <Select options={STATS_ENTRY_STATUSES.map((s) => ({ value: s, label: i18n.statsEntry(s) }))} />
             </Form.Item>
           </Col>
         </Row>
