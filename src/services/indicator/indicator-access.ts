@@ -2,7 +2,7 @@
 // Everyone whose scope covers a region reads its indicators; its admins and dispatchers change them.
 
 import { coversRegion, type Actor } from '../../domain/access.ts';
-import { forbidden, invalidInput, notFound } from '../../domain/errors.ts';
+import { forbidden, invalidInput, notFound, type FieldIssue } from '../../domain/errors.ts';
 import { INDICATOR_CODES, type IndicatorCode } from '../../domain/indicator/catalogue.ts';
 import { isRegionCode, regionLevel, shortTownshipName, type RegionLevel } from '../../domain/region.ts';
 import { childRegions, findRegion, type RegionRow } from '../../db/repositories/region.repository.ts';
@@ -70,4 +70,41 @@ export function scopeWordOf(region: Pick<RegionRow, 'name' | 'isZone' | 'level'>
 /** The actor's user id as stored beside a change: null for the system (command line, demo). */
 export function writerId(actor: Actor): string | null {
   return actor.userId === 'system' ? null : actor.userId;
+}
+
+/**
+ * The checks a batch of values or targets shares, item by item (`values.2.month`, "第3条：…"): the item's own rules,
+ * then its region (looked up once per code) and the actor's right to change it, then no two items for the same
+ * indicator, region and period.
+ */
+export async function batchProblems<T extends { indicator: string; region: string }>(
+  db: Db,
+  items: readonly T[],
+  actor: Actor,
+  o: {
+    path: string;
+    /** What the items are, in a refusal: 指标 or 目标. */
+    noun: string;
+    own: (item: T) => FieldIssue[];
+    /** The item's period, the field a duplicate is named on, and the period's word (月份, 年份). */
+    period: (item: T) => string;
+    periodField: string;
+    periodWord: string;
+  },
+): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  const known = new Map<string, boolean>();
+  const seen = new Map<string, number>();
+  for (const [i, item] of items.entries()) {
+    const at = (field: string, message: string) => issues.push({ field: `${o.path}.${i}.${field}`, message: `第${i + 1}条：${message}` });
+    for (const issue of o.own(item)) at(issue.field, issue.message);
+    if (!known.has(item.region)) known.set(item.region, !!(await findRegion(db, item.region)));
+    if (!known.get(item.region)) at('region', `地区 ${item.region} 不存在`);
+    else if (!canEditIndicators(actor, item.region)) at('region', `无权修改地区 ${item.region} 的${o.noun}`);
+    const key = `${item.indicator}|${item.region}|${o.period(item)}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) at(o.periodField, `与第${earlier + 1}条是同一指标、地区和${o.periodWord}`);
+    else seen.set(key, i);
+  }
+  return issues;
 }

@@ -37,9 +37,9 @@ import {
   type IndicatorTargetSource,
   type StoredIndicatorTarget,
 } from '../../db/repositories/indicator.repository.ts';
-import { findRegion, listLeaders, listUnits } from '../../db/repositories/region.repository.ts';
+import { listLeaders, listUnits } from '../../db/repositories/region.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
-import { assertCanEditIndicators, assertCanReadIndicators, byCatalogue, canEditIndicators, displayName, loadRegion, subRegions, writerId } from './indicator-access.ts';
+import { assertCanEditIndicators, assertCanReadIndicators, batchProblems, byCatalogue, displayName, loadRegion, subRegions, writerId } from './indicator-access.ts';
 
 /** A target as the API shows it. */
 export interface IndicatorTargetView {
@@ -150,24 +150,15 @@ export async function listIndicatorTargets(db: Db, input: TargetListInput, actor
 
 /** What is wrong with targets, each naming its item (`targets.1.value`): the domain's rules, the region, the right to change it. */
 async function targetProblems(db: Db, targets: readonly IndicatorTargetInput[], actor: Actor, path = 'targets'): Promise<FieldIssue[]> {
-  const issues: FieldIssue[] = [];
-  const known = new Map<string, boolean>();
-  const seen = new Map<string, number>();
-  for (const [i, t] of targets.entries()) {
-    const at = (field: string, message: string) => issues.push({ field: `${path}.${i}.${field}`, message: `第${i + 1}条：${message}` });
-    for (const issue of indicatorTargetIssues(t)) at(issue.field, issue.message);
-    if (t.qualifier === 'range' && (t.upper === null || t.upper === undefined)) at('upper', '区间目标须写明上限');
-    if (t.qualifier !== 'range' && t.upper !== null && t.upper !== undefined) at('upper', '只有区间目标才有上限');
-    if (t.kind === 'absolute' && t.upper !== null && t.upper !== undefined && !Number.isSafeInteger(t.upper)) at('upper', '区间上限应为整数');
-    if (!known.has(t.region)) known.set(t.region, !!(await findRegion(db, t.region)));
-    if (!known.get(t.region)) at('region', `地区 ${t.region} 不存在`);
-    else if (!canEditIndicators(actor, t.region)) at('region', `无权修改地区 ${t.region} 的目标`);
-    const key = `${t.indicator}|${t.region}|${t.year}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) at('indicator', `与第${earlier + 1}条是同一指标、地区和年份`);
-    else seen.set(key, i);
-  }
-  return issues;
+  const own = (t: IndicatorTargetInput): FieldIssue[] => {
+    const issues = indicatorTargetIssues(t);
+    const hasUpper = t.upper !== null && t.upper !== undefined;
+    if (t.qualifier === 'range' && !hasUpper) issues.push({ field: 'upper', message: '区间目标须写明上限' });
+    if (t.qualifier !== 'range' && hasUpper) issues.push({ field: 'upper', message: '只有区间目标才有上限' });
+    if (t.kind === 'absolute' && hasUpper && !Number.isSafeInteger(t.upper)) issues.push({ field: 'upper', message: '区间上限应为整数' });
+    return issues;
+  };
+  return batchProblems(db, targets, actor, { path, noun: '目标', own, period: (t) => String(t.year), periodField: 'indicator', periodWord: '年份' });
 }
 
 async function writeTargets(db: Db, targets: readonly IndicatorTargetInput[], actor: Actor, now: Date, source: IndicatorTargetSource): Promise<void> {

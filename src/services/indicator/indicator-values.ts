@@ -16,9 +16,8 @@ import { indicatorValueIssues } from '../../domain/indicator/values.ts';
 import { makeMonth } from '../../domain/months.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { deleteValue, findValues, upsertValues, type IndicatorValueSource, type ValueWrite } from '../../db/repositories/indicator.repository.ts';
-import { findRegion } from '../../db/repositories/region.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
-import { assertCanEditIndicators, assertCanReadIndicators, byCatalogue, canEditIndicators, displayName, loadRegion, subRegions, writerId } from './indicator-access.ts';
+import { assertCanEditIndicators, assertCanReadIndicators, batchProblems, byCatalogue, displayName, loadRegion, subRegions, writerId } from './indicator-access.ts';
 
 /** A stored value as the API shows it. */
 export interface IndicatorValueView {
@@ -76,21 +75,7 @@ export async function listIndicatorValues(db: Db, input: ValueListInput, actor: 
  * change it; returns the issues, each naming its item (`values.2.month`), or an empty list.
  */
 export async function valueProblems(db: Db, values: readonly { indicator: string; region: string; month: string; value: number; officialYoy?: number | null }[], actor: Actor): Promise<FieldIssue[]> {
-  const issues: FieldIssue[] = [];
-  const known = new Map<string, boolean>();
-  const seen = new Map<string, number>();
-  for (const [i, v] of values.entries()) {
-    const at = (field: string, message: string) => issues.push({ field: `values.${i}.${field}`, message: `第${i + 1}条：${message}` });
-    for (const issue of indicatorValueIssues(v)) at(issue.field, issue.message);
-    if (!known.has(v.region)) known.set(v.region, !!(await findRegion(db, v.region)));
-    if (!known.get(v.region)) at('region', `地区 ${v.region} 不存在`);
-    else if (!canEditIndicators(actor, v.region)) at('region', `无权修改地区 ${v.region} 的指标`);
-    const key = `${v.indicator}|${v.region}|${v.month}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) at('month', `与第${earlier + 1}条是同一指标、地区和月份`);
-    else seen.set(key, i);
-  }
-  return issues;
+  return batchProblems(db, values, actor, { path: 'values', noun: '指标', own: indicatorValueIssues, period: (v) => v.month, periodField: 'month', periodWord: '月份' });
 }
 
 /**
