@@ -21,6 +21,14 @@ export interface UnitTable {
   webhook_secret: string | null;
 }
 
+/** A county's own name for one of its units, beside the domain's general abbreviation rules. */
+export interface UnitAliasTable {
+  region_code: string;
+  alias: string;
+  unit_id: string;
+  created_at: string;
+}
+
 export interface LeaderTable {
   id: string;
   region_code: string;
@@ -322,6 +330,7 @@ export interface IndicatorRankTable {
 export interface Database {
   region: RegionTable;
   unit: UnitTable;
+  unit_alias: UnitAliasTable;
   leader: LeaderTable;
   app_user: UserTable;
   session: SessionTable;

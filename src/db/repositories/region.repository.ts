@@ -70,6 +70,30 @@ export async function insertUnits(db: Db, units: readonly UnitRow[]): Promise<vo
     .execute();
 }
 
+export interface UnitAliasRow {
+  alias: string;
+  unitId: string;
+}
+
+/** The county's own aliases of its units (the general abbreviation rules are the domain's). */
+export async function listUnitAliases(db: Db, countyCode: string): Promise<UnitAliasRow[]> {
+  const rows = await db.selectFrom('unit_alias').select(['alias', 'unit_id']).where('region_code', '=', countyCode).orderBy('alias').execute();
+  return rows.map((r) => ({ alias: r.alias, unitId: r.unit_id }));
+}
+
+/** Points an alias at a unit, replacing what it pointed at before. */
+export async function putUnitAlias(db: Db, countyCode: string, alias: string, unitId: string, createdAt: string): Promise<void> {
+  await db
+    .insertInto('unit_alias')
+    .values({ region_code: countyCode, alias, unit_id: unitId, created_at: createdAt })
+    .onConflict((oc) => oc.columns(['region_code', 'alias']).doUpdateSet({ unit_id: unitId }))
+    .execute();
+}
+
+export async function deleteUnitAlias(db: Db, countyCode: string, alias: string): Promise<void> {
+  await db.deleteFrom('unit_alias').where('region_code', '=', countyCode).where('alias', '=', alias).execute();
+}
+
 export async function listLeaders(db: Db, countyCode: string): Promise<LeaderRow[]> {
   const rows = await db.selectFrom('leader').selectAll().where('region_code', '=', countyCode).orderBy('sort_order').orderBy('name').execute();
   return rows.map((r) => ({ id: r.id, regionCode: r.region_code, name: r.name, title: r.title, sortOrder: r.sort_order }));
