@@ -1,6 +1,6 @@
 // How commands speak: one JSON document on stdout with --json, messages on stderr, exit 0 / 1 refused / 2 misuse.
 
-import { isAppError } from '../domain/errors.ts';
+import { busyError, isAppError } from '../domain/errors.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
@@ -15,7 +15,8 @@ export function say(message: string): void {
 }
 
 /** Reports an error as a person reads it and returns the exit status it deserves. */
-export function reportError(e: unknown): number {
+export function reportError(error: unknown): number {
+  const e = busyError(error) ?? error;
   if (isAppError(e)) {
     say(`错误：${e.message}`);
     for (const d of e.details) if (!e.message.includes(d.message)) say(`  - ${d.field}：${d.message}`);

@@ -49,15 +49,19 @@ function pgTypes() {
   };
 }
 
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 /**
  * Opens (and, for SQLite, creates) a database and brings its schema up to date.
  * @param target an SQLite file path, ':memory:', or a postgres:// URL
  */
-export async function openDatabase(target: string, options: { migrate?: boolean; poolSize?: number } = {}): Promise<DatabaseHandle> {
+export async function openDatabase(target: string, options: { migrate?: boolean; poolSize?: number; busyTimeoutMs?: number } = {}): Promise<DatabaseHandle> {
+  // How long a write waits for another writer (an import, a backup) before it is answered "busy, retry".
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let handle: DatabaseHandle;
   if (isPostgresUrl(target)) {
     // JIT compilation costs more than it saves on these aggregates (0.3–0.5 s of a province-wide query).
-    const pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? 10, types: pgTypes(), options: '-c jit=off' });
+    const pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? 10, types: pgTypes(), options: `-c jit=off -c lock_timeout=${busyTimeoutMs}` });
     // An idle connection closed by the server (a restart, a dropped database) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
@@ -83,7 +87,7 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
     const sqlite = new SQLite(target);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
     handle = {

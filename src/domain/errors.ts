@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'conflict',
   'too_large',
   'invalid_usage',
+  'busy',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -50,4 +51,21 @@ export function unauthenticated(message = '请先登录'): AppError {
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
+}
+
+/** Seconds a caller is asked to wait before retrying a write that found the database busy. */
+export const BUSY_RETRY_SECONDS = 5;
+
+// SQLite's busy and locked results, and PostgreSQL's lock timeout, serialization failure and deadlock: the database was
+// held by another writer (an import, a backup, a migration) longer than the wait allowed. The write can simply be retried.
+const BUSY_DRIVER_CODES = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_LOCKED', '55P03', '40001', '40P01']);
+
+/**
+ * The error a driver's "busy" becomes: a clear "busy, retry" for the user instead of an internal error; null for any
+ * other error. Drivers name the condition in `code` (better-sqlite3 'SQLITE_BUSY', pg SQLSTATE '55P03').
+ */
+export function busyError(e: unknown): AppError | null {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (!BUSY_DRIVER_CODES.has(code)) return null;
+  return new AppError('busy', `数据库正忙（可能正在导入、备份或升级），请 ${BUSY_RETRY_SECONDS} 秒后重试；已填写的内容没有丢失`);
 }

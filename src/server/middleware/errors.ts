@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isAppError, type ErrorCode } from '../../domain/errors.ts';
+import { BUSY_RETRY_SECONDS, busyError, isAppError, type ErrorCode } from '../../domain/errors.ts';
 import type { AppEnv } from '../env.ts';
 
 export function statusOf(code: ErrorCode): ContentfulStatusCode {
@@ -22,6 +22,8 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 409;
     case 'too_large':
       return 413;
+    case 'busy':
+      return 503;
     default: {
       const never: never = code;
       return never;
@@ -34,7 +36,11 @@ export function errorBody(code: string, message: string, details: unknown[] = []
 }
 
 export function handleError(err: Error, c: Context<AppEnv>) {
-  if (isAppError(err)) return c.json(errorBody(err.code, err.message, err.details), statusOf(err.code));
+  const known = isAppError(err) ? err : busyError(err);
+  if (known) {
+    if (known.code === 'busy') c.header('Retry-After', String(BUSY_RETRY_SECONDS));
+    return c.json(errorBody(known.code, known.message, known.details), statusOf(known.code));
+  }
   if (err instanceof HTTPException) return c.json(errorBody('invalid_usage', err.message || '请求无效'), err.status as ContentfulStatusCode);
   if (err instanceof SyntaxError) return c.json(errorBody('invalid_usage', '请求体不是有效的 JSON'), 400);
   console.error(`[${c.get('requestId') ?? '-'}]`, err);
