@@ -6,9 +6,11 @@ import type { IndicatorCode } from '../../domain/indicator/catalogue.ts';
 import type { IndicatorTarget, IndicatorValue, TargetKind, TargetQualifier } from '../../domain/indicator/values.ts';
 import { roundHalfUp } from '../../domain/format.ts';
 import { toYuan, toYuanOrNull } from '../../domain/money.ts';
+import type { PoolBounds } from '../../domain/pool/pool-membership.ts';
 import type { ConstructionType, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
+import { whereInPool } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
@@ -481,15 +483,11 @@ export async function upsertEnteredRanks(db: Db, ranks: readonly EnteredRank[]):
 // ---------------------------------------------------------------------------------------------------------------
 // Drawing an indicator from the project pool
 
-export interface PoolDrawQuery {
+export interface PoolDrawQuery extends Omit<PoolBounds, 'endDay'> {
   /** The county whose pool is drawn. */
   countyCode: string;
   /** Only the projects of one township or zone. */
   townshipCode?: string | null;
-  year: number;
-  /** The year-to-date window, both included. */
-  fromMonth: string;
-  toMonth: string;
 }
 
 /** A pool project with what decides whether it counts in an indicator, and its year-to-date completion. */
@@ -507,9 +505,7 @@ export interface PoolDrawProject {
  */
 export async function poolDrawProjects(db: Db, q: PoolDrawQuery): Promise<PoolDrawProject[]> {
   const [lo, hi] = countyRange(q.countyCode);
-  const rows = await db
-    .selectFrom('project_year as y')
-    .innerJoin('project as p', 'p.id', 'y.project_id')
+  const rows = await whereInPool(db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id'), q.year)
     .select([
       'p.id as id',
       'p.industry_code as industry_code',
@@ -517,9 +513,6 @@ export async function poolDrawProjects(db: Db, q: PoolDrawQuery): Promise<PoolDr
       'p.stats_entry as stats_entry',
       completedBetween(q.fromMonth, q.toMonth).as('ytd'),
     ])
-    .where('y.year', '=', q.year)
-    .where('y.phase', 'in', ['continuing', 'newStart'])
-    .where('p.stage', '!=', 'cancelled')
     .where('p.region_code', '>=', lo)
     .where('p.region_code', '<=', hi)
     .$if(!!q.townshipCode, (qb) => qb.where('p.township_code', '=', q.townshipCode!))

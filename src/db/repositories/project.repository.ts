@@ -2,9 +2,11 @@
 
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { toYuan } from '../../domain/money.ts';
+import { firstMonthOfYear } from '../../domain/months.ts';
 import type { MonthlyCompletion, Phase, Project, ProjectYear } from '../../domain/project/project.ts';
 import type { Database, ProjectTable } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
+import { whereInPool } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
@@ -219,7 +221,7 @@ export interface ProjectListRow {
 /** One page of the ledger with its total count, the year's phase, plan and year-to-date completion on each row. */
 export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows: ProjectListRow[]; total: number }> {
   const [lo, hi] = countyRange(q.regionCode);
-  const fromMonth = `${q.year}-01`;
+  const fromMonth = firstMonthOfYear(q.year);
   let base = db
     .selectFrom('project as p')
     .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', q.year))
@@ -232,7 +234,7 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
   if (q.phase) base = base.where('y.phase', '=', q.phase);
   if (q.stage) base = base.where('p.stage', '=', q.stage);
   if (q.chain) base = base.where('p.chain', '=', q.chain);
-  if (q.poolOnly) base = base.where('y.phase', 'in', ['continuing', 'newStart']).where('p.stage', '!=', 'cancelled');
+  if (q.poolOnly) base = whereInPool(base, q.year);
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) =>

@@ -7,6 +7,7 @@ import type { Stage } from '../../domain/project/project.ts';
 import type { ReportStatus, RoundStatus } from '../../domain/round/round.ts';
 import type { StageEventEntry } from '../../domain/round/stage-events.ts';
 import type { Database, ReportTable, RoundTable } from '../schema.ts';
+import { whereInPool } from './pool.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -102,13 +103,8 @@ export interface RoundProject {
 
 /** The projects a round reports on: the year's pool (续建 or 新建, not cancelled) of the county. */
 export async function roundPoolProjects(db: Db, regionCode: string, year: number): Promise<RoundProject[]> {
-  const rows = await db
-    .selectFrom('project_year as y')
-    .innerJoin('project as p', 'p.id', 'y.project_id')
+  const rows = await whereInPool(db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id'), year)
     .select(['p.id', 'p.unit_id'])
-    .where('y.year', '=', year)
-    .where('y.phase', 'in', ['continuing', 'newStart'])
-    .where('p.stage', '!=', 'cancelled')
     .where('p.region_code', '=', regionCode)
     .orderBy('p.id')
     .execute();

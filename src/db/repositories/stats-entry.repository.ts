@@ -2,6 +2,7 @@
 
 import { sql, type Kysely } from 'kysely';
 import { toYuan, type Yuan } from '../../domain/money.ts';
+import { WITHDRAWN_STAGES } from '../../domain/pool/pool-membership.ts';
 import type { Stage, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { StatsEntryMaterial } from '../../domain/stats-entry/stats-entry.ts';
 import type { Database } from '../schema.ts';
@@ -160,7 +161,7 @@ export async function listUnentered(
     .where('p.total_investment', '>=', q.threshold)
     .where('p.started_on', 'is not', null)
     .where('p.started_on', '<=', q.startedBy)
-    .where('p.stage', '!=', 'cancelled')
+    .where('p.stage', 'not in', WITHDRAWN_STAGES)
     .where('p.stats_entry', '!=', 'entered');
   if (q.regionCode.length === 9) base = base.where('p.township_code', '=', q.regionCode);
   if (q.unitId) base = base.where('p.unit_id', '=', q.unitId);

@@ -1,11 +1,11 @@
 // The pool analysis of seed 000: counts, totals, plans, year-to-date completion, 开工率 and 复工率, always sums of parts.
 
 import type { Yuan } from '../money.ts';
-import type { Phase } from '../project/project.ts';
+import type { PoolPhase } from './pool-membership.ts';
 
 /** Aggregated figures of one group of projects in one phase, as the database returns them. */
 export interface PhaseFigures {
-  phase: Extract<Phase, 'continuing' | 'newStart'>;
+  phase: PoolPhase;
   count: number;
   totalInvestment: Yuan;
   annualPlan: Yuan;
