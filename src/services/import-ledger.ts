@@ -14,6 +14,7 @@ import { isMonth, makeMonth, monthYear, type Day, type Month } from '../domain/m
 import { normaliseProjectCode } from '../domain/project/project-code.ts';
 import { MILESTONES, type MonthlyCompletion, type Phase, type Project, type ProjectYear } from '../domain/project/project.ts';
 import { projectProblems } from '../domain/project/validate-project.ts';
+import { figureBase } from '../domain/round/monthly-figure.ts';
 import { townshipNameMatches } from '../domain/region.ts';
 import type { HistoryEntry } from '../db/repositories/project.repository.ts';
 import { insertHistoryChunked, insertProjects, loadCountyProjects, updateProjects, upsertMonths, upsertYears, type StoredProject } from '../db/repositories/ledger.repository.ts';
@@ -379,7 +380,7 @@ function planRow(
   const months = existing?.months ?? [];
   let month: MonthlyCompletion | null = null;
   if (data.completedYtd !== null && o.asOf !== null) {
-    const earlier = months.filter((m) => monthYear(m.month) === o.year && m.month < o.asOf!).reduce((s, m) => s + m.completed, 0);
+    const earlier = figureBase(o.asOf, base.completedBefore, months).earlier;
     if (data.completedYtd < earlier) return `累计完成投资小于本年此前各月已报的合计（${earlier}元）`;
     month = { month: o.asOf, completed: data.completedYtd - earlier, enteredAs: 'ytd' };
   }

@@ -2,9 +2,8 @@
 
 import { canRunRound, type Actor } from '../../domain/access.ts';
 import { AppError, invalidInput } from '../../domain/errors.ts';
-import { sumYuan, type Yuan } from '../../domain/money.ts';
-import { firstMonthOfYear, monthYear } from '../../domain/months.ts';
-import { monthFromYtd, reportFigures, type ReportFigures } from '../../domain/round/monthly-figure.ts';
+import type { Yuan } from '../../domain/money.ts';
+import { figureBase, figuresOfEntry, monthFromYtd, type ReportFigures } from '../../domain/round/monthly-figure.ts';
 import { reportFlags, type ReportFlag } from '../../domain/round/report-flags.ts';
 import { ReportInputSchema } from '../../domain/round/report-input.ts';
 import { canSave, canSubmit, type ReportStatus } from '../../domain/round/round.ts';
@@ -41,21 +40,19 @@ export interface ReportPage extends ReportDetail {
 
 /** The report's figures and checks, from the project's months on record other than the report's own. */
 function describe(view: ReportView, history: readonly { month: string; completed: Yuan }[]): ReportDetail {
-  const others = history.filter((h) => h.month !== view.month);
-  const yearStart = firstMonthOfYear(monthYear(view.month));
-  const earlierThisYear = sumYuan(others.filter((h) => h.month >= yearStart && h.month < view.month).map((h) => h.completed));
-  const before = sumYuan([view.completedBefore, ...others.filter((h) => h.month < yearStart).map((h) => h.completed)]);
-  const figures = view.completedMonth === null ? null : reportFigures({ month: view.month, completedMonth: view.completedMonth, earlierThisYear, before });
+  const base = figureBase(view.month, view.completedBefore, history);
+  const figures = view.completedMonth === null ? null : figuresOfEntry(base, 'month', view.completedMonth);
+  const checked = figures ?? figuresOfEntry(base, 'month', 0);
   // An empty month is checked for silence only (the project has reported nothing for three months running): the
   // other checks would flag every form the unit simply has not filled in yet.
   const checks = reportFlags({
     month: view.month,
     completedMonth: view.completedMonth,
-    ytd: figures?.ytd ?? earlierThisYear,
-    sinceStart: figures?.sinceStart ?? sumYuan([before, earlierThisYear]),
+    ytd: checked.ytd,
+    sinceStart: checked.sinceStart,
     annualPlan: view.annualPlan,
     totalInvestment: view.totalInvestment,
-    history: others.filter((h) => h.month < view.month),
+    history: history.filter((h) => h.month < view.month),
     stage: view.stage,
     started: view.startedOn !== null,
     startedOn: view.startedOn,
@@ -96,9 +93,7 @@ async function monthAmount(db: Db, view: ReportView, enteredAs: 'month' | 'ytd',
   if (enteredAs === 'month') return completedMonth;
   if (ytd === null) return null;
   const history = (await monthHistory(db, [view.projectId])).get(view.projectId) ?? [];
-  const yearStart = firstMonthOfYear(monthYear(view.month));
-  const earlier = sumYuan(history.filter((h) => h.month >= yearStart && h.month < view.month).map((h) => h.completed));
-  return monthFromYtd(ytd, earlier, view.month);
+  return monthFromYtd(ytd, figureBase(view.month, view.completedBefore, history).earlier, view.month);
 }
 
 /**

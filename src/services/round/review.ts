@@ -3,10 +3,10 @@
 
 import type { Actor } from '../../domain/access.ts';
 import { AppError, invalidInput } from '../../domain/errors.ts';
-import { sumYuan, type Yuan } from '../../domain/money.ts';
-import { firstMonthOfYear, monthYear } from '../../domain/months.ts';
+import type { Yuan } from '../../domain/money.ts';
+import { monthYear } from '../../domain/months.ts';
 import type { Project, ProjectYear } from '../../domain/project/project.ts';
-import { monthFromYtd } from '../../domain/round/monthly-figure.ts';
+import { figureBase, monthFromYtd } from '../../domain/round/monthly-figure.ts';
 import { ReturnInputSchema } from '../../domain/round/report-input.ts';
 import { canApprove, canReturn } from '../../domain/round/round.ts';
 import { applyStageEvents } from '../../domain/round/stage-events.ts';
@@ -43,10 +43,8 @@ function historyEntry(projectId: string, field: string, before: unknown, after: 
 /** The month's amount at approval: a year-to-date entry is measured again against the months on record now. */
 async function approvedAmount(db: Db, view: ReportView): Promise<Yuan> {
   if (view.enteredAs !== 'ytd' || view.enteredYtd === null) return view.completedMonth ?? 0;
-  const yearStart = firstMonthOfYear(monthYear(view.month));
   const months = await findProjectMonths(db, view.projectId);
-  const earlier = sumYuan(months.filter((m) => m.month >= yearStart && m.month < view.month).map((m) => m.completed));
-  return monthFromYtd(view.enteredYtd, earlier, view.month);
+  return monthFromYtd(view.enteredYtd, figureBase(view.month, view.completedBefore, months).earlier, view.month);
 }
 
 /** Puts an approved report into its project: the month's figure, and the stage and dates its events set. */

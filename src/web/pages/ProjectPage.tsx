@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { MILESTONES } from '../../domain/project/project.ts';
 import { monthYear } from '../../domain/months.ts';
+import { figuresAsOf } from '../../domain/round/monthly-figure.ts';
 import { api, type HistoryEntry, type ProjectDetail } from '../api.ts';
 import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { ProjectEditDrawer } from '../components/ProjectEditDrawer.tsx';
@@ -25,15 +26,7 @@ type MonthRow = ProjectDetail['months'][number] & { cumulative: number };
 
 /** Each month with the year's running total up to it (1-M月累计), restarting every January. */
 function withCumulative(months: ProjectDetail['months']): MonthRow[] {
-  const totals = new Map<number, number>();
-  return [...months]
-    .sort((a, b) => a.month.localeCompare(b.month))
-    .map((m) => {
-      const y = monthYear(m.month);
-      const cumulative = (totals.get(y) ?? 0) + m.completed;
-      totals.set(y, cumulative);
-      return { ...m, cumulative };
-    });
+  return [...months].sort((a, b) => a.month.localeCompare(b.month)).map((m) => ({ ...m, cumulative: figuresAsOf(m.month, 0, months).ytd }));
 }
 
 function FieldsCard({ detail }: { detail: ProjectDetail }) {
@@ -249,8 +242,7 @@ export function ProjectPage() {
 
   const p = detail.project;
   const thisYear = detail.years.find((y) => y.year === year);
-  const ytd = detail.months.filter((m) => monthYear(m.month) === year && m.month <= asOf).reduce((sum, m) => sum + m.completed, 0);
-  const sinceStart = p.completedBefore + detail.months.filter((m) => m.month <= asOf).reduce((sum, m) => sum + m.completed, 0);
+  const { ytd, sinceStart } = figuresAsOf(asOf, p.completedBefore, detail.months);
 
   const reload = async () => {
     setLatest(await api.project(id));
