@@ -25,6 +25,11 @@ export interface Actor {
 /** The system acting for itself (command line, demo, migrations): full rights everywhere. */
 export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'admin', regionCode: '000000', unitId: null, leaderId: null };
 
+/** The account id stored beside a change: null when the system acts (command line, demo), which is no account. */
+export function writerId(actor: Actor): string | null {
+  return actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId;
+}
+
 /** The prefix every county code inside a scope shares ('14' for 140000, '1404' for 140400, '' for the system). */
 export function scopePrefix(regionCode: string): string {
   // A township or zone (9 digits) lies inside its county: 140423100 is not a city because it ends in 00.

@@ -21,7 +21,6 @@ import {
   listProjects,
   replaceProjectYears,
   upsertProjectMonths,
-  type HistoryEntry,
 } from '../db/repositories/project.repository.ts';
 import { insertLeaders, listLeaders, listUnits, putSetting } from '../db/repositories/region.repository.ts';
 import { findUserByUsername, insertUser } from '../db/repositories/user.repository.ts';
@@ -29,6 +28,7 @@ import { inTransaction, newId, type Db } from '../db/transaction.ts';
 import { hashPassword } from './auth/password.ts';
 import { initCounty } from './init-county.ts';
 import { loadProjectContext } from './project-context.ts';
+import { createdEntry } from './project-history.ts';
 import { CHAIN_LEADERS, DEMO_LEADERS, PRINCIPALS, TOWN_LEADERS } from './demo/leaders.ts';
 import { NAMED_PROJECTS } from './demo/named-projects.ts';
 import { DEMO_OWNERS, TRADES, type OwnerTrade } from './demo/owners.ts';
@@ -952,9 +952,7 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
       await replaceProjectYears(trx, p.id, data[i]!.years);
       await upsertProjectMonths(trx, p.id, data[i]!.months);
     }
-    const history: HistoryEntry[] = projects.map((p) => ({
-      id: newId(), projectId: p.id, changedAt: stamp, userId: null, field: 'created', before: null, after: p.name,
-    }));
+    const history = projects.map((p) => createdEntry(p, null, stamp));
     for (let i = 0; i < history.length; i += 200) await insertHistory(trx, history.slice(i, i + 200));
     await addDemoStatsEntry(trx, projects, now);
     await addDemoIndicators(trx, now);

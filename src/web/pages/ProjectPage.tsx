@@ -18,9 +18,8 @@ import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
 import { dateTime, groupDigits, rate, wan, wanPlain, wanWithUnit } from '../lib/format.ts';
 import { lastLedgerView } from '../lib/ledger-view.ts';
-import { fieldLabel, fieldValue, industryText } from '../lib/project-view.ts';
-import { roundHistoryLabel, roundHistoryValue } from '../lib/round-view.ts';
-import { statsEntryFieldLabel, statsEntryFieldValue } from '../lib/stats-entry-view.ts';
+import { historyHead, historyValue } from '../lib/history-view.ts';
+import { industryText } from '../lib/project-view.ts';
 
 type MonthRow = ProjectDetail['months'][number] & { cumulative: number };
 
@@ -189,13 +188,13 @@ function HistoryCard({ entries, error }: { entries: HistoryEntry[] | undefined; 
                 <div>
                   <div className="history-head">
                     <Typography.Text type="secondary">{dateTime(e.changedAt)}</Typography.Text>{' '}
-                    {created ? t('project.created', { user }) : t('project.changed', { user, field: statsEntryFieldLabel(i18n, e.field) ?? roundHistoryLabel(i18n, e.field) ?? fieldLabel(i18n, e.field) })}
+                    {historyHead(i18n, user, e.field)}
                   </div>
                   {!created && (
                     <div className="history-change">
-                      <span className="before">{statsEntryFieldValue(i18n, e.field, e.before) ?? roundHistoryValue(i18n, e.field, e.before) ?? fieldValue(i18n, session, e.field, e.before)}</span>
+                      <span className="before">{historyValue(i18n, session, e.field, e.before)}</span>
                       <span className="arrow"> → </span>
-                      <span className="after">{statsEntryFieldValue(i18n, e.field, e.after) ?? roundHistoryValue(i18n, e.field, e.after) ?? fieldValue(i18n, session, e.field, e.after)}</span>
+                      <span className="after">{historyValue(i18n, session, e.field, e.after)}</span>
                     </div>
                   )}
                 </div>
