@@ -1,6 +1,6 @@
 // Adds a project to a county's pool, validated by the same rules as an edit.
 
-import { canCreateProject, canEditProject, writerId, type Actor } from '../domain/access.ts';
+import { canAddProject, reporterUnit, writerId, type Actor } from '../domain/access.ts';
 import { forbidden, invalidInput } from '../domain/errors.ts';
 import { normaliseProjectCode } from '../domain/project/project-code.ts';
 import { FIELD_LABELS, type Project, type ProjectYear } from '../domain/project/project.ts';
@@ -39,7 +39,7 @@ export async function createProject(db: Db, input: unknown, actor: Actor, now: D
     completedBefore: data.completedBefore ?? 0,
     statsEntry: data.statsEntry ?? 'none',
     leaderId: data.leaderId ?? null,
-    unitId: data.unitId ?? (actor.role === 'reporter' ? actor.unitId : null),
+    unitId: data.unitId ?? reporterUnit(actor),
     landAreaMu: data.landAreaMu ?? null,
     notes: data.notes ?? null,
     createdAt: stamp,
@@ -47,7 +47,7 @@ export async function createProject(db: Db, input: unknown, actor: Actor, now: D
     version: 1,
   };
   const years: ProjectYear[] = (data.years ?? []).map((y) => ({ ...y, resumedOn: y.resumedOn ?? null }));
-  if (!canCreateProject(actor, project.regionCode) && !(actor.role === 'reporter' && canEditProject(actor, project))) {
+  if (!canAddProject(actor, project)) {
     throw forbidden('无权在该县新增项目');
   }
   return inTransaction(db, async (trx) => {

@@ -1,7 +1,7 @@
 // The ledger: projects of a region for a year, filtered, searched, sorted and paged, within what the actor may see.
 
 import { z } from 'zod';
-import { coversRegion, type Actor } from '../domain/access.ts';
+import { coversRegion, unitFilter, type Actor } from '../domain/access.ts';
 import { forbidden } from '../domain/errors.ts';
 import { isMonth, monthYear } from '../domain/months.ts';
 import { asksBeyondPool } from '../domain/pool/pool-membership.ts';
@@ -48,7 +48,7 @@ export function ledgerQuery(q: z.output<typeof ProjectListInputSchema>, actor: A
     year: monthYear(q.asOf),
     toMonth: q.asOf,
     // A reporter's ledger is its own unit's projects, whatever the request asks for.
-    unitId: actor.role === 'reporter' ? actor.unitId ?? '\u0000' : q.unit ?? null,
+    unitId: unitFilter(actor, q.unit ?? null),
     leaderId: q.leader ?? null,
     townshipCode: q.township ?? null,
     phase: q.phase ?? null,

@@ -1,7 +1,7 @@
 // The pool analysis of seed 000 for a region and month: figures by phase, breakdowns, batch events and the drafted sentence.
 
 import { z } from 'zod';
-import { coversRegion, type Actor } from '../domain/access.ts';
+import { coversRegion, unitFilter, type Actor } from '../domain/access.ts';
 import { forbidden, notFound } from '../domain/errors.ts';
 import { isMonth, linearTimeProgress } from '../domain/months.ts';
 import { poolBounds } from '../domain/pool/pool-membership.ts';
@@ -67,7 +67,7 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
     regionCode: county,
     ...bounds,
     townshipCode: q.region.length === 9 ? q.region : null,
-    unitId: actor.role === 'reporter' ? actor.unitId ?? '\u0000' : null,
+    unitId: unitFilter(actor),
   };
   // With breakdowns, one scan serves the totals too: the totals are the sum of the breakdown's parts.
   const parts = q.breakdowns ? await breakdowns(db, query, region.level) : null;

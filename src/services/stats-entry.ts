@@ -2,7 +2,7 @@
 // office's cut-offs, and the list of 开工未入库. A status change goes through the project's own edit, so the project's
 // version and history follow it; the day, reason, notes and checklist are recorded beside it, in the same history.
 
-import { canCreateProject, canEditProject, coversRegion, writerId, type Actor } from '../domain/access.ts';
+import { canCreateProject, canEditProject, coversRegion, unitFilter, writerId, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput, type FieldIssue } from '../domain/errors.ts';
 import { dayOf, isMonth, type Day } from '../domain/months.ts';
 import type { HistoryField } from '../domain/project/history-field.ts';
@@ -263,7 +263,7 @@ export async function listUnentered(db: Db, input: UnenteredListInput, actor: Ac
   const bounds = unenteredBounds(day);
   const { rows, total, red, yellow, matching } = await listUnenteredRows(db, {
     regionCode: q.region,
-    unitId: actor.role === 'reporter' ? actor.unitId ?? '\u0000' : q.unit ?? null,
+    unitId: unitFilter(actor, q.unit ?? null),
     colour: q.colour ?? null,
     threshold: STATS_ENTRY_THRESHOLD,
     ...bounds,

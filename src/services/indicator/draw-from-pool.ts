@@ -2,7 +2,7 @@
 // that count ("先入库，后有数": entered in the statistics, in the indicator's industries and 建设性质). Shown on request,
 // stored as the indicator's value (source 'pool') only when the user asks for it.
 
-import type { Actor } from '../../domain/access.ts';
+import { writerId, type Actor } from '../../domain/access.ts';
 import { AppError, invalidInput } from '../../domain/errors.ts';
 import { countsInPoolDraw, indicatorByCode, INDICATORS, type IndicatorCode } from '../../domain/indicator/catalogue.ts';
 import { DrawFromPoolInputSchema, INDICATOR_FIELD_LABELS, type DrawFromPoolInput } from '../../domain/indicator/indicator-input.ts';
@@ -11,7 +11,7 @@ import { poolBounds } from '../../domain/pool/pool-membership.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { findValues, poolDrawProjects, upsertValues, type IndicatorValueSource } from '../../db/repositories/indicator.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
-import { assertCanEditIndicators, loadRegion, writerId } from './indicator-access.ts';
+import { assertCanEditIndicators, loadRegion } from './indicator-access.ts';
 
 /** The indicators drawn when none is named. */
 export const DEFAULT_POOL_DRAWS: readonly IndicatorCode[] = ['fixed-asset-investment', 'industrial-investment'];

@@ -1,6 +1,6 @@
 // Corrections: the only way an approved month's figure changes — who, why, old and new value, decided by the dispatcher.
 
-import { canRunRound, writerId, type Actor } from '../../domain/access.ts';
+import { canRunRound, seesUnit, writerId, type Actor } from '../../domain/access.ts';
 import { AppError, forbidden, invalidInput, notFound } from '../../domain/errors.ts';
 import { money } from '../../domain/format.ts';
 import { CorrectionDecisionSchema, CorrectionInputSchema } from '../../domain/round/report-input.ts';
@@ -56,7 +56,7 @@ export async function requestCorrection(db: Db, reportId: string, input: unknown
 export async function listCorrections(db: Db, actor: Actor, q: { status?: CorrectionStatus; reportId?: string } = {}): Promise<CorrectionView[]> {
   const [lo, hi] = countyRange(actor.regionCode);
   const rows = await findCorrections(db, { lo, hi, status: q.status, reportId: q.reportId });
-  return actor.role === 'reporter' ? rows.filter((r) => r.unitId !== null && r.unitId === actor.unitId) : rows;
+  return rows.filter((r) => seesUnit(actor, r.unitId));
 }
 
 /**

@@ -1,7 +1,7 @@
 // In-app notices (a round opened, a reminder), and each unit's group robot for reminders.
 
 import { z } from 'zod';
-import { canRunRound, type Actor } from '../../domain/access.ts';
+import { canRunRound, unitFilter, type Actor } from '../../domain/access.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { findUnitRegion, listNotifications, setUnitWebhook, type NotificationRow } from '../../db/repositories/round.repository.ts';
@@ -11,7 +11,7 @@ import type { Db } from '../../db/transaction.ts';
 /** The actor's notices, newest first: a reporter its unit's and the region-wide ones, others all of their region's. */
 export async function listNotices(db: Db, actor: Actor, limit = 50): Promise<NotificationRow[]> {
   const [lo, hi] = countyRange(actor.regionCode);
-  return listNotifications(db, lo, hi, actor.role === 'reporter' ? (actor.unitId ?? '-') : null, limit);
+  return listNotifications(db, lo, hi, unitFilter(actor), limit);
 }
 
 const WebhookSchema = z

@@ -1,6 +1,6 @@
 // A unit's monthly reports: the list for a round, one report with its figures and checks, saving a draft, submitting.
 
-import { canRunRound, type Actor } from '../../domain/access.ts';
+import { canRunRound, unitFilter, writerId, type Actor } from '../../domain/access.ts';
 import { AppError, invalidInput } from '../../domain/errors.ts';
 import type { Yuan } from '../../domain/money.ts';
 import { figureBase, figuresOfEntry, monthFromYtd, type ReportFigures } from '../../domain/round/monthly-figure.ts';
@@ -70,9 +70,7 @@ async function describeAll(db: Db, views: readonly ReportView[]): Promise<Report
 /** A round's reports the actor may see (a reporter: its unit's), with their figures and checks. */
 export async function listRoundReports(db: Db, roundId: string, actor: Actor, q: { unitId?: string | null; status?: ReportStatus | null } = {}): Promise<ReportDetail[]> {
   await loadRound(db, roundId, actor);
-  const unitId = actor.role === 'reporter' ? actor.unitId : (q.unitId ?? null);
-  if (actor.role === 'reporter' && !actor.unitId) return [];
-  return describeAll(db, await findReportViews(db, { roundId, unitId, status: q.status ?? null }));
+  return describeAll(db, await findReportViews(db, { roundId, unitId: unitFilter(actor, q.unitId ?? null), status: q.status ?? null }));
 }
 
 export async function getReport(db: Db, id: string, actor: Actor): Promise<ReportPage> {
@@ -135,7 +133,7 @@ async function fillForm(db: Db, view: ReportView, patch: FormPatch, actor: Actor
     stageEvents,
     prefilled: view.prefilled && patch.completedMonth === undefined && patch.ytd === undefined && patch.progress === undefined,
     updatedAt: now.toISOString(),
-    updatedBy: actor.userId === 'system' ? null : actor.userId,
+    updatedBy: writerId(actor),
     version: view.version + 1,
   };
   return next;
@@ -181,7 +179,7 @@ export async function submitReport(db: Db, id: string, input: unknown, actor: Ac
       status: 'submitted',
       firstSubmittedAt: filled.firstSubmittedAt ?? now.toISOString(),
       submittedAt: now.toISOString(),
-      submittedBy: actor.userId === 'system' ? null : actor.userId,
+      submittedBy: writerId(actor),
     };
     await writeReport(trx, view, submitted, patch);
   });
