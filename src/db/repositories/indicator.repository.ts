@@ -70,7 +70,7 @@ export async function findValues(db: Db, q: ValueQuery): Promise<StoredIndicator
     .orderBy('month')
     .execute();
   return rows.map((r) => ({
-    indicator: r.indicator as IndicatorCode,
+    indicator: r.indicator,
     region: r.region_code,
     month: r.month,
     value: toYuan(r.value),
@@ -162,13 +162,13 @@ export async function findTargets(db: Db, q: { regions: readonly string[]; year:
   return rows.map((r) => {
     const growth = r.kind === 'growth';
     return {
-      indicator: r.indicator as IndicatorCode,
+      indicator: r.indicator,
       region: r.region_code,
       year: Number(r.year),
-      kind: r.kind as TargetKind,
+      kind: r.kind,
       value: growth ? (ppmOrNull(r.growth_ppm) as number) : toYuan(r.amount),
       upper: growth ? ppmOrNull(r.upper_growth_ppm) : toYuanOrNull(r.upper_amount),
-      qualifier: (r.qualifier as TargetQualifier | null) ?? null,
+      qualifier: r.qualifier ?? null,
       source: r.source as IndicatorTargetSource,
       sourceText: r.source_text,
       updatedAt: r.updated_at,
@@ -283,7 +283,7 @@ export async function findAssignments(
     .orderBy('assignee_id')
     .execute();
   return rows.map((r) => ({
-    indicator: r.indicator as IndicatorCode,
+    indicator: r.indicator,
     region: r.region_code,
     year: Number(r.year),
     assigneeKind: r.assignee_kind as AssigneeKind,
@@ -433,7 +433,7 @@ export async function findEnteredRanks(db: Db, q: { regions: readonly string[]; 
     .execute();
   const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return rows.map((r) => ({
-    indicator: r.indicator as IndicatorCode,
+    indicator: r.indicator,
     region: r.region_code,
     month: r.month,
     rankInCity: int(r.rank_in_city),
@@ -521,8 +521,8 @@ export async function poolDrawProjects(db: Db, q: PoolDrawQuery): Promise<PoolDr
   return rows.map((r) => ({
     id: r.id,
     industryCode: r.industry_code,
-    constructionType: r.construction_type as ConstructionType | null,
-    statsEntry: r.stats_entry as StatsEntryStatus,
+    constructionType: r.construction_type,
+    statsEntry: r.stats_entry,
     completedYtd: toYuan(r.ytd),
   }));
 }

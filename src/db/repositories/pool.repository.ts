@@ -2,7 +2,7 @@
 
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PhaseFigures, PoolProjectFigures } from '../../domain/pool/pool-analysis.ts';
-import { POOL_PHASES, WITHDRAWN_STAGES, type PoolBounds } from '../../domain/pool/pool-membership.ts';
+import { POOL_PHASES, WITHDRAWN_STAGES, type PoolBounds, type PoolPhase } from '../../domain/pool/pool-membership.ts';
 import type { Database } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
 import { countyRange } from './scope.ts';
@@ -81,7 +81,8 @@ export async function poolPhaseFigures(
     .execute();
 
   return rows.map((r) => ({
-    phase: r.phase as PhaseFigures['phase'],
+    // whereInPool keeps the pool's phases only.
+    phase: r.phase as PoolPhase,
     key: (r.group_key as string | null) ?? null,
     count: Number(r.count),
     totalInvestment: Number(r.total_investment),
@@ -104,7 +105,8 @@ export async function poolProjectRows(db: Kysely<Database>, q: PoolQuery): Promi
     .select(['p.township_code as township', 'p.chain as chain', 'p.leader_id as leader', 'p.unit_id as unit'])
     .execute();
   return rows.map((r) => ({
-    phase: r.phase as PoolProjectRow['phase'],
+    // whereInPool keeps the pool's phases only.
+    phase: r.phase as PoolPhase,
     totalInvestment: Number(r.total),
     annualPlan: Number(r.plan),
     completedYtd: Number(r.ytd),

@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { toYuan } from '../../domain/money.ts';
 import { firstMonthOfYear } from '../../domain/months.ts';
-import type { MonthlyCompletion, Phase, Project, ProjectYear } from '../../domain/project/project.ts';
+import type { MonthlyCompletion, Phase, Project, ProjectYear, Stage } from '../../domain/project/project.ts';
 import type { Database, ProjectTable } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
 import { whereInPool } from './pool.repository.ts';
@@ -17,14 +17,14 @@ export function toProject(r: Selectable<ProjectTable>): Project {
     regionCode: r.region_code,
     name: r.name,
     projectCode: r.project_code,
-    approvalKind: r.approval_kind as Project['approvalKind'],
+    approvalKind: r.approval_kind,
     owner: r.owner,
     townshipCode: r.township_code,
     industryCode: r.industry_code,
     chain: r.chain,
-    constructionType: r.construction_type as Project['constructionType'],
+    constructionType: r.construction_type,
     category: r.category,
-    stage: r.stage as Project['stage'],
+    stage: r.stage,
     signedOn: r.signed_on,
     landSuppliedOn: r.land_supplied_on,
     permitOn: r.permit_on,
@@ -34,7 +34,7 @@ export function toProject(r: Selectable<ProjectTable>): Project {
     operatingOn: r.operating_on,
     totalInvestment: toYuan(r.total_investment),
     completedBefore: toYuan(r.completed_before),
-    statsEntry: r.stats_entry as Project['statsEntry'],
+    statsEntry: r.stats_entry,
     leaderId: r.leader_id,
     unitId: r.unit_id,
     landAreaMu: r.land_area_mu === null ? null : Number(r.land_area_mu),
@@ -86,12 +86,12 @@ export async function findProject(db: Db, id: string): Promise<Project | undefin
 
 export async function findProjectYears(db: Db, projectId: string): Promise<ProjectYear[]> {
   const rows = await db.selectFrom('project_year').selectAll().where('project_id', '=', projectId).orderBy('year').execute();
-  return rows.map((r) => ({ year: r.year, phase: r.phase as ProjectYear['phase'], annualPlan: toYuan(r.annual_plan), resumedOn: r.resumed_on }));
+  return rows.map((r) => ({ year: r.year, phase: r.phase, annualPlan: toYuan(r.annual_plan), resumedOn: r.resumed_on }));
 }
 
 export async function findProjectMonths(db: Db, projectId: string): Promise<MonthlyCompletion[]> {
   const rows = await db.selectFrom('project_month').selectAll().where('project_id', '=', projectId).orderBy('month').execute();
-  return rows.map((r) => ({ month: r.month, completed: toYuan(r.completed), enteredAs: r.entered_as as MonthlyCompletion['enteredAs'] }));
+  return rows.map((r) => ({ month: r.month, completed: toYuan(r.completed), enteredAs: r.entered_as }));
 }
 
 export async function insertProject(db: Db, p: Project): Promise<void> {
@@ -197,8 +197,8 @@ export interface ProjectListQuery {
   unitId?: string | null;
   leaderId?: string | null;
   townshipCode?: string | null;
-  phase?: string | null;
-  stage?: string | null;
+  phase?: Phase | null;
+  stage?: Stage | null;
   chain?: string | null;
   q?: string | null;
   /** Only the pool of the year as the pool analysis counts it (续建 or 新建 that year, not cancelled), so the two agree. */
@@ -264,7 +264,7 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
     total: Number(countRow.n),
     rows: rows.map((r) => ({
       project: toProject(r),
-      phase: (r.year_phase as Phase | null) ?? null,
+      phase: r.year_phase ?? null,
       annualPlan: r.annual_plan === null ? null : toYuan(r.annual_plan),
       resumedOn: r.year_resumed_on ?? null,
       completedYtd: toYuan(r.completed_ytd),

@@ -65,7 +65,7 @@ export async function findMaterials(db: Db, projectId: string): Promise<(Materia
     .where('m.project_id', '=', projectId)
     .execute();
   return rows.map((r) => ({
-    item: r.item as StatsEntryMaterial,
+    item: r.item,
     done: Number(r.done) === 1,
     markedOn: r.marked_on,
     markedBy: r.marked_by,
@@ -208,10 +208,10 @@ export async function listUnentered(
       townshipCode: r.township_code,
       unitId: r.unit_id,
       leaderId: r.leader_id,
-      stage: r.stage as Stage,
+      stage: r.stage,
       totalInvestment: toYuan(r.total_investment),
       startedOn: r.started_on!,
-      statsEntry: r.stats_entry as StatsEntryStatus,
+      statsEntry: r.stats_entry,
       statusOn: r.status_on ?? null,
       materialsDone: Number(r.materials_done),
     })),

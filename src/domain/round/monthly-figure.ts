@@ -5,6 +5,7 @@ import { invalidInput } from '../errors.ts';
 import { money } from '../format.ts';
 import { sumYuan, type Yuan } from '../money.ts';
 import { addMonths, firstMonthOfYear, monthNumber, monthYear, ytdLabel, type Month } from '../months.ts';
+import type { EnteredAs } from '../project/project.ts';
 
 /**
  * The month's completed investment from a year-to-date figure typed by a unit that only knows the
@@ -71,7 +72,7 @@ export function figureBase(month: Month, completedBefore: Yuan, months: readonly
  * @example figuresOfEntry({ earlier: 9, before: 100 }, 'month', 3) // { month: 3, ytd: 12, sinceStart: 112 }
  * @example figuresOfEntry({ earlier: 9, before: 100 }, 'ytd', 12) // { month: 3, ytd: 12, sinceStart: 112 }
  */
-export function figuresOfEntry(base: FigureBase, enteredAs: 'month' | 'ytd', entered: Yuan): ReportFigures {
+export function figuresOfEntry(base: FigureBase, enteredAs: EnteredAs, entered: Yuan): ReportFigures {
   const ytd = enteredAs === 'ytd' ? entered : sumYuan([base.earlier, entered]);
   return { month: ytd - base.earlier, ytd, sinceStart: sumYuan([base.before, ytd]) };
 }

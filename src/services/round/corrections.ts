@@ -4,6 +4,7 @@ import { canRunRound, seesUnit, writerId, type Actor } from '../../domain/access
 import { AppError, forbidden, invalidInput, notFound } from '../../domain/errors.ts';
 import { money } from '../../domain/format.ts';
 import { CorrectionDecisionSchema, CorrectionInputSchema } from '../../domain/round/report-input.ts';
+import type { CorrectionStatus } from '../../domain/round/round.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { findProjectMonths, insertHistory } from '../../db/repositories/project.repository.ts';
 import {
@@ -12,7 +13,6 @@ import {
   findReportViews,
   insertCorrection,
   updateReportRow,
-  type CorrectionStatus,
   type CorrectionView,
 } from '../../db/repositories/round.repository.ts';
 import { countyRange } from '../../db/repositories/scope.ts';

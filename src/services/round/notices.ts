@@ -7,6 +7,7 @@ import { parseInput } from '../../domain/validation.ts';
 import { findUnitRegion, listNotifications, setUnitWebhook, type NotificationRow } from '../../db/repositories/round.repository.ts';
 import { countyRange } from '../../db/repositories/scope.ts';
 import type { Db } from '../../db/transaction.ts';
+import { WEBHOOK_KINDS } from '../../domain/round/reminders.ts';
 
 /** The actor's notices, newest first: a reporter its unit's and the region-wide ones, others all of their region's. */
 export async function listNotices(db: Db, actor: Actor, limit = 50): Promise<NotificationRow[]> {
@@ -16,7 +17,7 @@ export async function listNotices(db: Db, actor: Actor, limit = 50): Promise<Not
 
 const WebhookSchema = z
   .object({
-    kind: z.enum(['dingtalk', 'wecom']),
+    kind: z.enum(WEBHOOK_KINDS),
     url: z.string().trim().url('不是有效的网址').refine((u) => /^https?:\/\//.test(u), '网址应以 http:// 或 https:// 开头'),
     secret: z.string().trim().max(200).nullable().optional(),
   })

@@ -3,6 +3,7 @@
 import { canRunRound, unitFilter, writerId, type Actor } from '../../domain/access.ts';
 import { AppError, invalidInput } from '../../domain/errors.ts';
 import type { Yuan } from '../../domain/money.ts';
+import type { EnteredAs } from '../../domain/project/project.ts';
 import { figureBase, figuresOfEntry, monthFromYtd, type ReportFigures } from '../../domain/round/monthly-figure.ts';
 import { reportFlags, type ReportFlag } from '../../domain/round/report-flags.ts';
 import { ReportInputSchema } from '../../domain/round/report-input.ts';
@@ -87,7 +88,7 @@ export async function getReport(db: Db, id: string, actor: Actor): Promise<Repor
 }
 
 /** The figures of a saved form: a year-to-date entry becomes the month's amount here, once, against the months on record. */
-async function monthAmount(db: Db, view: ReportView, enteredAs: 'month' | 'ytd', completedMonth: Yuan | null, ytd: Yuan | null): Promise<Yuan | null> {
+async function monthAmount(db: Db, view: ReportView, enteredAs: EnteredAs, completedMonth: Yuan | null, ytd: Yuan | null): Promise<Yuan | null> {
   if (enteredAs === 'month') return completedMonth;
   if (ytd === null) return null;
   const history = (await monthHistory(db, [view.projectId])).get(view.projectId) ?? [];

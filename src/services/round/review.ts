@@ -5,7 +5,7 @@ import { writerId, type Actor } from '../../domain/access.ts';
 import { AppError, invalidInput } from '../../domain/errors.ts';
 import type { Yuan } from '../../domain/money.ts';
 import { monthYear } from '../../domain/months.ts';
-import type { Project, ProjectYear } from '../../domain/project/project.ts';
+import type { EnteredAs, Project, ProjectYear } from '../../domain/project/project.ts';
 import { figureBase, monthFromYtd } from '../../domain/round/monthly-figure.ts';
 import { ReturnInputSchema } from '../../domain/round/report-input.ts';
 import { canApprove, canReturn } from '../../domain/round/round.ts';
@@ -22,7 +22,7 @@ import { getReport, type ReportPage } from './reports.ts';
  * Writes a month's completed investment into the project, with its history entry: what an approval and an approved
  * correction both do, so every figure computed for the month follows.
  */
-export async function writeMonthFigure(db: Db, projectId: string, month: string, completed: Yuan, enteredAs: 'month' | 'ytd', actor: Actor, now: Date): Promise<void> {
+export async function writeMonthFigure(db: Db, projectId: string, month: string, completed: Yuan, enteredAs: EnteredAs, actor: Actor, now: Date): Promise<void> {
   const stored = (await findProjectMonths(db, projectId)).find((m) => m.month === month);
   if (stored?.completed === completed && stored.enteredAs === enteredAs) return;
   await upsertProjectMonths(db, projectId, [{ month, completed, enteredAs }]);

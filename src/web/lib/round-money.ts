@@ -1,5 +1,6 @@
 // Amounts a reporter types in 万元 read exactly into whole 元 (four decimals of 万元 are one 元), and the figures a month's entry leads to.
 import { formatMoney, type Yuan } from '../../domain/money.ts';
+import type { EnteredAs } from '../../domain/project/project.ts';
 import { figuresOfEntry, type FigureBase, type ReportFigures } from '../../domain/round/monthly-figure.ts';
 
 /** Why a typed amount cannot be taken. */
@@ -51,7 +52,7 @@ export function baseFromFigures(saved: RoundFigures | null): FigureBase | null {
  * server refuses on the field. Null when the base is not known or nothing is typed.
  * @example previewFigures({ earlier: 70, before: 50 }, 'month', 50) // { month: 50, ytd: 120, sinceStart: 170 }
  */
-export function previewFigures(base: FigureBase | null, enteredAs: 'month' | 'ytd', typed: Yuan | null): RoundFigures | null {
+export function previewFigures(base: FigureBase | null, enteredAs: EnteredAs, typed: Yuan | null): RoundFigures | null {
   if (!base || typed === null) return null;
   return figuresOfEntry(base, enteredAs, typed);
 }
