@@ -12,7 +12,7 @@ import { findProjectMonths, findProjectYears, listProjects } from '../../src/db/
 import { getSetting, listLeaders, listUnits } from '../../src/db/repositories/region.repository.ts';
 import { findUserByUsername } from '../../src/db/repositories/user.repository.ts';
 import { verifyPassword } from '../../src/services/auth/password.ts';
-import { createDemo, DEMO_ACCOUNTS, DEMO_AS_OF, DEMO_REGION, planDemo } from '../../src/services/create-demo.ts';
+import { createDemo, DEMO_ACCOUNTS, DEMO_AS_OF, DEMO_REGION, planDemo } from '../../src/demo/create-demo.ts';
 import { poolSummary, type PoolSummary } from '../../src/services/pool-summary.ts';
 import { loadProjectContext } from '../../src/services/project-context.ts';
 import { openTestDatabase } from '../support/test-db.ts';

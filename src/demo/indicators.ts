@@ -3,12 +3,12 @@
 // words), its townships' 固定资产投资 and 工业投资 against their decomposed targets, and the zone's 2022–2023 figures
 // that reproduce seed 001. Every figure is drawn from fixed parameters and a hash of its key: each build is the same.
 
-import type { IndicatorCode } from '../../domain/indicator/catalogue.ts';
-import { indicatorByCode } from '../../domain/indicator/catalogue.ts';
-import { readTargets } from '../../domain/indicator/target-reader.ts';
-import type { TargetQualifier } from '../../domain/indicator/values.ts';
-import { roundHalfUp } from '../../domain/format.ts';
-import { makeMonth } from '../../domain/months.ts';
+import type { IndicatorCode } from '../domain/indicator/catalogue.ts';
+import { indicatorByCode } from '../domain/indicator/catalogue.ts';
+import { readTargets } from '../domain/indicator/target-reader.ts';
+import type { TargetQualifier } from '../domain/indicator/values.ts';
+import { roundHalfUp } from '../domain/format.ts';
+import { makeMonth } from '../domain/months.ts';
 import {
   replaceAssignments,
   upsertEnteredRanks,
@@ -18,11 +18,11 @@ import {
   type IndicatorAssignment,
   type TargetWrite,
   type ValueWrite,
-} from '../../db/repositories/indicator.repository.ts';
-import { ensureRegions, listLeaders, listUnits } from '../../db/repositories/region.repository.ts';
-import type { Db } from '../../db/transaction.ts';
-import { divisionPath } from '../../io/divisions.ts';
-import { DEMO_TOWN_CODES, type DemoTown } from './types.ts';
+} from '../db/repositories/indicator.repository.ts';
+import { ensureRegions, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
+import type { Db } from '../db/transaction.ts';
+import { divisionPath } from '../io/divisions.ts';
+import { DEMO_TOWN_CODES, type DemoTown } from './pool/types.ts';
 
 const XIANGYUAN = '140423';
 const ZONE = DEMO_TOWN_CODES.经开区;
