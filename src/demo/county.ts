@@ -1,4 +1,4 @@
-// The demo county 襄垣县 as of May 2021: its code and month, the accounts the sign-in page lists, its 三个一批 events.
+// The demo county 襄垣县 as of May 2021: its code and month, the accounts the sign-in page lists, its 三个一批 events. Sources quoted in docs/sources.md.
 
 import type { Role } from '../domain/access.ts';
 
@@ -45,7 +45,7 @@ export const DEMO_ACCOUNTS = [
   },
 ] as const satisfies readonly DemoAccount[];
 
-/** 三个一批 of 2021 as seed 000 reports them. */
+/** 三个一批 of 2021 as the pool report reports them. */
 export const DEMO_BATCHES = [
   { heldOn: '2021-01-01', title: '第一批项目集中开工现场会' },
   { heldOn: '2021-03-22', title: '第二批项目集中开工仪式' },

@@ -1,4 +1,4 @@
-// The pool analysis of seed 000 for a region and month: figures by phase, breakdowns, batch events and the drafted sentence.
+// The pool analysis of the pool report for a region and month: figures by phase, breakdowns, batch events and the drafted sentence. Sources quoted in docs/sources.md.
 
 import { z } from 'zod';
 import { coversRegion, unitFilter, type Actor } from '../domain/access.ts';

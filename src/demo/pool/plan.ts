@@ -1,4 +1,4 @@
-// The plan of the demo pool: every project with its years and months as plain data, the totals exactly seed 000's.
+// The plan of the demo pool: every project with its years and months as plain data, the totals exactly the pool report's. Sources quoted in docs/sources.md.
 
 import { YUAN_PER_WAN } from '../../domain/money.ts';
 import { monthOfDay, monthRange, type Day, type Month } from '../../domain/months.ts';
@@ -67,7 +67,7 @@ export function planDemo(): DemoProjectData[] {
   const rng = new SeededRandom(SEED);
   const specs = demoSpecs(rng);
 
-  // Totals: hand-set ones as written, generated ones scaled so each group's total is seed 000's.
+  // Totals: hand-set ones as written, generated ones scaled so each group's total is the pool report's.
   const totals = new Map<Spec, number>();
   for (const s of specs) if (s.fixedTotal !== null) totals.set(s, s.fixedTotal);
   for (const group of ['continuing', 'newStart'] as const) {

@@ -1,7 +1,7 @@
-// What the demo pool must add up to (seed 000's figures, quoted in docs/demo.md) and how the generator draws it.
+// What the demo pool must add up to (the pool report's figures, quoted in docs/demo.md) and how the generator draws it. Sources quoted in docs/sources.md.
 
 
-/** Seed 000's figures in 万元: what the year's pool adds up to, exactly. */
+/** The pool report's figures in 万元: what the year's pool adds up to, exactly. */
 export const TARGETS = {
   continuing: { count: 86, total: 1_889_000, plan: 443_800, ytd: 184_900 },
   newStart: { count: 143, total: 2_139_000, plan: 590_000, ytd: 159_000 },

@@ -1,4 +1,4 @@
-// The demo's projects as specifications: the named ones by hand, the town works and builders' projects drawn.
+// The demo's projects as specifications: the named ones by hand, the town works and builders' projects drawn. Sources quoted in docs/sources.md.
 
 import type { Day, Month } from '../../domain/months.ts';
 import type { ApprovalKind, BatchKind, ConstructionType, MonthlyCompletion, Project, ProjectYear } from '../../domain/project/project.ts';
@@ -174,7 +174,7 @@ export function ownerSpecs(rng: SeededRandom, count: number, taken: Set<string>,
   return out;
 }
 
-/** Every project of the demo, with the group of each settled so the counts are seed 000's. */
+/** Every project of the demo, with the group of each settled so the counts are the pool report's. */
 export function demoSpecs(rng: SeededRandom): Spec[] {
   const named = NAMED_PROJECTS.map(fromNamed);
   const taken = new Set(named.map((s) => s.name));

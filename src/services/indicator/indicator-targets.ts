@@ -1,4 +1,4 @@
-// Annual targets: entered, read from a work report's text and confirmed, decomposed to townships (their own targets),
+// Annual targets: entered, read from a work report's text and confirmed, decomposed to townships (their own targets), (sources quoted in docs/sources.md)
 // units and leaders (指标分解). A growth target is also shown as the absolute value it means.
 
 import { unitFilter, writerId, type Actor } from '../../domain/access.ts';
@@ -211,7 +211,7 @@ export interface TargetProposalView extends TargetProposal {
 }
 
 /**
- * Reads a government work report's text and proposes the year's targets (seed 002: "地区生产总值增长8%，固定资产投资增长
+ * Reads a government work report's text and proposes the year's targets (the 2021 work report: "地区生产总值增长8%，固定资产投资增长
  * 8.5%…"), each with the words it came from and the target stored now. Nothing is saved: {@link confirmTargets} does.
  */
 export async function proposeTargets(db: Db, input: ReadTargetsInput, actor: Actor): Promise<{ region: string; year: number; proposals: TargetProposalView[] }> {
