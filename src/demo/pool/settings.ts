@@ -1,4 +1,4 @@
-// What the demo pool must add up to (the pool report's figures, quoted in docs/demo.md) and how the generator draws it. Sources quoted in docs/sources.md.
+// What the demo pool must add up to (the pool report's figures, quoted in docs/sources.md) and how the generator draws it.
 
 
 /** The pool report's figures in 万元: what the year's pool adds up to, exactly. */
