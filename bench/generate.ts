@@ -4,6 +4,9 @@ import { pathToFileURL } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { isPostgresUrl, openDatabase } from '../src/db/connect.ts';
+import type { Database } from '../src/db/schema.ts';
+import type { BatchKind } from '../src/domain/project/project.ts';
+import { mix32, SeededRandom } from '../src/domain/seeded-random.ts';
 
 export const BENCH_SIZES = {
   county: { cities: 1, counties: 1, projects: 500 },
@@ -43,57 +46,6 @@ export interface GenerateOptions {
   log?: (line: string) => void;
 }
 
-// sfc32: small, fast and seedable, so the same seed gives the same province on every machine.
-function sfc32(a: number, b: number, c: number, d: number): () => number {
-  return () => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-}
-
-function mix32(x: number): number {
-  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
-  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
-  return (x ^ (x >>> 16)) >>> 0;
-}
-
-class Rng {
-  readonly next: () => number;
-  constructor(...seeds: number[]) {
-    const s = [0x9e3779b9, 0x243f6a88, 0xb7e15162, 0xdeadbeef];
-    seeds.forEach((v, i) => { s[i % 4] = mix32((s[i % 4]! ^ mix32(v + i)) >>> 0); });
-    this.next = sfc32(s[0]!, s[1]!, s[2]!, s[3]!);
-    for (let i = 0; i < 12; i++) this.next();
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    let r = this.next() * items.reduce((s, [, w]) => s + w, 0);
-    for (const [v, w] of items) if ((r -= w) < 0) return v;
-    return items[items.length - 1]![0];
-  }
-  normal(): number {
-    return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
-  }
-  uuid(): string {
-    const h = Array.from({ length: 4 }, () => Math.floor(this.next() * 2 ** 32).toString(16).padStart(8, '0')).join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-  }
-}
-
 const DEPARTMENTS = ['发展和改革局', '工业和信息化局', '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '文化和旅游局', '教育局', '卫生健康局', '商务局', '自然资源局', '能源局'];
 const TOWNSHIPS: readonly (readonly [suffix: string, name: string])[] = [
   ['100', '城关镇'], ['101', '东关镇'], ['102', '西营镇'], ['103', '南河镇'], ['200', '北山乡'], ['201', '中和乡'], ['202', '新安乡'], ['400', '经济技术开发区'],
@@ -107,19 +59,13 @@ const GIVEN = '建国海军志强丽华永红卫东晓明伟春霞国庆文斌�
 const TITLES = ['县委书记', '县长', '常务副县长', '副县长', '县委常委'];
 const CONSTRUCTION = ['new', 'new', 'new', 'expansion', 'renovation', 'technicalUpgrade', 'relocation'] as const;
 
-interface Region { code: string; name: string; level: string; parent_code: string | null; is_zone: number }
-interface Unit { id: string; region_code: string; name: string; kind: string; township_code: string | null; sort_order: number }
-interface Leader { id: string; region_code: string; name: string; title: string | null; sort_order: number }
-interface ProjectRow {
-  id: string; region_code: string; name: string; project_code: string | null; approval_kind: string | null; owner: string | null;
-  township_code: string | null; industry_code: string | null; chain: string | null; construction_type: string | null; category: string | null;
-  stage: string; signed_on: string | null; land_supplied_on: string | null; permit_on: string | null; started_on: string | null;
-  suspended_on: string | null; completed_on: string | null; operating_on: string | null; total_investment: number; completed_before: number;
-  stats_entry: string; leader_id: string | null; unit_id: string | null; land_area_mu: number | null; notes: string | null;
-  created_at: string; updated_at: string; version: number;
-}
-interface YearRow { project_id: string; year: number; phase: string; annual_plan: number; resumed_on: string | null }
-interface Batch { id: string; region_code: string; held_on: string; title: string; projects: { project_id: string; kind: string }[] }
+// Rows exactly as the schema types them, so a column added to a table is a compile error here until it is generated.
+type Region = Database['region'];
+type Unit = Omit<Database['unit'], 'webhook_kind' | 'webhook_url' | 'webhook_secret'>;
+type Leader = Database['leader'];
+type ProjectRow = Database['project'];
+type YearRow = Database['project_year'];
+type Batch = Database['batch_event'] & { projects: Omit<Database['batch_project'], 'batch_id'>[] };
 
 /** A project as generated, with what the month stream needs: which months it worked and at what pace. */
 interface SynthProject {
@@ -152,7 +98,7 @@ const roundWan = (yuan: number) => Math.max(WAN, Math.round(yuan / WAN) * WAN);
 
 function buildProvince(size: BenchSize, seed: number): Province {
   const spec = BENCH_SIZES[size];
-  const rng = new Rng(seed, 1);
+  const rng = SeededRandom.of(seed, 1);
   const regions: Region[] = [{ code: BENCH_PROVINCE, name: '基准省', level: 'province', parent_code: null, is_zone: 0 }];
   const units: Unit[] = [];
   const leaders: Leader[] = [];
@@ -211,7 +157,7 @@ function buildProvince(size: BenchSize, seed: number): Province {
       for (const [month, title] of [[3, '春季'], [7, '夏季'], [10, '秋季']] as const) {
         const held = day(year, month, 15);
         const picked = countyProjects.filter((p) => p.row.started_on?.startsWith(String(year)) || p.row.signed_on?.startsWith(String(year))).slice(0, 400);
-        const chosen = new Map<string, string>();
+        const chosen = new Map<string, BatchKind>();
         for (let k = 0; k < Math.min(12, picked.length); k++) {
           const p = rng.pick(picked);
           chosen.set(p.row.id, p.row.started_on?.startsWith(String(year)) ? 'started' : 'signed');
@@ -225,7 +171,7 @@ function buildProvince(size: BenchSize, seed: number): Province {
   return { regions, units, leaders, projects, years, batches, counties };
 }
 
-function buildProject(rng: Rng, serial: number, county: string, countyName: string, townships: string[], unitIds: string[], leaderIds: string[]): SynthProject {
+function buildProject(rng: SeededRandom, serial: number, county: string, countyName: string, townships: string[], unitIds: string[], leaderIds: string[]): SynthProject {
   const id = rng.uuid();
   const total = roundWan(Math.min(2e10, Math.max(5e6, Math.exp(Math.log(2e8) + 1.1 * rng.normal()))));
   // Big public works run for years: most of a pool is 续建, as in the counties' own ledgers.
@@ -262,7 +208,7 @@ function buildProject(rng: Rng, serial: number, county: string, countyName: stri
       continue;
     }
     if (year > endYear || (notStarted && year > startYear)) continue;
-    const plan = roundWan((total / span) * (0.6 + 0.6 * rng.next()));
+    const plan = roundWan((total / span) * (0.6 + 0.6 * rng.float()));
     plans.set(year, plan);
     const continuing = year > startYear;
     const resumedOn = continuing && !(suspendedOn && year === LAST_YEAR && rng.chance(0.5)) && rng.chance(0.92)
@@ -310,35 +256,52 @@ function buildProject(rng: Rng, serial: number, county: string, countyName: stri
 function monthFigure(p: SynthProject, index: number): number {
   if (index < p.firstMonth || index > p.lastMonth) return 0;
   const plan = p.plans.get(FIRST_YEAR + Math.floor(index / 12)) ?? 0;
-  const r = new Rng(p.seed, index).next;
-  if (plan === 0 || r() < 0.08) return 0;
-  return Math.round(((plan / 12) * (0.3 + 1.3 * r())) / WAN) * WAN;
+  const r = SeededRandom.of(p.seed, index);
+  if (plan === 0 || r.float() < 0.08) return 0;
+  return Math.round(((plan / 12) * (0.3 + 1.3 * r.float())) / WAN) * WAN;
 }
 
 /**
  * Every month row, month by month as the monthly rounds would have written them: each project with a plan
  * in the year reports every month of it, zero before it starts or after it stops.
  */
-function* monthRows(projects: readonly SynthProject[]): Generator<[string, string, number, string]> {
+function* monthRows(projects: readonly SynthProject[]): Generator<Database['project_month']> {
   for (let index = 0; index < MONTHS; index++) {
     const month = monthOf(index);
     const year = FIRST_YEAR + Math.floor(index / 12);
     for (const p of projects) {
       if (!p.plans.has(year)) continue;
       // Fifteen percent of units type the year-to-date total rather than the month; the stored value is the month.
-      yield [p.row.id, month, monthFigure(p, index), (p.seed & 0xff) < 38 ? 'ytd' : 'month'];
+      yield { project_id: p.row.id, month, completed: monthFigure(p, index), entered_as: (p.seed & 0xff) < 38 ? 'ytd' : 'month' };
     }
   }
 }
 
-const PROJECT_COLUMNS = [
-  'id', 'region_code', 'name', 'project_code', 'approval_kind', 'owner', 'township_code', 'industry_code', 'chain', 'construction_type', 'category',
-  'stage', 'signed_on', 'land_supplied_on', 'permit_on', 'started_on', 'suspended_on', 'completed_on', 'operating_on', 'total_investment',
-  'completed_before', 'stats_entry', 'leader_id', 'unit_id', 'land_area_mu', 'notes', 'created_at', 'updated_at', 'version',
-] as const satisfies readonly (keyof ProjectRow)[];
-const PG_PROJECT_TYPES: Record<(typeof PROJECT_COLUMNS)[number], string> = Object.fromEntries(
-  PROJECT_COLUMNS.map((c) => [c, c === 'total_investment' || c === 'completed_before' ? 'int8' : c === 'land_area_mu' ? 'float8' : c === 'version' ? 'int4' : 'text']),
-) as Record<(typeof PROJECT_COLUMNS)[number], string>;
+/** A PostgreSQL column type, for the bulk load's arrays. */
+type PgType = 'text' | 'int4' | 'int8' | 'float8';
+
+/**
+ * Every column of a table with its PostgreSQL type: a Record over the schema's row type, so a column the schema gains
+ * and the load leaves out does not compile. The order of the keys is the order of the insert.
+ */
+function columnsOf<Row>(types: Record<keyof Row & string, PgType>): { columns: (keyof Row & string)[]; types: PgType[] } {
+  const columns = Object.keys(types) as (keyof Row & string)[];
+  return { columns, types: columns.map((c) => types[c]) };
+}
+
+const REGION = columnsOf<Region>({ code: 'text', name: 'text', level: 'text', parent_code: 'text', is_zone: 'int4' });
+const UNIT = columnsOf<Unit>({ id: 'text', region_code: 'text', name: 'text', kind: 'text', township_code: 'text', sort_order: 'int4' });
+const LEADER = columnsOf<Leader>({ id: 'text', region_code: 'text', name: 'text', title: 'text', sort_order: 'int4' });
+const PROJECT = columnsOf<ProjectRow>({
+  id: 'text', region_code: 'text', name: 'text', project_code: 'text', approval_kind: 'text', owner: 'text', township_code: 'text', industry_code: 'text',
+  chain: 'text', construction_type: 'text', category: 'text', stage: 'text', signed_on: 'text', land_supplied_on: 'text', permit_on: 'text',
+  started_on: 'text', suspended_on: 'text', completed_on: 'text', operating_on: 'text', total_investment: 'int8', completed_before: 'int8',
+  stats_entry: 'text', leader_id: 'text', unit_id: 'text', land_area_mu: 'float8', notes: 'text', created_at: 'text', updated_at: 'text', version: 'int4',
+});
+const PROJECT_YEAR = columnsOf<YearRow>({ project_id: 'text', year: 'int4', phase: 'text', annual_plan: 'int8', resumed_on: 'text' });
+const PROJECT_MONTH = columnsOf<Database['project_month']>({ project_id: 'text', month: 'text', completed: 'int8', entered_as: 'text' });
+const BATCH_EVENT = columnsOf<Database['batch_event']>({ id: 'text', region_code: 'text', held_on: 'text', title: 'text' });
+const BATCH_PROJECT = columnsOf<Database['batch_project']>({ batch_id: 'text', project_id: 'text', kind: 'text' });
 
 /** A table's rows as the loaders take them: column names, PostgreSQL types, and row arrays. */
 interface TableLoad {
@@ -349,18 +312,24 @@ interface TableLoad {
   count: number;
 }
 
+function load<Row>(table: keyof Database, spec: { columns: (keyof Row & string)[]; types: PgType[] }, rows: Iterable<Row>, count: number): TableLoad {
+  function* arrays() {
+    for (const r of rows) yield spec.columns.map((c) => r[c]);
+  }
+  return { table, columns: spec.columns, types: spec.types, rows: arrays(), count };
+}
+
 function tableLoads(p: Province, monthCount: number): TableLoad[] {
-  const cols = <T>(rows: readonly T[], columns: readonly (keyof T & string)[]) => rows.map((r) => columns.map((c) => r[c]));
-  const batchProjects = p.batches.flatMap((b) => b.projects.map((x) => [b.id, x.project_id, x.kind]));
+  const batchProjects = p.batches.flatMap((b) => b.projects.map((x) => ({ batch_id: b.id, ...x })));
   return [
-    { table: 'region', columns: ['code', 'name', 'level', 'parent_code', 'is_zone'], types: ['text', 'text', 'text', 'text', 'int4'], rows: cols(p.regions, ['code', 'name', 'level', 'parent_code', 'is_zone']), count: p.regions.length },
-    { table: 'unit', columns: ['id', 'region_code', 'name', 'kind', 'township_code', 'sort_order'], types: ['text', 'text', 'text', 'text', 'text', 'int4'], rows: cols(p.units, ['id', 'region_code', 'name', 'kind', 'township_code', 'sort_order']), count: p.units.length },
-    { table: 'leader', columns: ['id', 'region_code', 'name', 'title', 'sort_order'], types: ['text', 'text', 'text', 'text', 'int4'], rows: cols(p.leaders, ['id', 'region_code', 'name', 'title', 'sort_order']), count: p.leaders.length },
-    { table: 'project', columns: PROJECT_COLUMNS, types: PROJECT_COLUMNS.map((c) => PG_PROJECT_TYPES[c]), rows: p.projects.map((x) => PROJECT_COLUMNS.map((c) => x.row[c])), count: p.projects.length },
-    { table: 'project_year', columns: ['project_id', 'year', 'phase', 'annual_plan', 'resumed_on'], types: ['text', 'int4', 'text', 'int8', 'text'], rows: cols(p.years, ['project_id', 'year', 'phase', 'annual_plan', 'resumed_on']), count: p.years.length },
-    { table: 'project_month', columns: ['project_id', 'month', 'completed', 'entered_as'], types: ['text', 'text', 'int8', 'text'], rows: monthRows(p.projects), count: monthCount },
-    { table: 'batch_event', columns: ['id', 'region_code', 'held_on', 'title'], types: ['text', 'text', 'text', 'text'], rows: p.batches.map((b) => [b.id, b.region_code, b.held_on, b.title]), count: p.batches.length },
-    { table: 'batch_project', columns: ['batch_id', 'project_id', 'kind'], types: ['text', 'text', 'text'], rows: batchProjects, count: batchProjects.length },
+    load('region', REGION, p.regions, p.regions.length),
+    load('unit', UNIT, p.units, p.units.length),
+    load('leader', LEADER, p.leaders, p.leaders.length),
+    load('project', PROJECT, p.projects.map((x) => x.row), p.projects.length),
+    load('project_year', PROJECT_YEAR, p.years, p.years.length),
+    load('project_month', PROJECT_MONTH, monthRows(p.projects), monthCount),
+    load('batch_event', BATCH_EVENT, p.batches, p.batches.length),
+    load('batch_project', BATCH_PROJECT, batchProjects, batchProjects.length),
   ];
 }
 

@@ -1,9 +1,19 @@
 // The Database interface: every table as Kysely sees it, columns snake_case; repositories map them to camelCase.
+// A column holding one of the domain's enumerations has the domain's union as its type, so no repository casts.
+
+import type { Role } from '../domain/access.ts';
+import type { IndicatorCode } from '../domain/indicator/catalogue.ts';
+import type { TargetKind, TargetQualifier } from '../domain/indicator/values.ts';
+import type { ApprovalKind, BatchKind, ConstructionType, EnteredAs, FundKind, Phase, Stage, StatsEntryStatus } from '../domain/project/project.ts';
+import type { RegionLevel } from '../domain/region.ts';
+import type { ReminderKind, WebhookKind } from '../domain/round/reminders.ts';
+import type { CorrectionStatus, ProblemStatus, ReportStatus, RoundStatus } from '../domain/round/round.ts';
+import type { StatsEntryMaterial } from '../domain/stats-entry/stats-entry.ts';
 
 export interface RegionTable {
   code: string;
   name: string;
-  level: string;
+  level: RegionLevel;
   parent_code: string | null;
   is_zone: number;
 }
@@ -16,7 +26,7 @@ export interface UnitTable {
   township_code: string | null;
   sort_order: number;
   /** The unit's group robot for reminders: 'dingtalk' or 'wecom', its address and (DingTalk) signing secret. */
-  webhook_kind: string | null;
+  webhook_kind: WebhookKind | null;
   webhook_url: string | null;
   webhook_secret: string | null;
 }
@@ -42,7 +52,7 @@ export interface UserTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  role: Role;
   region_code: string;
   unit_id: string | null;
   leader_id: string | null;
@@ -62,14 +72,14 @@ export interface ProjectTable {
   region_code: string;
   name: string;
   project_code: string | null;
-  approval_kind: string | null;
+  approval_kind: ApprovalKind | null;
   owner: string | null;
   township_code: string | null;
   industry_code: string | null;
   chain: string | null;
-  construction_type: string | null;
+  construction_type: ConstructionType | null;
   category: string | null;
-  stage: string;
+  stage: Stage;
   signed_on: string | null;
   land_supplied_on: string | null;
   permit_on: string | null;
@@ -79,7 +89,7 @@ export interface ProjectTable {
   operating_on: string | null;
   total_investment: number;
   completed_before: number;
-  stats_entry: string;
+  stats_entry: StatsEntryStatus;
   leader_id: string | null;
   unit_id: string | null;
   land_area_mu: number | null;
@@ -92,7 +102,7 @@ export interface ProjectTable {
 export interface ProjectYearTable {
   project_id: string;
   year: number;
-  phase: string;
+  phase: Phase;
   annual_plan: number;
   resumed_on: string | null;
 }
@@ -101,7 +111,7 @@ export interface ProjectMonthTable {
   project_id: string;
   month: string;
   completed: number;
-  entered_as: string;
+  entered_as: EnteredAs;
 }
 
 export interface ProjectHistoryTable {
@@ -124,13 +134,13 @@ export interface BatchEventTable {
 export interface BatchProjectTable {
   batch_id: string;
   project_id: string;
-  kind: string;
+  kind: BatchKind;
 }
 
 export interface FundApplicationTable {
   id: string;
   project_id: string;
-  kind: string;
+  kind: FundKind;
   year: number;
   amount: number;
   status: string;
@@ -146,7 +156,7 @@ export interface RoundTable {
   id: string;
   region_code: string;
   month: string;
-  status: string;
+  status: RoundStatus;
   deadline: string;
   grace_until: string;
   opened_at: string;
@@ -160,9 +170,9 @@ export interface ReportTable {
   round_id: string;
   project_id: string;
   unit_id: string | null;
-  status: string;
+  status: ReportStatus;
   completed_month: number | null;
-  entered_as: string;
+  entered_as: EnteredAs;
   entered_ytd: number | null;
   progress: string | null;
   /** JSON: [{ event, on }] */
@@ -198,7 +208,7 @@ export interface ProblemTable {
   report_id: string | null;
   unit_id: string | null;
   description: string;
-  status: string;
+  status: ProblemStatus;
   raised_at: string;
   raised_by: string | null;
 }
@@ -209,7 +219,7 @@ export interface CorrectionTable {
   old_value: number;
   new_value: number;
   reason: string;
-  status: string;
+  status: CorrectionStatus;
   requested_at: string;
   requested_by: string | null;
   decided_at: string | null;
@@ -220,7 +230,7 @@ export interface CorrectionTable {
 export interface ReminderTable {
   round_id: string;
   unit_id: string;
-  kind: string;
+  kind: ReminderKind;
   channel: string;
   sent_at: string;
   ok: number;
@@ -249,7 +259,7 @@ export interface StatsEntryTable {
 /** One item of a project's 入库 materials checklist. */
 export interface StatsEntryMaterialTable {
   project_id: string;
-  item: string;
+  item: StatsEntryMaterial;
   done: number;
   marked_on: string | null;
   marked_by: string | null;
@@ -258,7 +268,7 @@ export interface StatsEntryMaterialTable {
 
 /** An indicator's value for a region and month (rates as whole millionths of the fraction: 14.8% is 148 000). */
 export interface IndicatorValueTable {
-  indicator: string;
+  indicator: IndicatorCode;
   region_code: string;
   month: string;
   value: number;
@@ -271,15 +281,15 @@ export interface IndicatorValueTable {
 
 /** An annual target: growth_ppm for kind 'growth', amount (in the indicator's unit) for kind 'absolute'. */
 export interface IndicatorTargetTable {
-  indicator: string;
+  indicator: IndicatorCode;
   region_code: string;
   year: number;
-  kind: string;
+  kind: TargetKind;
   growth_ppm: number | null;
   amount: number | null;
   upper_growth_ppm: number | null;
   upper_amount: number | null;
-  qualifier: string | null;
+  qualifier: TargetQualifier | null;
   /** 'entered' | 'report' (confirmed from a work report's text) | 'imported' */
   source: string;
   source_text: string | null;
@@ -289,7 +299,7 @@ export interface IndicatorTargetTable {
 
 /** 指标分解 to a unit or a leader of the county: an amount or a share of the county's target. */
 export interface IndicatorAssignmentTable {
-  indicator: string;
+  indicator: IndicatorCode;
   region_code: string;
   year: number;
   /** 'unit' | 'leader' */
@@ -316,7 +326,7 @@ export interface IndicatorPlanCurveTable {
 
 /** Ranks published by the city and entered by hand. */
 export interface IndicatorRankTable {
-  indicator: string;
+  indicator: IndicatorCode;
   region_code: string;
   month: string;
   rank_in_city: number | null;

@@ -25,6 +25,33 @@ export interface Actor {
 /** The system acting for itself (command line, demo, migrations): full rights everywhere. */
 export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'admin', regionCode: '000000', unitId: null, leaderId: null };
 
+/** A unit id no unit has: a reporter without a unit is narrowed to nothing rather than to everything. */
+const NO_UNIT = '\u0000';
+
+/** The unit a reporter acts for; null for every other role. */
+export function reporterUnit(actor: Actor): string | null {
+  return actor.role === 'reporter' ? actor.unitId : null;
+}
+
+/**
+ * The unit a list or a figure is narrowed to: a reporter's own unit whatever was asked (nothing at all for a reporter
+ * without one); for every other role the unit asked for, null for all units.
+ * @example unitFilter(reporter, 'other-unit') === reporter.unitId; unitFilter(dispatcher) === null
+ */
+export function unitFilter(actor: Actor, asked: string | null = null): string | null {
+  return actor.role === 'reporter' ? (actor.unitId ?? NO_UNIT) : asked;
+}
+
+/** Whether a row of a unit is the actor's to see: a reporter sees its own unit's only, other roles every unit's. */
+export function seesUnit(actor: Actor, unitId: string | null): boolean {
+  return actor.role !== 'reporter' || (unitId !== null && unitId === actor.unitId);
+}
+
+/** The account id stored beside a change: null when the system acts (command line, demo), which is no account. */
+export function writerId(actor: Actor): string | null {
+  return actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId;
+}
+
 /** The prefix every county code inside a scope shares ('14' for 140000, '1404' for 140400, '' for the system). */
 export function scopePrefix(regionCode: string): string {
   // A township or zone (9 digits) lies inside its county: 140423100 is not a city because it ends in 00.
@@ -46,8 +73,7 @@ export interface ProjectScope {
 }
 
 export function canReadProject(actor: Actor, p: ProjectScope): boolean {
-  if (!inScope(actor, p.regionCode)) return false;
-  return actor.role === 'reporter' ? p.unitId !== null && p.unitId === actor.unitId : true;
+  return inScope(actor, p.regionCode) && seesUnit(actor, p.unitId);
 }
 
 export function canEditProject(actor: Actor, p: ProjectScope): boolean {
@@ -70,6 +96,11 @@ export function canEditProject(actor: Actor, p: ProjectScope): boolean {
 /** Creating projects and seeing region-wide analyses belongs to those who keep the pool. */
 export function canCreateProject(actor: Actor, countyCode: string): boolean {
   return (actor.role === 'admin' || actor.role === 'dispatcher') && inScope(actor, countyCode);
+}
+
+/** Adding a project: those who keep the pool, in their scope, and a reporter for its own unit. */
+export function canAddProject(actor: Actor, p: ProjectScope): boolean {
+  return canCreateProject(actor, p.regionCode) || (actor.role === 'reporter' && canEditProject(actor, p));
 }
 
 /** Whether the actor's scope covers a whole region (a county, city or province) asked for by code. */

@@ -1,6 +1,6 @@
 // Adds a project to a county's pool, validated by the same rules as an edit.
 
-import { canCreateProject, canEditProject, type Actor } from '../domain/access.ts';
+import { canAddProject, reporterUnit, writerId, type Actor } from '../domain/access.ts';
 import { forbidden, invalidInput } from '../domain/errors.ts';
 import { normaliseProjectCode } from '../domain/project/project-code.ts';
 import { FIELD_LABELS, type Project, type ProjectYear } from '../domain/project/project.ts';
@@ -10,6 +10,7 @@ import { parseInput } from '../domain/validation.ts';
 import { insertHistory, insertProject, replaceProjectYears } from '../db/repositories/project.repository.ts';
 import { inTransaction, newId, type Db } from '../db/transaction.ts';
 import { loadProjectContext } from './project-context.ts';
+import { createdEntry } from './project-history.ts';
 
 export async function createProject(db: Db, input: unknown, actor: Actor, now: Date = new Date()): Promise<Project> {
   const data = parseInput(ProjectCreateSchema, input, FIELD_LABELS);
@@ -38,7 +39,7 @@ export async function createProject(db: Db, input: unknown, actor: Actor, now: D
     completedBefore: data.completedBefore ?? 0,
     statsEntry: data.statsEntry ?? 'none',
     leaderId: data.leaderId ?? null,
-    unitId: data.unitId ?? (actor.role === 'reporter' ? actor.unitId : null),
+    unitId: data.unitId ?? reporterUnit(actor),
     landAreaMu: data.landAreaMu ?? null,
     notes: data.notes ?? null,
     createdAt: stamp,
@@ -46,7 +47,7 @@ export async function createProject(db: Db, input: unknown, actor: Actor, now: D
     version: 1,
   };
   const years: ProjectYear[] = (data.years ?? []).map((y) => ({ ...y, resumedOn: y.resumedOn ?? null }));
-  if (!canCreateProject(actor, project.regionCode) && !(actor.role === 'reporter' && canEditProject(actor, project))) {
+  if (!canAddProject(actor, project)) {
     throw forbidden('无权在该县新增项目');
   }
   return inTransaction(db, async (trx) => {
@@ -54,7 +55,7 @@ export async function createProject(db: Db, input: unknown, actor: Actor, now: D
     if (problems.length > 0) throw invalidInput(problems);
     await insertProject(trx, project);
     await replaceProjectYears(trx, project.id, years);
-    await insertHistory(trx, [{ id: newId(), projectId: project.id, changedAt: stamp, userId: actor.userId === 'system' ? null : actor.userId, field: 'created', before: null, after: project.name }]);
+    await insertHistory(trx, [createdEntry(project, writerId(actor), stamp)]);
     return project;
   });
 }

@@ -133,7 +133,7 @@ interface Names {
   leader: Map<string, string>;
 }
 
-function projectCells(seq: number, row: ProjectListRow, completedThrough: Yuan, names: Names): Record<LedgerColumnKey, LedgerCell> {
+function projectCells(seq: number, row: ProjectListRow, sinceStart: Yuan, names: Names): Record<LedgerColumnKey, LedgerCell> {
   const p = row.project;
   return {
     seq,
@@ -150,7 +150,7 @@ function projectCells(seq: number, row: ProjectListRow, completedThrough: Yuan, 
     totalInvestment: wan(p.totalInvestment),
     annualPlan: wan(row.annualPlan),
     completedYtd: wan(row.completedYtd),
-    completedSinceStart: wan(p.completedBefore + completedThrough),
+    completedSinceStart: wan(sinceStart),
     signedOn: p.signedOn,
     landSuppliedOn: p.landSuppliedOn,
     permitOn: p.permitOn,
@@ -264,14 +264,14 @@ export async function ledgerLayout(db: Db, input: LedgerExportInput, actor: Acto
   for (const phase of SECTION_ORDER) {
     const inSection = projects
       .filter((r) => r.phase === phase)
-      .map((row) => ({ row, since: row.project.completedBefore + (completed.get(row.project.id) ?? 0) }));
+      .map((row) => ({ row, since: sumYuan([row.project.completedBefore, completed.get(row.project.id) ?? 0]) }));
     if (inSection.length === 0) continue;
     const s = sums(inSection);
     total = addSums(total, s);
     const label = phase ? `${PHASE_LABELS[phase]}项目` : `未列入${year}年计划的项目`;
     sections.push(sumRow('section', `${SECTION_NUMERALS[numeral++]}、${label}（${s.count}个）`, s));
-    inSection.forEach(({ row }, i) => {
-      const cells = projectCells(i + 1, row, completed.get(row.project.id) ?? 0, names);
+    inSection.forEach(({ row, since }, i) => {
+      const cells = projectCells(i + 1, row, since, names);
       sections.push({ kind: 'data', cells: LEDGER_COLUMNS.map((c) => cells[c.key]) });
     });
   }

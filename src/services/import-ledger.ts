@@ -1,6 +1,6 @@
 // Importing a project ledger (台账): every row taken or refused with a reason, previewed or committed in one transaction.
 
-import { canCreateProject, type Actor } from '../domain/access.ts';
+import { canCreateProject, writerId, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput } from '../domain/errors.ts';
 import {
   approvalKindWord, cellText, isBlank, isTotalRow, parseLedgerDate, parseMoney, parseNumber, phaseWord,
@@ -11,16 +11,18 @@ import { pickLedgerSheet, type LedgerTable } from '../domain/ledger/ledger-table
 import { isIndustryCode, INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../domain/industry.ts';
 import type { MoneyUnit, Yuan } from '../domain/money.ts';
 import { isMonth, makeMonth, monthYear, type Day, type Month } from '../domain/months.ts';
+import { parseHistoryField } from '../domain/project/history-field.ts';
 import { normaliseProjectCode } from '../domain/project/project-code.ts';
 import { MILESTONES, type MonthlyCompletion, type Phase, type Project, type ProjectYear } from '../domain/project/project.ts';
 import { projectProblems } from '../domain/project/validate-project.ts';
+import { figureBase } from '../domain/round/monthly-figure.ts';
 import { townshipNameMatches } from '../domain/region.ts';
 import type { HistoryEntry } from '../db/repositories/project.repository.ts';
 import { insertHistoryChunked, insertProjects, loadCountyProjects, updateProjects, upsertMonths, upsertYears, type StoredProject } from '../db/repositories/ledger.repository.ts';
 import { childRegions, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
 import { inTransaction, newId, type Db } from '../db/transaction.ts';
 import { readLedgerWorkbook, WorkbookProblem } from '../io/ledger-reader.ts';
-import { diffProject } from './project-history.ts';
+import { createdEntry, diffProject, historyEntry } from './project-history.ts';
 
 export interface ImportLedgerInput {
   /** The .xlsx file: its bytes, or a path. */
@@ -156,7 +158,7 @@ export async function importLedger(db: Db, input: ImportLedgerInput, actor: Acto
     const plans: Planned[] = [];
     const seen = new Map<string, number>();
     const stamp = now.toISOString();
-    const userId = actor.userId === 'system' ? null : actor.userId;
+    const userId = writerId(actor);
     const refuse = (row: number, name: string, reason: string) => {
       const text = `第${row}行：${reason}`;
       report.rejected.push({ row, reason: text });
@@ -379,7 +381,7 @@ function planRow(
   const months = existing?.months ?? [];
   let month: MonthlyCompletion | null = null;
   if (data.completedYtd !== null && o.asOf !== null) {
-    const earlier = months.filter((m) => monthYear(m.month) === o.year && m.month < o.asOf!).reduce((s, m) => s + m.completed, 0);
+    const earlier = figureBase(o.asOf, base.completedBefore, months).earlier;
     if (data.completedYtd < earlier) return `累计完成投资小于本年此前各月已报的合计（${earlier}元）`;
     month = { month: o.asOf, completed: data.completedYtd - earlier, enteredAs: 'ytd' };
   }
@@ -399,7 +401,7 @@ function planRow(
   const year: ProjectYear = { year: o.year, phase, annualPlan: data.annualPlan ?? storedYear?.annualPlan ?? 0, resumedOn };
 
   if (!existing) {
-    return { data, action: 'new', project: after, expectedVersion: 0, year, month, history: [{ id: newId(), projectId: after.id, changedAt: o.stamp, userId: o.userId, field: 'created', before: null, after: after.name }] };
+    return { data, action: 'new', project: after, expectedVersion: 0, year, month, history: [createdEntry(after, o.userId, o.stamp)] };
   }
   const history = diffProject({ ...base, years: existing.years }, { ...after, years: mergeYear(existing.years, year) }, o.userId, o.stamp);
   const storedMonth = month ? months.find((m) => m.month === month!.month) : undefined;
@@ -407,11 +409,11 @@ function planRow(
   // reported) changes nothing, and the stored entry keeps how it was first entered.
   const monthChanged = month !== null && (storedMonth?.completed ?? 0) !== month.completed;
   if (month && monthChanged) {
-    history.push({ id: newId(), projectId: base.id, changedAt: o.stamp, userId: o.userId, field: `months.${month.month}`, before: storedMonth ? String(storedMonth.completed) : null, after: String(month.completed) });
+    history.push(historyEntry(base.id, { kind: 'month', month: month.month }, storedMonth?.completed ?? null, month.completed, o.userId, o.stamp));
   }
   if (history.length === 0) return { data, action: 'unchanged', project: base, expectedVersion: base.version, year, month: null, history };
-  const yearChanged = history.some((h) => h.field.startsWith('years.'));
-  const fieldsChanged = history.some((h) => !h.field.startsWith('years.') && !h.field.startsWith('months.'));
+  const yearChanged = history.some((h) => parseHistoryField(h.field)?.kind === 'year');
+  const fieldsChanged = history.some((h) => parseHistoryField(h.field)?.kind === 'field');
   return {
     data,
     action: 'updated',

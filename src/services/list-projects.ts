@@ -1,9 +1,10 @@
 // The ledger: projects of a region for a year, filtered, searched, sorted and paged, within what the actor may see.
 
 import { z } from 'zod';
-import { coversRegion, type Actor } from '../domain/access.ts';
+import { coversRegion, unitFilter, type Actor } from '../domain/access.ts';
 import { forbidden } from '../domain/errors.ts';
 import { isMonth, monthYear } from '../domain/months.ts';
+import { asksBeyondPool } from '../domain/pool/pool-membership.ts';
 import { PHASES, STAGES } from '../domain/project/project.ts';
 import { parseInput } from '../domain/validation.ts';
 import { listProjects as listProjectRows, PROJECT_SORT_COLUMNS, type ProjectListQuery, type ProjectListRow, type ProjectSortKey } from '../db/repositories/project.repository.ts';
@@ -47,7 +48,7 @@ export function ledgerQuery(q: z.output<typeof ProjectListInputSchema>, actor: A
     year: monthYear(q.asOf),
     toMonth: q.asOf,
     // A reporter's ledger is its own unit's projects, whatever the request asks for.
-    unitId: actor.role === 'reporter' ? actor.unitId ?? '\u0000' : q.unit ?? null,
+    unitId: unitFilter(actor, q.unit ?? null),
     leaderId: q.leader ?? null,
     townshipCode: q.township ?? null,
     phase: q.phase ?? null,
@@ -55,7 +56,7 @@ export function ledgerQuery(q: z.output<typeof ProjectListInputSchema>, actor: A
     chain: q.chain ?? null,
     q: q.q || null,
     // Asking for 储备 or 撤销 projects means looking beyond the year's pool.
-    poolOnly: q.poolOnly && q.phase !== 'reserve' && q.stage !== 'cancelled',
+    poolOnly: q.poolOnly && !asksBeyondPool(q),
     sort: q.sort,
     order: q.order,
   };

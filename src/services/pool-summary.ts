@@ -1,9 +1,10 @@
-// The pool analysis of seed 000 for a region and month: figures by phase, breakdowns, batch events and the drafted sentence.
+// The pool analysis of the pool report for a region and month: figures by phase, breakdowns, batch events and the drafted sentence. Sources quoted in docs/sources.md.
 
 import { z } from 'zod';
-import { coversRegion, type Actor } from '../domain/access.ts';
+import { coversRegion, unitFilter, type Actor } from '../domain/access.ts';
 import { forbidden, notFound } from '../domain/errors.ts';
-import { isMonth, lastDayOfMonth, linearTimeProgress, monthYear } from '../domain/months.ts';
+import { isMonth, linearTimeProgress } from '../domain/months.ts';
+import { poolBounds } from '../domain/pool/pool-membership.ts';
 import { breakdown, groupPhaseFigures, poolFigures, type BreakdownRow, type PoolFigures } from '../domain/pool/pool-analysis.ts';
 import { batchSentence, poolSentence, type BatchCount } from '../domain/pool/pool-sentence.ts';
 import { parseInput } from '../domain/validation.ts';
@@ -60,15 +61,13 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
   const region = await findRegion(db, q.region);
   if (!region) throw notFound(`地区 ${q.region}`);
 
-  const year = monthYear(q.asOf);
+  const bounds = poolBounds(q.asOf);
+  const year = bounds.year;
   const query: PoolQuery = {
     regionCode: county,
-    year,
-    fromMonth: `${year}-01`,
-    toMonth: q.asOf,
-    endDay: lastDayOfMonth(q.asOf),
+    ...bounds,
     townshipCode: q.region.length === 9 ? q.region : null,
-    unitId: actor.role === 'reporter' ? actor.unitId ?? '\u0000' : null,
+    unitId: unitFilter(actor),
   };
   // With breakdowns, one scan serves the totals too: the totals are the sum of the breakdown's parts.
   const parts = q.breakdowns ? await breakdowns(db, query, region.level) : null;

@@ -1,11 +1,23 @@
-// The history of a project: which fields an edit changed, before → after, recorded as one entry per field.
+// The history of a project: which fields a change touched, before → after, one entry per field, each field named from
+// the domain's vocabulary (domain/project/history-field.ts) so the project page can say it in words.
 
+import { historyFieldName, YEAR_FIELDS, type HistoryField } from '../domain/project/history-field.ts';
 import { EDITABLE_FIELDS, type Project, type ProjectYear } from '../domain/project/project.ts';
 import { newId } from '../db/transaction.ts';
 import type { HistoryEntry } from '../db/repositories/project.repository.ts';
 
 function show(v: unknown): string | null {
   return v === null || v === undefined ? null : String(v);
+}
+
+/** One history entry: what changed, from what to what (stored as text), by whom (null for the system) and when. */
+export function historyEntry(projectId: string, field: HistoryField, before: unknown, after: unknown, userId: string | null, changedAt: string): HistoryEntry {
+  return { id: newId(), projectId, changedAt, userId, field: historyFieldName(field), before: show(before), after: show(after) };
+}
+
+/** The entry that opens every project's history: its creation, under its name. */
+export function createdEntry(project: Pick<Project, 'id' | 'name'>, userId: string | null, changedAt: string): HistoryEntry {
+  return historyEntry(project.id, { kind: 'created' }, null, project.name, userId, changedAt);
 }
 
 /** One history entry for every field and year-figure that differs between two states of a project. */
@@ -16,17 +28,15 @@ export function diffProject(
   changedAt: string,
 ): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
-  const add = (field: string, b: unknown, a: unknown) => {
-    if (show(b) !== show(a)) entries.push({ id: newId(), projectId: after.id, changedAt, userId, field, before: show(b), after: show(a) });
+  const add = (field: HistoryField, b: unknown, a: unknown) => {
+    if (show(b) !== show(a)) entries.push(historyEntry(after.id, field, b, a, userId, changedAt));
   };
-  for (const field of EDITABLE_FIELDS) add(field, before[field], after[field]);
+  for (const field of EDITABLE_FIELDS) add({ kind: 'field', field }, before[field], after[field]);
   const years = new Set([...before.years, ...after.years].map((y) => y.year));
   for (const year of [...years].sort()) {
     const b = before.years.find((y) => y.year === year);
     const a = after.years.find((y) => y.year === year);
-    add(`years.${year}.phase`, b?.phase, a?.phase);
-    add(`years.${year}.annualPlan`, b?.annualPlan, a?.annualPlan);
-    add(`years.${year}.resumedOn`, b?.resumedOn, a?.resumedOn);
+    for (const field of YEAR_FIELDS) add({ kind: 'year', year, field }, b?.[field], a?.[field]);
   }
   return entries;
 }

@@ -2,9 +2,10 @@
 // office's cut-offs, and the list of 开工未入库. A status change goes through the project's own edit, so the project's
 // version and history follow it; the day, reason, notes and checklist are recorded beside it, in the same history.
 
-import { canCreateProject, canEditProject, coversRegion, type Actor } from '../domain/access.ts';
+import { canCreateProject, canEditProject, coversRegion, unitFilter, writerId, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput, type FieldIssue } from '../domain/errors.ts';
 import { dayOf, isMonth, type Day } from '../domain/months.ts';
+import type { HistoryField } from '../domain/project/history-field.ts';
 import { STATS_ENTRY_THRESHOLD, type Project, type Stage, type StatsEntryStatus } from '../domain/project/project.ts';
 import {
   CUT_OFF_SETTING_KEYS,
@@ -41,8 +42,9 @@ import {
   upsertStatsEntry,
   type MaterialRecord,
 } from '../db/repositories/stats-entry.repository.ts';
-import { inTransaction, newId, type Db } from '../db/transaction.ts';
+import { inTransaction, type Db } from '../db/transaction.ts';
 import { loadReadableProject } from './get-project.ts';
+import { historyEntry } from './project-history.ts';
 import { changeProject } from './update-project.ts';
 
 export interface MaterialView {
@@ -151,7 +153,7 @@ export async function changeStatsEntry(
   const day = judgeDay(input.asOf, now);
   const today = dayOf(now);
   const stamp = now.toISOString();
-  const userId = actor.userId === 'system' ? null : actor.userId;
+  const userId = writerId(actor);
 
   return inTransaction(db, async (trx) => {
     const project = await loadReadableProject(trx, input.id, actor);
@@ -162,8 +164,8 @@ export async function changeStatsEntry(
     const record = await findStatsEntry(trx, project.id);
     const stored = new Map((await findMaterials(trx, project.id)).map((m) => [m.item, m]));
     const history: HistoryEntry[] = [];
-    const add = (field: string, before: string | null, after: string | null) => {
-      if (before !== after) history.push({ id: newId(), projectId: project.id, changedAt: stamp, userId, field, before, after });
+    const add = (field: HistoryField, before: string | null, after: string | null) => {
+      if (before !== after) history.push(historyEntry(project.id, field, before, after, userId, stamp));
     };
 
     // The checklist: an item's mark records who changed it and when; a note alone leaves the mark as it was.
@@ -182,8 +184,8 @@ export async function changeStatsEntry(
         markedBy: remark ? userId : before.markedBy,
         note,
       });
-      add(`statsEntry.materials.${m.item}`, String(wasDone), String(m.done));
-      add(`statsEntry.materials.${m.item}.note`, beforeNote, note);
+      add({ kind: 'material', item: m.item, note: false }, String(wasDone), String(m.done));
+      add({ kind: 'material', item: m.item, note: true }, beforeNote, note);
     }
     const doneAfter = new Set(
       STATS_ENTRY_MATERIALS.filter((item) => changedMaterials.find((m) => m.item === item)?.done ?? stored.get(item)?.done ?? false),
@@ -204,9 +206,9 @@ export async function changeStatsEntry(
       if (problems.length > 0) throw invalidInput(problems);
     }
     const notes = change.notes !== undefined ? change.notes : record?.notes ?? null;
-    add('statsEntry.on', beforeOn, on);
-    add('statsEntry.reason', beforeReason, reason);
-    add('statsEntry.notes', record?.notes ?? null, notes);
+    add({ kind: 'statsEntry', field: 'on' }, beforeOn, on);
+    add({ kind: 'statsEntry', field: 'reason' }, beforeReason, reason);
+    add({ kind: 'statsEntry', field: 'notes' }, record?.notes ?? null, notes);
 
     if (moving) await changeProject(trx, { id: project.id, patch: { statsEntry: to } }, { statsEntry: to }, actor, now);
     if (history.length > 0) {
@@ -261,7 +263,7 @@ export async function listUnentered(db: Db, input: UnenteredListInput, actor: Ac
   const bounds = unenteredBounds(day);
   const { rows, total, red, yellow, matching } = await listUnenteredRows(db, {
     regionCode: q.region,
-    unitId: actor.role === 'reporter' ? actor.unitId ?? '\u0000' : q.unit ?? null,
+    unitId: unitFilter(actor, q.unit ?? null),
     colour: q.colour ?? null,
     threshold: STATS_ENTRY_THRESHOLD,
     ...bounds,

@@ -1,6 +1,6 @@
 // Edits a project: validates the whole new state, keeps the old one if any rule fails, records every change.
 
-import { canEditProject, type Actor } from '../domain/access.ts';
+import { canEditProject, writerId, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput } from '../domain/errors.ts';
 import { normaliseProjectCode } from '../domain/project/project-code.ts';
 import { FIELD_LABELS, type Project, type ProjectYear } from '../domain/project/project.ts';
@@ -63,7 +63,7 @@ export async function changeProject(db: Db, input: UpdateProjectInput, patch: Pr
     const problems = projectProblems({ ...after, years: afterYears }, await loadProjectContext(trx, before.regionCode));
     if (problems.length > 0) throw invalidInput(problems);
 
-    const history = diffProject({ ...before, years: beforeYears }, { ...after, years: afterYears }, actor.userId === 'system' ? null : actor.userId, after.updatedAt);
+    const history = diffProject({ ...before, years: beforeYears }, { ...after, years: afterYears }, writerId(actor), after.updatedAt);
     if (history.length === 0) return before;
     if (!(await updateProjectRow(trx, after, before.version))) throw new AppError('conflict', '该项目已被他人修改，请刷新后重试');
     if (patchYears) await replaceProjectYears(trx, after.id, afterYears);

@@ -225,6 +225,7 @@ const MESSAGES = {
   'project.history': ['修改历史', 'History'],
   'project.noHistory': ['暂无修改记录', 'No changes recorded'],
   'project.changed': ['{user} 修改了{field}', '{user} changed {field}'],
+  'history.created': ['建立项目', 'project created'],
   'project.system': ['系统', 'System'],
   'project.created': ['{user} 建立了项目', '{user} created the project'],
   'project.mu': ['{n}亩', '{n} mu'],
@@ -406,7 +407,8 @@ function fill(text: string, vars?: Record<string, string | number>): string {
   return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
 }
 
-function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
+/** The words of one language; the app takes them from {@link useI18n}, tests call this directly. */
+export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18n {
   const zh = lang === 'zh';
   const dash = '—';
   return {

@@ -1,4 +1,4 @@
-// The command line as county IT staff script it: exit codes, --json on stdout only, the seed-000 figures.
+// The command line as county IT staff script it: exit codes, --json on stdout only, the the pool report figures. Sources quoted in docs/sources.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,7 +64,7 @@ describe(`tiaodu command line (${testDialect()})`, () => {
     expect(JSON.parse(list.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ username: 'gh-li', role: 'reporter' })]));
   });
 
-  it('builds the demo and prints the seed-000 figures exactly as ACCEPTANCE.md shapes them', async () => {
+  it('builds the demo and prints the the pool report figures exactly as ACCEPTANCE.md shapes them', async () => {
     const db = await freshTarget();
     expect((await tiaodu('demo', '--db', db)).code).toBe(0);
     const res = await tiaodu('pool', '--db', db, '--region', '140423', '--as-of', '2021-05', '--json');

@@ -1,4 +1,4 @@
-// tiaodu indicators, import indicators and export indicators as county IT staff script them, on the demo database.
+// tiaodu indicators, import indicators and export indicators as county IT staff script them, on the demo database. Sources quoted in docs/sources.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,13 +43,13 @@ describe(`tiaodu indicators (${testDialect()})`, () => {
       for (const k of ['yoy', 'target', 'targetShare', 'progressGap', 'rankInCity', 'rankAmongCounties']) expect(e[k] === null || (typeof e[k] === 'number' && e[k] !== 0), `${String(e.indicator)} ${k}`).toBe(true);
     }
     const fai = list.find((e) => e.indicator === '固定资产投资')!;
-    // 2020's 86 亿元 × 1.085 (seed 002), ranked among the 12 units and the 8 counties from their values.
+    // 2020's 86 亿元 × 1.085 (the 2021 work report), ranked among the 12 units and the 8 counties from their values.
     expect(fai).toMatchObject({ unit: '元', target: 9_331_000_000, yoySource: 'official', rankInCity: expect.any(Number), rankAmongCounties: expect.any(Number) });
     expect(fai.progressGap).toBeCloseTo((fai.targetShare as number) - 0.5, 4);
     expect(list.find((e) => e.indicator === '新增规上企业数')).toMatchObject({ unit: '家', yoySource: 'computed' });
   });
 
-  it('prints seed 001’s zone figures as of 2023-06', async () => {
+  it('prints the zone’s half-year report’s zone figures as of 2023-06', async () => {
     const res = await tiaodu('indicators', '--db', db, '--region', '140423402', '--as-of', '2023-06', '--json');
     expect(res.code, res.stderr).toBe(0);
     const list = JSON.parse(res.stdout) as Record<string, unknown>[];

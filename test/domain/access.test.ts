@@ -1,6 +1,18 @@
 // Roles scoped to regions and units.
 import { describe, expect, it } from 'vitest';
-import { canEditProject, canReadProject, coversRegion, scopePrefix, type Actor } from '../../src/domain/access.ts';
+import {
+  canAddProject,
+  canEditProject,
+  canReadProject,
+  coversRegion,
+  reporterUnit,
+  scopePrefix,
+  seesUnit,
+  SYSTEM_ACTOR,
+  unitFilter,
+  writerId,
+  type Actor,
+} from '../../src/domain/access.ts';
 
 const actor = (role: Actor['role'], regionCode = '140423', unitId: string | null = null): Actor => ({ userId: 'u', role, regionCode, unitId, leaderId: null });
 const own = { regionCode: '140423', unitId: 'gh' };
@@ -37,5 +49,54 @@ describe('access', () => {
     expect(canEditProject(a, own)).toBe(editsOwn);
     expect(canEditProject(a, other)).toBe(editsOther);
     expect(canReadProject(a, elsewhere)).toBe(false);
+  });
+});
+
+describe('the scope helpers every service narrows by', () => {
+  const reporter = actor('reporter', '140423', 'gh');
+  const unitless = actor('reporter', '140423', null);
+
+  it.each<[string, Actor, string | null, string | null]>([
+    ['a reporter, asking for nothing', reporter, null, 'gh'],
+    ['a reporter, asking for another unit', reporter, 'wq', 'gh'],
+    ['a dispatcher, asking for nothing', actor('dispatcher'), null, null],
+    ['a dispatcher, asking for a unit', actor('dispatcher'), 'wq', 'wq'],
+    ['a leader, asking for a unit', actor('leader'), 'wq', 'wq'],
+  ])('narrows %s to %j → %j', (_, who, asked, unit) => {
+    expect(unitFilter(who, asked)).toBe(unit);
+  });
+
+  it('narrows a reporter without a unit to no unit at all, never to every unit', () => {
+    const unit = unitFilter(unitless, 'gh');
+    expect(unit).not.toBeNull();
+    expect(['gh', 'wq']).not.toContain(unit);
+  });
+
+  it.each<[string, Actor, string | null, boolean]>([
+    ['a reporter, its own unit', reporter, 'gh', true],
+    ['a reporter, another unit', reporter, 'wq', false],
+    ['a reporter, no unit', reporter, null, false],
+    ['a reporter without a unit, no unit', unitless, null, false],
+    ['a viewer, any unit', actor('viewer'), 'wq', true],
+    ['a dispatcher, no unit', actor('dispatcher'), null, true],
+  ])('lets %s see %j: %s', (_, who, unit, sees) => {
+    expect(seesUnit(who, unit)).toBe(sees);
+  });
+
+  it('gives a reporter’s new project its unit, and records no account for the system', () => {
+    expect(reporterUnit(reporter)).toBe('gh');
+    expect(reporterUnit(actor('dispatcher', '140423', 'drc'))).toBeNull();
+    expect(writerId(SYSTEM_ACTOR)).toBeNull();
+    expect(writerId(reporter)).toBe('u');
+  });
+
+  it.each<[string, Actor, { regionCode: string; unitId: string | null }, boolean]>([
+    ['a dispatcher, in its county', actor('dispatcher'), other, true],
+    ['a dispatcher, elsewhere', actor('dispatcher'), elsewhere, false],
+    ['a reporter, for its unit', reporter, own, true],
+    ['a reporter, for another unit', reporter, other, false],
+    ['a leader', actor('leader'), own, false],
+  ])('lets %s add a project: %s', (_, who, project, may) => {
+    expect(canAddProject(who, project)).toBe(may);
   });
 });

@@ -1,6 +1,7 @@
 // The report form's amounts: 万元 as typed read exactly into whole 元, shown back as typed, and the figures an entry leads to.
 import { describe, expect, it } from 'vitest';
-import { baseFromFigures, baseFromMonths, parseWan, previewFigures, yuanToWanText } from '../../src/web/lib/round-money.ts';
+import { figureBase as baseFromMonths } from '../../src/domain/round/monthly-figure.ts';
+import { baseFromFigures, parseWan, previewFigures, yuanToWanText } from '../../src/web/lib/round-money.ts';
 
 describe('parseWan', () => {
   it.each([

@@ -1,6 +1,6 @@
-// The indicators dashboard in the browser: 襄垣县 as of 2021年6月 shows, panel by panel, the figures the API computes (value,
-// 同比, share of the target against 时序进度, ranks, the monthly need, the forecast); seed 004's sentences carry the API's
-// numbers, each traced to its panel; the zone shows seed 001's published figures; the target reader proposes seed 002's
+// The indicators dashboard in the browser: 襄垣县 as of 2021年6月 shows, panel by panel, the figures the API computes (value, (sources quoted in docs/sources.md)
+// 同比, share of the target against 时序进度, ranks, the monthly need, the forecast); the indicator template's sentences carry the API's
+// numbers, each traced to its panel; the zone shows the zone’s half-year report’s published figures; the target reader proposes the 2021 work report's
 // targets; a city account sees the city's units ranked; and a 390 px phone stacks the panels without sideways scrolling.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +18,7 @@ let base = '';
 const COUNTY = '140423';
 const ZONE = '140423402';
 const MONTH = '2021-06';
-const SEED_002 = '地区生产总值增长8%，固定资产投资增长8.5%，社会消费品零售总额增长10%，一般公共预算收入增长5%，城镇居民、农村居民人均可支配收入分别增长8%和8%以上';
+const WORK_REPORT_TARGETS = '地区生产总值增长8%，固定资产投资增长8.5%，社会消费品零售总额增长10%，一般公共预算收入增长5%，城镇居民、农村居民人均可支配收入分别增长8%和8%以上';
 
 const open = (viewport: { width: number; height: number }) => openPage(app!.browser, viewport);
 
@@ -138,7 +138,7 @@ async function chooseRegion(page: Page, name: string): Promise<void> {
 }
 
 describe('the indicators dashboard at desktop width', () => {
-  it('shows 襄垣县 as of 2021年6月 with the API’s figures in every panel, sentences traced to them, and the zone’s seed-001 figures', async () => {
+  it('shows 襄垣县 as of 2021年6月 with the API’s figures in every panel, sentences traced to them, and the zone’s the zone’s half-year report figures', async () => {
     const { context, page } = await open(DESKTOP);
     await signInAt(page, base, 'dispatcher');
     await page.getByRole('menuitem', { name: '经济指标' }).click();
@@ -258,7 +258,7 @@ describe('the indicators dashboard at desktop width', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'indicators', 'desktop');
 
-    // The zone in 2023: seed 001's published figures, and a figure without a target is a dash with the API's reason.
+    // The zone in 2023: the zone’s half-year report’s published figures, and a figure without a target is a dash with the API's reason.
     await chooseRegion(page, '襄垣经开区');
     await page.waitForURL((u) => u.searchParams.get('region') === ZONE);
     await chooseMonth(page, '2023-06');
@@ -283,13 +283,13 @@ describe('the indicators dashboard at desktop width', () => {
     await context.close();
   });
 
-  it('reads seed 002’s targets from pasted text, confirms them, and takes a typed value', async () => {
+  it('reads the 2021 work report’s targets from pasted text, confirms them, and takes a typed value', async () => {
     const { context, page } = await open(DESKTOP);
     await signInAt(page, base, 'dispatcher');
     await page.goto(`${base}/indicators?asOf=${MONTH}`);
     await page.getByRole('tab', { name: '目标与数据' }).click();
     const reader = region(page, '从政府工作报告读取目标');
-    await reader.getByLabel('报告原文').fill(`今年全县经济社会发展的主要目标是：${SEED_002}。`);
+    await reader.getByLabel('报告原文').fill(`今年全县经济社会发展的主要目标是：${WORK_REPORT_TARGETS}。`);
     await reader.getByRole('button', { name: '读取目标' }).click();
     await reader.getByText('读出6项目标').first().waitFor();
     const rows = await reader.locator('tbody tr').allInnerTexts();
@@ -397,7 +397,7 @@ describe('the indicators dashboard at phone width', () => {
     await shot(page, 'indicators-zone', 'phone');
 
     await page.goto(`${base}/indicators?asOf=${MONTH}&tab=manage`);
-    await region(page, '从政府工作报告读取目标').getByLabel('报告原文').fill(SEED_002);
+    await region(page, '从政府工作报告读取目标').getByLabel('报告原文').fill(WORK_REPORT_TARGETS);
     await region(page, '从政府工作报告读取目标').getByRole('button', { name: '读取目标' }).click();
     await page.getByText('读出6项目标').first().waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);

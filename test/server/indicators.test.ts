@@ -1,4 +1,4 @@
-// The indicator API on the demo database: the numbers of /indicators are the command line's, every x of seed 004 is
+// The indicator API on the demo database: the numbers of /indicators are the command line's, every x of the indicator template is (sources quoted in docs/sources.md)
 // filled with a number equal to the API's figure, and writing is the region's dispatchers' (401 without a session, 403).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,8 +6,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
-import { createDemo } from '../../src/services/create-demo.ts';
-import { SEED_002_TARGETS_TEXT } from '../../src/services/demo/indicators.ts';
+import { createDemo } from '../../src/demo/create-demo.ts';
+import { WORK_REPORT_TARGETS_TEXT } from '../../src/demo/indicators.ts';
 import { call, signInAs, testApp, type TestApp } from '../support/api.ts';
 import { tiaodu } from '../support/cli.ts';
 import { testDatabaseTarget, testDialect } from '../support/test-db.ts';
@@ -98,15 +98,15 @@ function apiFigure(item: any, figure: string): unknown {
 }
 
 describe(`GET /api/indicators/sentences (${testDialect()})`, () => {
-  it('fills every x of seed 004 for 襄垣 as of 2021-06 with the API’s own figures', async () => {
+  it('fills every x of the indicator template for 襄垣 as of 2021-06 with the API’s own figures', async () => {
     const [sentences, report, standing] = await Promise.all([
       call(app, reporter, 'GET', '/api/indicators/sentences?region=140423&asOf=2021-06'),
       call(app, reporter, 'GET', '/api/indicators?region=140423&asOf=2021-06'),
       call(app, reporter, 'GET', '/api/indicators/standing?region=140423&asOf=2021-06'),
     ]);
     const byName = new Map<string, any>(sentences.json.sentences.filter((s: any) => s.kind === 'indicator').map((s: any) => [s.name, s]));
-    // Seed 004's sentences, each with the figures its x's stand for.
-    const seed004: Record<string, string[]> = {
+    // The indicator template's sentences, each with the figures its x's stand for.
+    const templateFigures: Record<string, string[]> = {
       规上工业总产值: ['period', 'value', 'yoy', 'targetShare', 'quarterValue', 'previousQuarterValue', 'qoq'],
       规上工业增加值: ['period', 'value', 'yoy', 'yoyAboveTargetGrowth', 'cityPeerCount', 'rankInCity', 'countyPeerCount', 'rankAmongCounties'],
       新增规上企业数: ['period', 'value', 'targetShare'],
@@ -114,7 +114,7 @@ describe(`GET /api/indicators/sentences (${testDialect()})`, () => {
       技改投资: ['period', 'value', 'yoy', 'rankInCity', 'rankAmongCounties', 'yearForecast', 'yearForecastYoy'],
       高新技术产业增加值: ['period', 'value', 'yoy', 'rankInCity', 'rankAmongCounties'],
     };
-    for (const [name, figures] of Object.entries(seed004)) {
+    for (const [name, figures] of Object.entries(templateFigures)) {
       const s = byName.get(name);
       expect(s, name).toBeDefined();
       expect(s.text, name).not.toMatch(/x|null|NaN|undefined/);
@@ -161,7 +161,7 @@ describe(`writing indicators through the API (${testDialect()})`, () => {
     expect((await call(app, reporter, 'PUT', '/api/indicators/targets', { targets: [{ indicator: 'gdp', region: '140423', year: 2022, kind: 'growth', value: 0.06 }] })).status).toBe(403);
     expect((await call(app, reporter, 'PUT', '/api/indicators/ranks', { ranks: [{ indicator: 'gdp', region: '140423', month: '2021-06', rankInCity: 1, rankAmongCounties: 1 }] })).status).toBe(403);
     expect((await call(app, reporter, 'POST', '/api/indicators/draw-from-pool', { region: '140423', asOf: '2021-05' })).status).toBe(403);
-    expect((await call(app, reporter, 'POST', '/api/indicators/targets/read', { region: '140423', year: 2021, text: SEED_002_TARGETS_TEXT })).status).toBe(403);
+    expect((await call(app, reporter, 'POST', '/api/indicators/targets/read', { region: '140423', year: 2021, text: WORK_REPORT_TARGETS_TEXT })).status).toBe(403);
     expect((await upload(Buffer.from('x'), 'region=140423&commit=true', reporter)).status).toBe(403);
     const own = await call(app, reporter, 'GET', '/api/indicators/targets?region=140423&year=2021');
     expect(own.status).toBe(200);
@@ -181,7 +181,7 @@ describe(`writing indicators through the API (${testDialect()})`, () => {
   });
 
   it('reads targets from a work report’s text, and saves the ones confirmed', async () => {
-    const read = await call(app, dispatcher, 'POST', '/api/indicators/targets/read', { region: '140423', year: 2022, text: SEED_002_TARGETS_TEXT });
+    const read = await call(app, dispatcher, 'POST', '/api/indicators/targets/read', { region: '140423', year: 2022, text: WORK_REPORT_TARGETS_TEXT });
     expect(read.status).toBe(200);
     expect(read.json.proposals).toHaveLength(6);
     const p = read.json.proposals[0];

@@ -1,4 +1,4 @@
-// The demo county 襄垣县: seed 000's figures computed from the data alone, every project valid, and no second build.
+// The demo county 襄垣县: the pool report's figures computed from the data alone, every project valid, and no second build. Sources quoted in docs/sources.md.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../../src/domain/access.ts';
@@ -12,7 +12,7 @@ import { findProjectMonths, findProjectYears, listProjects } from '../../src/db/
 import { getSetting, listLeaders, listUnits } from '../../src/db/repositories/region.repository.ts';
 import { findUserByUsername } from '../../src/db/repositories/user.repository.ts';
 import { verifyPassword } from '../../src/services/auth/password.ts';
-import { createDemo, DEMO_ACCOUNTS, DEMO_AS_OF, DEMO_REGION, planDemo } from '../../src/services/create-demo.ts';
+import { createDemo, DEMO_ACCOUNTS, DEMO_AS_OF, DEMO_REGION, planDemo } from '../../src/demo/create-demo.ts';
 import { poolSummary, type PoolSummary } from '../../src/services/pool-summary.ts';
 import { loadProjectContext } from '../../src/services/project-context.ts';
 import { openTestDatabase } from '../support/test-db.ts';
@@ -53,7 +53,7 @@ const inPool = (l: Loaded) => {
 };
 
 describe('createDemo', () => {
-  it('reproduces the pool figures of seed 000 exactly', () => {
+  it('reproduces the pool figures of the pool report exactly', () => {
     expect(summary.continuing).toMatchObject({
       count: 86, totalInvestment: 18_890_000_000, annualPlan: 4_438_000_000, completedYtd: 1_849_000_000, resumed: 86, resumeRate: 1,
     });
@@ -73,7 +73,7 @@ describe('createDemo', () => {
     ]);
   });
 
-  it('drafts the sentence of seed 000', () => {
+  it('drafts the sentence of the pool report', () => {
     expect(summary.sentence).toContain('续建（复工）项目86个，总投资188.9亿元，年度计划44.38亿元，复工率100%');
     expect(summary.sentence).toContain('开工率95.1%');
     expect(summary.sentence).toContain('新建项目143个，总投资213.9亿元，年度计划59亿元，目前已开工136项');
@@ -189,7 +189,7 @@ describe('createDemo', () => {
     expect(entries).toBe(21);
   });
 
-  it('carries the fund applications seed 000 names', async () => {
+  it('carries the fund applications the pool report names', async () => {
     const apps: { name: string; kind: string }[] = [];
     for (const l of all) for (const a of await projectFundApplications(handle.db, l.project.id)) {
       apps.push({ name: l.project.name, kind: a.kind });

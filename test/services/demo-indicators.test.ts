@@ -1,5 +1,5 @@
-// The demo's indicators: seed 001's zone figures and seed 002's targets from the data alone, 长治市's 12 units ranked
-// from their values, 襄垣's townships against 时序进度 as seed 004 tells it, every value valid, every build the same.
+// The demo's indicators: the zone’s half-year report’s zone figures and the 2021 work report's targets from the data alone, 长治市's 12 units ranked (sources quoted in docs/sources.md)
+// from their values, 襄垣's townships against 时序进度 as the indicator template tells it, every value valid, every build the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { formatRate } from '../../src/domain/format.ts';
@@ -8,8 +8,8 @@ import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { findValues } from '../../src/db/repositories/indicator.repository.ts';
 import { findRegion, listUnits } from '../../src/db/repositories/region.repository.ts';
 import { visibleCounties } from '../../src/services/county-context.ts';
-import { createDemo } from '../../src/services/create-demo.ts';
-import { CHANGZHI_UNITS, demoIndicatorValues } from '../../src/services/demo/indicators.ts';
+import { createDemo } from '../../src/demo/create-demo.ts';
+import { CHANGZHI_UNITS, demoIndicatorValues } from '../../src/demo/indicators.ts';
 import { indicatorReport, indicatorStanding, type IndicatorReport } from '../../src/services/indicator/indicator-metrics.ts';
 import { listIndicatorTargets } from '../../src/services/indicator/indicator-targets.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
@@ -30,7 +30,7 @@ const item = (r: IndicatorReport, name: string) => {
 };
 
 describe(`the demo's indicators (${testDialect()})`, () => {
-  it('reproduces seed 001: the zone’s 规上工业增加值 44.4 亿元 +14.8% and 工业投资 10.8 亿元 −58.3% in 1—6月 2023', async () => {
+  it('reproduces the zone’s half-year report: the zone’s 规上工业增加值 44.4 亿元 +14.8% and 工业投资 10.8 亿元 −58.3% in 1—6月 2023', async () => {
     const r = await indicatorReport(h.db, { region: '140423402', asOf: '2023-06' }, SYSTEM_ACTOR);
     expect(item(r, '规上工业增加值').metrics).toMatchObject({ value: 4_440_000_000, yoy: 0.148, yoySource: 'official', target: null, timeProgress: 0.5 });
     expect(item(r, '工业投资').metrics).toMatchObject({ value: 1_080_000_000, yoy: -0.583, yoySource: 'official' });
@@ -41,7 +41,7 @@ describe(`the demo's indicators (${testDialect()})`, () => {
     expect(item(r, '产出强度').metrics.value).toBe(410_000);
   });
 
-  it('holds seed 002’s 2021 targets for 襄垣, confirmed from its words, on 2020’s published figures', async () => {
+  it('holds the 2021 work report’s 2021 targets for 襄垣, confirmed from its words, on 2020’s published figures', async () => {
     const t = await listIndicatorTargets(h.db, { region: '140423', year: 2021 }, SYSTEM_ACTOR);
     const fromReport = t.targets.filter((x) => x.source === 'report');
     expect(fromReport.map((x) => [x.name, x.kind, x.value, x.qualifier])).toEqual([
@@ -70,7 +70,7 @@ describe(`the demo's indicators (${testDialect()})`, () => {
     expect(item(district, '地区生产总值').ranks).toMatchObject({ inCity: { source: 'computed' }, amongCounties: null });
   });
 
-  it('tells seed 004’s story of the townships: three ahead, two near, the last three by name', async () => {
+  it('tells the indicator template’s story of the townships: three ahead, two near, the last three by name', async () => {
     const s = await indicatorStanding(h.db, { region: '140423', asOf: '2021-06', indicator: 'industrial-investment' }, SYSTEM_ACTOR);
     expect(s.standings[0]!.sentence.text).toBe(
       '从完成工业投资进度情况看，达到时序进度的只有王桥镇、侯堡镇、古韩镇等3个乡镇，夏店镇和襄垣经开区接近时序进度，进度排在后3位的是虒亭镇28.6%、下良镇19.7%和善福镇8.9%。',

@@ -12,7 +12,7 @@ import { listLeaders, listUnits } from '../../src/db/repositories/region.reposit
 import { findUserByUsername } from '../../src/db/repositories/user.repository.ts';
 import { FIRST_DATA_ROW } from '../../src/io/ledger-writer.ts';
 import { actorOf } from '../../src/services/auth/sessions.ts';
-import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/services/create-demo.ts';
+import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/demo/create-demo.ts';
 import { exportLedger, ledgerFilterIds, ledgerTemplate, ledgerTemplateFor, prepareLedgerExport } from '../../src/services/export-ledger.ts';
 import { poolSummary, type PoolSummary } from '../../src/services/pool-summary.ts';
 import { signInAs, testApp } from '../support/api.ts';

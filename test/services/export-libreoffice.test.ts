@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { LEDGER_COLUMNS } from '../../src/domain/ledger/ledger-columns.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
-import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/services/create-demo.ts';
+import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/demo/create-demo.ts';
 import { exportLedger, ledgerTemplate } from '../../src/services/export-ledger.ts';
 import { poolSummary, type PoolSummary } from '../../src/services/pool-summary.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';

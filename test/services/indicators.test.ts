@@ -1,4 +1,4 @@
-// Indicator services on a real database: values and targets entered with the domain's checks and the access rules, the
+// Indicator services on a real database: values and targets entered with the domain's checks and the access rules, the (sources quoted in docs/sources.md)
 // metrics of stored values equal to the domain's, ranks from the data (ties share) or as entered, townships against
 // 时序进度, the target reader, the pool draw equal to the pool's year-to-date, and the values sheet in and out.
 import ExcelJS from 'exceljs';
@@ -244,7 +244,7 @@ describe(`townships against 时序进度, and the sentences (${testDialect()})`,
     expect(targets.subRegions.filter((t) => t.indicator === 'fixed-asset-investment').map((t) => [t.regionName, t.absolute])).toContainEqual(['襄垣经开区', 1_000_000_000]);
   });
 
-  it('drafts seed 004’s sentences from the same figures as the report', async () => {
+  it('drafts the indicator template’s sentences from the same figures as the report', async () => {
     const s = await indicatorSentences(h.db, { region: COUNTY, asOf: '2021-06' }, f.actors.viewer);
     const gdp = s.sentences.find((x) => x.indicator === 'gdp')!;
     expect(gdp.text).toBe('1-6月全县累计完成地区生产总值118亿元，同比增长12.1%，超任务数4.1个百分点，二季度完成63亿元，较一季度55亿元环比增长14.5%。');
@@ -256,7 +256,7 @@ describe(`townships against 时序进度, and the sentences (${testDialect()})`,
 describe(`targets (${testDialect()})`, () => {
   const REPORT = '今年全县经济社会发展的主要目标是：地区生产总值增长8%，固定资产投资增长8.5%，社会消费品零售总额增长10%，一般公共预算收入增长5%，城镇居民、农村居民人均可支配收入分别增长8%和8%以上。';
 
-  it('proposes seed 002’s targets from its text, saves only those confirmed, with their words', async () => {
+  it('proposes the 2021 work report’s targets from its text, saves only those confirmed, with their words', async () => {
     const read = await proposeTargets(h.db, { region: '140425', year: 2021, text: REPORT }, f.actors.otherCounty);
     expect(read.proposals.map((p) => [p.name, p.kind, p.value, p.qualifier])).toEqual([
       ['地区生产总值', 'growth', 0.08, null],

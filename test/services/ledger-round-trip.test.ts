@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import type { Project } from '../../src/domain/project/project.ts';
 import { listProjects } from '../../src/db/repositories/project.repository.ts';
-import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/services/create-demo.ts';
+import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/demo/create-demo.ts';
 import { exportLedger } from '../../src/services/export-ledger.ts';
 import { importLedger } from '../../src/services/import-ledger.ts';
 import { poolSummary } from '../../src/services/pool-summary.ts';

@@ -1,4 +1,4 @@
-// The pool analysis counts the right projects: planned in the year, not cancelled; started and resumed by month end.
+// The pool analysis counts the right projects: planned in the year, not cancelled; started and resumed by month end. Sources quoted in docs/sources.md.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 describe(`poolSummary (${testDialect()})`, () => {
-  it('counts what seed 000 counts, and totals are sums of their parts', async () => {
+  it('counts what the pool report counts, and totals are sums of their parts', async () => {
     const s = await poolSummary(h.db, { region: '140423', asOf: '2021-05' }, SYSTEM_ACTOR);
     expect(s.continuing).toMatchObject({ count: 2, totalInvestment: 1_500_000_000, annualPlan: 400_000_000, completedYtd: 35_000_000, resumed: 1, resumeRate: 0.5 });
     expect(s.newStart).toMatchObject({ count: 3, totalInvestment: 600_000_000, annualPlan: 240_000_000, completedYtd: 1_000_000, started: 1 });

@@ -7,7 +7,7 @@ import { isAppError, type AppError } from '../../src/domain/errors.ts';
 import { wholeMonthsSince } from '../../src/domain/stats-entry/unentered-flag.ts';
 import { findUserByUsername } from '../../src/db/repositories/user.repository.ts';
 import { actorOf } from '../../src/services/auth/sessions.ts';
-import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/services/create-demo.ts';
+import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/demo/create-demo.ts';
 import { getProject, getProjectHistory } from '../../src/services/get-project.ts';
 import { changeStatsEntry, getCutOffs, getStatsEntry, listUnentered, setCutOffs } from '../../src/services/stats-entry.ts';
 import { addProject, seedCounty, WANGQIAO, type CountyFixture } from '../support/factories.ts';

@@ -1,7 +1,7 @@
 // tiaodu demo: creates the 襄垣县 demo database.
 
 import type { Command } from 'commander';
-import { createDemo, DEMO_ACCOUNTS } from '../../services/create-demo.ts';
+import { createDemo, DEMO_ACCOUNTS } from '../../demo/create-demo.ts';
 import { printJson, say } from '../output.ts';
 import { withDatabase } from './database.ts';
 

@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { openDatabase, resolveDatabaseTarget } from '../../db/connect.ts';
 import { getSetting, listCounties } from '../../db/repositories/region.repository.ts';
-import { createDemo } from '../../services/create-demo.ts';
+import { createDemo } from '../../demo/create-demo.ts';
 import { runRoundCalendar } from '../../services/round/calendar.ts';
 import { createApp } from '../../server/app.ts';
 import { say } from '../output.ts';

@@ -2,12 +2,13 @@
 
 import type { Kysely } from 'kysely';
 import { toYuan } from '../../domain/money.ts';
+import type { BatchKind, FundKind } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-export const BATCH_KINDS = ['signed', 'started', 'operating'] as const;
-export type BatchKind = (typeof BATCH_KINDS)[number];
+// The kinds are the domain's; re-exported for the callers that take them from here.
+export { BATCH_KINDS, FUND_KINDS, type BatchKind, type FundKind } from '../../domain/project/project.ts';
 
 export async function insertBatch(db: Db, b: { id: string; regionCode: string; heldOn: string; title: string }): Promise<void> {
   await db.insertInto('batch_event').values({ id: b.id, region_code: b.regionCode, held_on: b.heldOn, title: b.title }).execute();
@@ -30,11 +31,8 @@ export async function projectBatches(db: Db, projectId: string): Promise<{ heldO
     .where('bp.project_id', '=', projectId)
     .orderBy('b.held_on')
     .execute();
-  return rows.map((r) => ({ heldOn: r.held_on, title: r.title, kind: r.kind as BatchKind }));
+  return rows.map((r) => ({ heldOn: r.held_on, title: r.title, kind: r.kind }));
 }
-
-export const FUND_KINDS = ['specialBond', 'centralBudget', 'other'] as const;
-export type FundKind = (typeof FUND_KINDS)[number];
 
 export interface FundApplication {
   id: string;
@@ -56,5 +54,5 @@ export async function insertFundApplications(db: Db, apps: readonly FundApplicat
 
 export async function projectFundApplications(db: Db, projectId: string): Promise<FundApplication[]> {
   const rows = await db.selectFrom('fund_application').selectAll().where('project_id', '=', projectId).orderBy('year').execute();
-  return rows.map((r) => ({ id: r.id, projectId: r.project_id, kind: r.kind as FundKind, year: r.year, amount: toYuan(r.amount), status: r.status, notes: r.notes }));
+  return rows.map((r) => ({ id: r.id, projectId: r.project_id, kind: r.kind, year: r.year, amount: toYuan(r.amount), status: r.status, notes: r.notes }));
 }

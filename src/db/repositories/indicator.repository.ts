@@ -6,9 +6,11 @@ import type { IndicatorCode } from '../../domain/indicator/catalogue.ts';
 import type { IndicatorTarget, IndicatorValue, TargetKind, TargetQualifier } from '../../domain/indicator/values.ts';
 import { roundHalfUp } from '../../domain/format.ts';
 import { toYuan, toYuanOrNull } from '../../domain/money.ts';
+import type { PoolBounds } from '../../domain/pool/pool-membership.ts';
 import type { ConstructionType, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
+import { whereInPool } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
@@ -68,7 +70,7 @@ export async function findValues(db: Db, q: ValueQuery): Promise<StoredIndicator
     .orderBy('month')
     .execute();
   return rows.map((r) => ({
-    indicator: r.indicator as IndicatorCode,
+    indicator: r.indicator,
     region: r.region_code,
     month: r.month,
     value: toYuan(r.value),
@@ -160,13 +162,13 @@ export async function findTargets(db: Db, q: { regions: readonly string[]; year:
   return rows.map((r) => {
     const growth = r.kind === 'growth';
     return {
-      indicator: r.indicator as IndicatorCode,
+      indicator: r.indicator,
       region: r.region_code,
       year: Number(r.year),
-      kind: r.kind as TargetKind,
+      kind: r.kind,
       value: growth ? (ppmOrNull(r.growth_ppm) as number) : toYuan(r.amount),
       upper: growth ? ppmOrNull(r.upper_growth_ppm) : toYuanOrNull(r.upper_amount),
-      qualifier: (r.qualifier as TargetQualifier | null) ?? null,
+      qualifier: r.qualifier ?? null,
       source: r.source as IndicatorTargetSource,
       sourceText: r.source_text,
       updatedAt: r.updated_at,
@@ -281,7 +283,7 @@ export async function findAssignments(
     .orderBy('assignee_id')
     .execute();
   return rows.map((r) => ({
-    indicator: r.indicator as IndicatorCode,
+    indicator: r.indicator,
     region: r.region_code,
     year: Number(r.year),
     assigneeKind: r.assignee_kind as AssigneeKind,
@@ -431,7 +433,7 @@ export async function findEnteredRanks(db: Db, q: { regions: readonly string[]; 
     .execute();
   const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return rows.map((r) => ({
-    indicator: r.indicator as IndicatorCode,
+    indicator: r.indicator,
     region: r.region_code,
     month: r.month,
     rankInCity: int(r.rank_in_city),
@@ -481,15 +483,11 @@ export async function upsertEnteredRanks(db: Db, ranks: readonly EnteredRank[]):
 // ---------------------------------------------------------------------------------------------------------------
 // Drawing an indicator from the project pool
 
-export interface PoolDrawQuery {
+export interface PoolDrawQuery extends Omit<PoolBounds, 'endDay'> {
   /** The county whose pool is drawn. */
   countyCode: string;
   /** Only the projects of one township or zone. */
   townshipCode?: string | null;
-  year: number;
-  /** The year-to-date window, both included. */
-  fromMonth: string;
-  toMonth: string;
 }
 
 /** A pool project with what decides whether it counts in an indicator, and its year-to-date completion. */
@@ -507,9 +505,7 @@ export interface PoolDrawProject {
  */
 export async function poolDrawProjects(db: Db, q: PoolDrawQuery): Promise<PoolDrawProject[]> {
   const [lo, hi] = countyRange(q.countyCode);
-  const rows = await db
-    .selectFrom('project_year as y')
-    .innerJoin('project as p', 'p.id', 'y.project_id')
+  const rows = await whereInPool(db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id'), q.year)
     .select([
       'p.id as id',
       'p.industry_code as industry_code',
@@ -517,9 +513,6 @@ export async function poolDrawProjects(db: Db, q: PoolDrawQuery): Promise<PoolDr
       'p.stats_entry as stats_entry',
       completedBetween(q.fromMonth, q.toMonth).as('ytd'),
     ])
-    .where('y.year', '=', q.year)
-    .where('y.phase', 'in', ['continuing', 'newStart'])
-    .where('p.stage', '!=', 'cancelled')
     .where('p.region_code', '>=', lo)
     .where('p.region_code', '<=', hi)
     .$if(!!q.townshipCode, (qb) => qb.where('p.township_code', '=', q.townshipCode!))
@@ -528,8 +521,8 @@ export async function poolDrawProjects(db: Db, q: PoolDrawQuery): Promise<PoolDr
   return rows.map((r) => ({
     id: r.id,
     industryCode: r.industry_code,
-    constructionType: r.construction_type as ConstructionType | null,
-    statsEntry: r.stats_entry as StatsEntryStatus,
+    constructionType: r.construction_type,
+    statsEntry: r.stats_entry,
     completedYtd: toYuan(r.ytd),
   }));
 }

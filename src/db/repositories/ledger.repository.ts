@@ -44,8 +44,8 @@ export async function loadCountyProjects(db: Db, countyCode: string): Promise<St
       .execute(),
   ]);
   const byId = new Map<string, StoredProject>(projects.map((r) => [r.id, { project: toProject(r), years: [], months: [] }]));
-  for (const y of years) byId.get(y.project_id)?.years.push({ year: y.year, phase: y.phase as ProjectYear['phase'], annualPlan: toYuan(y.annual_plan), resumedOn: y.resumed_on });
-  for (const m of months) byId.get(m.project_id)?.months.push({ month: m.month, completed: toYuan(m.completed), enteredAs: m.entered_as as MonthlyCompletion['enteredAs'] });
+  for (const y of years) byId.get(y.project_id)?.years.push({ year: y.year, phase: y.phase, annualPlan: toYuan(y.annual_plan), resumedOn: y.resumed_on });
+  for (const m of months) byId.get(m.project_id)?.months.push({ month: m.month, completed: toYuan(m.completed), enteredAs: m.entered_as });
   return [...byId.values()];
 }
 

@@ -1,7 +1,8 @@
 // Aggregates of the project pool by phase (and optionally one more key), computed in SQL so a province stays fast.
 
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PhaseFigures, PoolProjectFigures } from '../../domain/pool/pool-analysis.ts';
+import { POOL_PHASES, WITHDRAWN_STAGES, type PoolBounds, type PoolPhase } from '../../domain/pool/pool-membership.ts';
 import type { Database } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
 import { countyRange } from './scope.ts';
@@ -16,27 +17,30 @@ export const POOL_GROUP_KEYS = {
 } as const;
 export type PoolGroupKey = keyof typeof POOL_GROUP_KEYS;
 
-export interface PoolQuery {
+/** The pool of a region as of a month: the bounds come from the domain (`poolBounds`). */
+export interface PoolQuery extends PoolBounds {
   /** A county, city or province code: the counties inside it are counted. */
   regionCode: string;
-  year: number;
-  /** First and last month of the year-to-date window, 'YYYY-MM'. */
-  fromMonth: string;
-  toMonth: string;
-  /** The last day of the as-of month: started/resumed on or before it count. */
-  endDay: string;
   /** Only this township or zone (9-digit code). */
   townshipCode?: string | null;
   /** Only this responsible unit (a reporter's view). */
   unitId?: string | null;
 }
 
+/**
+ * Keeps the projects `p` whose year row `y` puts them in the pool of `year`: the domain names the phases and the
+ * withdrawn stages, SQL only filters by them. Every query of a year's pool (analysis, round, indicators, ledger) uses it.
+ */
+// The query's own row types pass through untouched: the helper only adds conditions on the aliases p and y.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function whereInPool<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, year: number): QB {
+  return qb.where('y.year', '=', year).where('y.phase', 'in', POOL_PHASES).where('p.stage', 'not in', WITHDRAWN_STAGES) as QB;
+}
+
 /** The projects of the pool, one row each with what the figures need; the aggregates below are built on it. */
 function poolProjects(db: Kysely<Database>, q: PoolQuery) {
   const [lo, hi] = countyRange(q.regionCode);
-  return db
-    .selectFrom('project_year as y')
-    .innerJoin('project as p', 'p.id', 'y.project_id')
+  return whereInPool(db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id'), q.year)
     .select([
       'y.phase as phase',
       'p.total_investment as total',
@@ -45,9 +49,6 @@ function poolProjects(db: Kysely<Database>, q: PoolQuery) {
       sql<number>`case when p.started_on is not null and p.started_on <= ${q.endDay} then 1 else 0 end`.as('started'),
       sql<number>`case when y.resumed_on is not null and y.resumed_on <= ${q.endDay} then 1 else 0 end`.as('resumed'),
     ])
-    .where('y.year', '=', q.year)
-    .where('y.phase', 'in', ['continuing', 'newStart'])
-    .where('p.stage', '!=', 'cancelled')
     .where('p.region_code', '>=', lo)
     .where('p.region_code', '<=', hi)
     .$if(!!q.townshipCode, (qb) => qb.where('p.township_code', '=', q.townshipCode!))
@@ -80,7 +81,8 @@ export async function poolPhaseFigures(
     .execute();
 
   return rows.map((r) => ({
-    phase: r.phase as PhaseFigures['phase'],
+    // whereInPool keeps the pool's phases only.
+    phase: r.phase as PoolPhase,
     key: (r.group_key as string | null) ?? null,
     count: Number(r.count),
     totalInvestment: Number(r.total_investment),
@@ -103,7 +105,8 @@ export async function poolProjectRows(db: Kysely<Database>, q: PoolQuery): Promi
     .select(['p.township_code as township', 'p.chain as chain', 'p.leader_id as leader', 'p.unit_id as unit'])
     .execute();
   return rows.map((r) => ({
-    phase: r.phase as PoolProjectRow['phase'],
+    // whereInPool keeps the pool's phases only.
+    phase: r.phase as PoolPhase,
     totalInvestment: Number(r.total),
     annualPlan: Number(r.plan),
     completedYtd: Number(r.ytd),

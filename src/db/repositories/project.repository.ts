@@ -2,9 +2,11 @@
 
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { toYuan } from '../../domain/money.ts';
-import type { MonthlyCompletion, Phase, Project, ProjectYear } from '../../domain/project/project.ts';
+import { firstMonthOfYear } from '../../domain/months.ts';
+import type { MonthlyCompletion, Phase, Project, ProjectYear, Stage } from '../../domain/project/project.ts';
 import type { Database, ProjectTable } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
+import { whereInPool } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
@@ -15,14 +17,14 @@ export function toProject(r: Selectable<ProjectTable>): Project {
     regionCode: r.region_code,
     name: r.name,
     projectCode: r.project_code,
-    approvalKind: r.approval_kind as Project['approvalKind'],
+    approvalKind: r.approval_kind,
     owner: r.owner,
     townshipCode: r.township_code,
     industryCode: r.industry_code,
     chain: r.chain,
-    constructionType: r.construction_type as Project['constructionType'],
+    constructionType: r.construction_type,
     category: r.category,
-    stage: r.stage as Project['stage'],
+    stage: r.stage,
     signedOn: r.signed_on,
     landSuppliedOn: r.land_supplied_on,
     permitOn: r.permit_on,
@@ -32,7 +34,7 @@ export function toProject(r: Selectable<ProjectTable>): Project {
     operatingOn: r.operating_on,
     totalInvestment: toYuan(r.total_investment),
     completedBefore: toYuan(r.completed_before),
-    statsEntry: r.stats_entry as Project['statsEntry'],
+    statsEntry: r.stats_entry,
     leaderId: r.leader_id,
     unitId: r.unit_id,
     landAreaMu: r.land_area_mu === null ? null : Number(r.land_area_mu),
@@ -84,12 +86,12 @@ export async function findProject(db: Db, id: string): Promise<Project | undefin
 
 export async function findProjectYears(db: Db, projectId: string): Promise<ProjectYear[]> {
   const rows = await db.selectFrom('project_year').selectAll().where('project_id', '=', projectId).orderBy('year').execute();
-  return rows.map((r) => ({ year: r.year, phase: r.phase as ProjectYear['phase'], annualPlan: toYuan(r.annual_plan), resumedOn: r.resumed_on }));
+  return rows.map((r) => ({ year: r.year, phase: r.phase, annualPlan: toYuan(r.annual_plan), resumedOn: r.resumed_on }));
 }
 
 export async function findProjectMonths(db: Db, projectId: string): Promise<MonthlyCompletion[]> {
   const rows = await db.selectFrom('project_month').selectAll().where('project_id', '=', projectId).orderBy('month').execute();
-  return rows.map((r) => ({ month: r.month, completed: toYuan(r.completed), enteredAs: r.entered_as as MonthlyCompletion['enteredAs'] }));
+  return rows.map((r) => ({ month: r.month, completed: toYuan(r.completed), enteredAs: r.entered_as }));
 }
 
 export async function insertProject(db: Db, p: Project): Promise<void> {
@@ -195,8 +197,8 @@ export interface ProjectListQuery {
   unitId?: string | null;
   leaderId?: string | null;
   townshipCode?: string | null;
-  phase?: string | null;
-  stage?: string | null;
+  phase?: Phase | null;
+  stage?: Stage | null;
   chain?: string | null;
   q?: string | null;
   /** Only the pool of the year as the pool analysis counts it (续建 or 新建 that year, not cancelled), so the two agree. */
@@ -219,7 +221,7 @@ export interface ProjectListRow {
 /** One page of the ledger with its total count, the year's phase, plan and year-to-date completion on each row. */
 export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows: ProjectListRow[]; total: number }> {
   const [lo, hi] = countyRange(q.regionCode);
-  const fromMonth = `${q.year}-01`;
+  const fromMonth = firstMonthOfYear(q.year);
   let base = db
     .selectFrom('project as p')
     .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', q.year))
@@ -232,7 +234,7 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
   if (q.phase) base = base.where('y.phase', '=', q.phase);
   if (q.stage) base = base.where('p.stage', '=', q.stage);
   if (q.chain) base = base.where('p.chain', '=', q.chain);
-  if (q.poolOnly) base = base.where('y.phase', 'in', ['continuing', 'newStart']).where('p.stage', '!=', 'cancelled');
+  if (q.poolOnly) base = whereInPool(base, q.year);
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) =>
@@ -262,7 +264,7 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
     total: Number(countRow.n),
     rows: rows.map((r) => ({
       project: toProject(r),
-      phase: (r.year_phase as Phase | null) ?? null,
+      phase: r.year_phase ?? null,
       annualPlan: r.annual_plan === null ? null : toYuan(r.annual_plan),
       resumedOn: r.year_resumed_on ?? null,
       completedYtd: toYuan(r.completed_ytd),

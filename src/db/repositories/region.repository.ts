@@ -1,6 +1,7 @@
 // Regions, units and leaders of the counties a deployment holds.
 
 import type { Kysely } from 'kysely';
+import type { RegionLevel } from '../../domain/region.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -8,7 +9,7 @@ type Db = Kysely<Database>;
 export interface RegionRow {
   code: string;
   name: string;
-  level: string;
+  level: RegionLevel;
   parentCode: string | null;
   isZone: boolean;
 }

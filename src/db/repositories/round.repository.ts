@@ -3,10 +3,12 @@
 
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { toYuan, type Yuan } from '../../domain/money.ts';
-import type { Stage } from '../../domain/project/project.ts';
-import type { ReportStatus, RoundStatus } from '../../domain/round/round.ts';
+import type { EnteredAs, Stage } from '../../domain/project/project.ts';
+import type { ReminderKind, WebhookKind } from '../../domain/round/reminders.ts';
+import type { CorrectionStatus, ProblemStatus, ReportStatus, RoundStatus } from '../../domain/round/round.ts';
 import type { StageEventEntry } from '../../domain/round/stage-events.ts';
 import type { Database, ReportTable, RoundTable } from '../schema.ts';
+import { whereInPool } from './pool.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -28,7 +30,7 @@ function toRound(r: Selectable<RoundTable>): Round {
     id: r.id,
     regionCode: r.region_code,
     month: r.month,
-    status: r.status as RoundStatus,
+    status: r.status,
     deadline: r.deadline,
     graceUntil: r.grace_until,
     openedAt: r.opened_at,
@@ -102,13 +104,8 @@ export interface RoundProject {
 
 /** The projects a round reports on: the year's pool (续建 or 新建, not cancelled) of the county. */
 export async function roundPoolProjects(db: Db, regionCode: string, year: number): Promise<RoundProject[]> {
-  const rows = await db
-    .selectFrom('project_year as y')
-    .innerJoin('project as p', 'p.id', 'y.project_id')
+  const rows = await whereInPool(db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id'), year)
     .select(['p.id', 'p.unit_id'])
-    .where('y.year', '=', year)
-    .where('y.phase', 'in', ['continuing', 'newStart'])
-    .where('p.stage', '!=', 'cancelled')
     .where('p.region_code', '=', regionCode)
     .orderBy('p.id')
     .execute();
@@ -122,7 +119,7 @@ export interface Report {
   unitId: string | null;
   status: ReportStatus;
   completedMonth: Yuan | null;
-  enteredAs: 'month' | 'ytd';
+  enteredAs: EnteredAs;
   enteredYtd: Yuan | null;
   progress: string | null;
   stageEvents: StageEventEntry[];
@@ -145,7 +142,7 @@ function toReport(r: Selectable<ReportTable>): Report {
     roundId: r.round_id,
     projectId: r.project_id,
     unitId: r.unit_id,
-    status: r.status as ReportStatus,
+    status: r.status,
     completedMonth: r.completed_month === null ? null : toYuan(r.completed_month),
     enteredAs: r.entered_as === 'ytd' ? 'ytd' : 'month',
     enteredYtd: r.entered_ytd === null ? null : toYuan(r.entered_ytd),
@@ -294,7 +291,7 @@ export async function findReportViews(db: Db, q: ReportQuery): Promise<ReportVie
     ...toReport(r),
     month: r.month,
     regionCode: r.region_code,
-    roundStatus: r.round_status as RoundStatus,
+    roundStatus: r.round_status,
     deadline: r.deadline,
     graceUntil: r.grace_until,
     projectName: r.project_name,
@@ -302,7 +299,7 @@ export async function findReportViews(db: Db, q: ReportQuery): Promise<ReportVie
     projectUnitId: r.project_unit_id,
     unitName: r.unit_name ?? null,
     townshipCode: r.township_code,
-    stage: r.stage as Stage,
+    stage: r.stage,
     startedOn: r.started_on,
     totalInvestment: toYuan(r.total_investment),
     completedBefore: toYuan(r.completed_before),
@@ -381,7 +378,7 @@ export interface ProblemRow {
   reportId: string | null;
   unitId: string | null;
   description: string;
-  status: 'open' | 'closed';
+  status: ProblemStatus;
   raisedAt: string;
   raisedBy: string | null;
 }
@@ -413,7 +410,7 @@ export async function reportProblems(db: Db, reportId: string): Promise<ProblemR
     reportId: r.report_id,
     unitId: r.unit_id,
     description: r.description,
-    status: r.status as ProblemRow['status'],
+    status: r.status,
     raisedAt: r.raised_at,
     raisedBy: r.raised_by,
   }));
@@ -422,8 +419,6 @@ export async function reportProblems(db: Db, reportId: string): Promise<ProblemR
 export async function deleteProblems(db: Db, reportId: string): Promise<void> {
   await db.deleteFrom('problem').where('report_id', '=', reportId).execute();
 }
-
-export type CorrectionStatus = 'pending' | 'approved' | 'rejected';
 
 export interface Correction {
   id: string;
@@ -489,7 +484,7 @@ export async function findCorrections(db: Db, q: { id?: string; reportId?: strin
     oldValue: toYuan(r.old_value),
     newValue: toYuan(r.new_value),
     reason: r.reason,
-    status: r.status as CorrectionStatus,
+    status: r.status,
     requestedAt: r.requested_at,
     requestedBy: r.requested_by,
     decidedAt: r.decided_at,
@@ -520,7 +515,7 @@ export async function sentReminderKeys(db: Db, roundId: string, channel: string)
 }
 
 /** Records a reminder as sent; false when another process recorded it first (the primary key keeps it once). */
-export async function recordReminder(db: Db, r: { roundId: string; unitId: string; kind: string; channel: string; sentAt: string; ok: boolean; detail: string | null }): Promise<boolean> {
+export async function recordReminder(db: Db, r: { roundId: string; unitId: string; kind: ReminderKind; channel: string; sentAt: string; ok: boolean; detail: string | null }): Promise<boolean> {
   const result = await db
     .insertInto('reminder')
     .values({ round_id: r.roundId, unit_id: r.unitId, kind: r.kind, channel: r.channel, sent_at: r.sentAt, ok: r.ok ? 1 : 0, detail: r.detail })
@@ -529,7 +524,7 @@ export async function recordReminder(db: Db, r: { roundId: string; unitId: strin
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function updateReminder(db: Db, r: { roundId: string; unitId: string; kind: string; channel: string; ok: boolean; detail: string | null }): Promise<void> {
+export async function updateReminder(db: Db, r: { roundId: string; unitId: string; kind: ReminderKind; channel: string; ok: boolean; detail: string | null }): Promise<void> {
   await db
     .updateTable('reminder')
     .set({ ok: r.ok ? 1 : 0, detail: r.detail })
@@ -569,7 +564,7 @@ export async function listNotifications(db: Db, lo: string, hi: string, unitId: 
 
 export interface UnitWebhook {
   unitId: string;
-  kind: 'dingtalk' | 'wecom';
+  kind: WebhookKind;
   url: string;
   secret: string | null;
 }
@@ -581,10 +576,10 @@ export async function unitWebhooks(db: Db, regionCode: string): Promise<Map<stri
     .where('region_code', '=', regionCode)
     .where('webhook_url', 'is not', null)
     .execute();
-  return new Map(rows.map((r) => [r.id, { unitId: r.id, kind: r.webhook_kind === 'wecom' ? 'wecom' : 'dingtalk', url: r.webhook_url!, secret: r.webhook_secret }]));
+  return new Map(rows.map((r) => [r.id, { unitId: r.id, kind: r.webhook_kind ?? 'dingtalk', url: r.webhook_url!, secret: r.webhook_secret }]));
 }
 
-export async function setUnitWebhook(db: Db, unitId: string, hook: { kind: string; url: string; secret: string | null } | null): Promise<void> {
+export async function setUnitWebhook(db: Db, unitId: string, hook: { kind: WebhookKind; url: string; secret: string | null } | null): Promise<void> {
   await db
     .updateTable('unit')
     .set({ webhook_kind: hook?.kind ?? null, webhook_url: hook?.url ?? null, webhook_secret: hook?.secret ?? null })
@@ -604,7 +599,7 @@ export async function reportStatusCounts(db: Db, roundIds: readonly string[]): P
     .execute();
   for (const r of rows) {
     const counts = out.get(r.round_id) ?? {};
-    counts[r.status as ReportStatus] = Number(r.n);
+    counts[r.status] = Number(r.n);
     out.set(r.round_id, counts);
   }
   return out;
@@ -618,7 +613,7 @@ export async function reportsForScore(db: Db, roundIds: readonly string[]): Prom
     .select(['round_id', 'unit_id', 'status', 'first_submitted_at', 'returned_count'])
     .where('round_id', 'in', roundIds)
     .execute();
-  return rows.map((r) => ({ roundId: r.round_id, unitId: r.unit_id, status: r.status as ReportStatus, firstSubmittedAt: r.first_submitted_at, returnedCount: r.returned_count }));
+  return rows.map((r) => ({ roundId: r.round_id, unitId: r.unit_id, status: r.status, firstSubmittedAt: r.first_submitted_at, returnedCount: r.returned_count }));
 }
 
 /** The settings whose keys start with a prefix ('round.'), as a record. */

@@ -2,6 +2,7 @@
 
 import { sql, type Kysely } from 'kysely';
 import { toYuan, type Yuan } from '../../domain/money.ts';
+import { WITHDRAWN_STAGES } from '../../domain/pool/pool-membership.ts';
 import type { Stage, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { StatsEntryMaterial } from '../../domain/stats-entry/stats-entry.ts';
 import type { Database } from '../schema.ts';
@@ -64,7 +65,7 @@ export async function findMaterials(db: Db, projectId: string): Promise<(Materia
     .where('m.project_id', '=', projectId)
     .execute();
   return rows.map((r) => ({
-    item: r.item as StatsEntryMaterial,
+    item: r.item,
     done: Number(r.done) === 1,
     markedOn: r.marked_on,
     markedBy: r.marked_by,
@@ -160,7 +161,7 @@ export async function listUnentered(
     .where('p.total_investment', '>=', q.threshold)
     .where('p.started_on', 'is not', null)
     .where('p.started_on', '<=', q.startedBy)
-    .where('p.stage', '!=', 'cancelled')
+    .where('p.stage', 'not in', WITHDRAWN_STAGES)
     .where('p.stats_entry', '!=', 'entered');
   if (q.regionCode.length === 9) base = base.where('p.township_code', '=', q.regionCode);
   if (q.unitId) base = base.where('p.unit_id', '=', q.unitId);
@@ -207,10 +208,10 @@ export async function listUnentered(
       townshipCode: r.township_code,
       unitId: r.unit_id,
       leaderId: r.leader_id,
-      stage: r.stage as Stage,
+      stage: r.stage,
       totalInvestment: toYuan(r.total_investment),
       startedOn: r.started_on!,
-      statsEntry: r.stats_entry as StatsEntryStatus,
+      statsEntry: r.stats_entry,
       statusOn: r.status_on ?? null,
       materialsDone: Number(r.materials_done),
     })),

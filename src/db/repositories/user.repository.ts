@@ -25,7 +25,7 @@ function toUser(r: Database['app_user']): UserRow {
     username: r.username,
     displayName: r.display_name,
     passwordHash: r.password_hash,
-    role: r.role as Role,
+    role: r.role,
     regionCode: r.region_code,
     unitId: r.unit_id,
     leaderId: r.leader_id,

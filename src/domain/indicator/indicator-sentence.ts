@@ -1,4 +1,4 @@
-// The indicator sentences of seed 004 drafted from the computed figures ("1-6月累计完成工业投资10.8亿元，同比下降58.3%，
+// The indicator sentences of the indicator template drafted from the computed figures ("1-6月累计完成工业投资10.8亿元，同比下降58.3%， (sources quoted in docs/sources.md)
 // 占年度目标任务…"), each number also given as a part that names the figure it shows, so a screen can link it to
 // its source and a document never carries a number the data does not. A figure that is missing drops its clause.
 
@@ -98,7 +98,7 @@ function draft(context: { indicator: IndicatorCode; region: string; month: Month
 type Draft = ReturnType<typeof draft>;
 
 /**
- * Drafts the sentence of seed 004 for one indicator, region and month from its metrics, e.g.
+ * Drafts the sentence of the indicator template for one indicator, region and month from its metrics, e.g.
  * "1-6月累计完成工业投资10.8亿元，同比下降58.3%，占年度目标任务45%，低于时序进度5个百分点，累计增速在全市12个单位排第3位、
  * 8县（市）排第2位。1-6月，预计…" — value, 同比, share of the annual target (or, for an indicator at comparable
  * prices with a growth target, "超任务数x个百分点"), the 时序进度 gap, 环比 of the quarter, ranks, and the
@@ -264,7 +264,7 @@ export interface ProgressSentenceOptions {
 }
 
 /**
- * The sentence of seed 004 on townships or units against 时序进度: "从完成工业投资进度情况看，达到时序进度的只有古韩镇、
+ * The sentence of the indicator template on townships or units against 时序进度: "从完成工业投资进度情况看，达到时序进度的只有古韩镇、
  * 王桥镇、侯堡镇等3个乡镇，襄垣经开区和夏店镇接近时序进度，进度排在后3位的是虒亭镇20%、西营镇12.3%和善福镇5%。"
  * The shares are parts of the sentence, each with its unit's region.
  */

@@ -1,4 +1,4 @@
-// The metrics of one indicator for one region as of one month (seed 004's every x): 同比, share of the annual
+// The metrics of one indicator for one region as of one month (the indicator template's every x): 同比, share of the annual (sources quoted in docs/sources.md)
 // target, 时序进度 and the gap, 环比 of quarters, what each remaining month must add, and the H1/annual forecast.
 // Every figure that cannot be computed is null with a reason, never 0 and never a division by zero.
 

@@ -1,5 +1,5 @@
-// Regions side by side: the rank of each region's growth within a peer group ("累计增速在全市排第3位、8县(市)排
-// 第2位"), and which townships or units are ahead of or behind 时序进度 (seed 004: "达到时序进度的只有…").
+// Regions side by side: the rank of each region's growth within a peer group ("累计增速在全市排第3位、8县(市)排 (sources quoted in docs/sources.md)
+// 第2位"), and which townships or units are ahead of or behind 时序进度 (the indicator template: "达到时序进度的只有…").
 
 import { roundHalfUp } from '../format.ts';
 import { isRegionCode, regionLevel } from '../region.ts';

@@ -1,4 +1,4 @@
-// Reads the targets out of a government work report's text ("地区生产总值增长8%，固定资产投资增长8.5%…", seed 002) and
+// Reads the targets out of a government work report's text ("地区生产总值增长8%，固定资产投资增长8.5%…", the 2021 work report) and (sources quoted in docs/sources.md)
 // proposes them for the user to confirm: nobody retypes the year's targets, and nothing is set without a look.
 
 import { fromUnit } from '../money.ts';

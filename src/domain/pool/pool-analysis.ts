@@ -1,11 +1,11 @@
-// The pool analysis of seed 000: counts, totals, plans, year-to-date completion, 开工率 and 复工率, always sums of parts.
+// The pool analysis of the pool report: counts, totals, plans, year-to-date completion, 开工率 and 复工率, always sums of parts. Sources quoted in docs/sources.md.
 
 import type { Yuan } from '../money.ts';
-import type { Phase } from '../project/project.ts';
+import type { PoolPhase } from './pool-membership.ts';
 
 /** Aggregated figures of one group of projects in one phase, as the database returns them. */
 export interface PhaseFigures {
-  phase: Extract<Phase, 'continuing' | 'newStart'>;
+  phase: PoolPhase;
   count: number;
   totalInvestment: Yuan;
   annualPlan: Yuan;
@@ -50,7 +50,7 @@ function group(f: Omit<PhaseFigures, 'phase'>): GroupFigures {
 
 /**
  * Combines per-phase rows into the figures of the pool. `all` is the sum of the two phases,
- * by construction, so a total can never disagree with its parts (seed 000's own totals do).
+ * by construction, so a total can never disagree with its parts (the pool report's own totals do).
  */
 export function poolFigures(rows: readonly PhaseFigures[]): PoolFigures {
   const byPhase = (phase: PhaseFigures['phase']) => {

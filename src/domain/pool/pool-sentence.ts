@@ -1,4 +1,4 @@
-// The paragraph of seed 000 drafted from the pool figures: every number in it comes from the analysis.
+// The paragraph of the pool report drafted from the pool figures: every number in it comes from the analysis. Sources quoted in docs/sources.md.
 
 import { formatRate, money } from '../format.ts';
 import { monthNumber, ytdLabel, type Month } from '../months.ts';

@@ -64,6 +64,14 @@ export const MILESTONE_LABELS: Record<Milestone, string> = {
   operatingOn: '投产日期',
 };
 
+export const BATCH_KINDS = ['signed', 'started', 'operating'] as const;
+/** 三个一批: a project signed, started or put into production at a batch event. */
+export type BatchKind = (typeof BATCH_KINDS)[number];
+
+export const FUND_KINDS = ['specialBond', 'centralBudget', 'other'] as const;
+/** A fund applied for: 专项债, 中央预算内投资, or another. */
+export type FundKind = (typeof FUND_KINDS)[number];
+
 /** Projects of this size and more are entered in the investment statistics (入库). */
 export const STATS_ENTRY_THRESHOLD: Yuan = 5_000_000;
 
@@ -76,11 +84,15 @@ export interface ProjectYear {
   resumedOn: Day | null;
 }
 
+export const ENTERED_AS = ['month', 'ytd'] as const;
+/** How a unit entered a month's investment: the month's own amount, or the year-to-date (1-M月累计) it follows from. */
+export type EnteredAs = (typeof ENTERED_AS)[number];
+
 /** Investment completed in one month; `enteredAs` records whether the unit typed the month or a year-to-date figure. */
 export interface MonthlyCompletion {
   month: Month;
   completed: Yuan;
-  enteredAs: 'month' | 'ytd';
+  enteredAs: EnteredAs;
 }
 
 /** Every field of a project as the domain sees it. */

@@ -73,7 +73,8 @@ export function reminderText(input: {
 }
 
 /** The group robots tiaodu posts to. */
-export type WebhookKind = 'dingtalk' | 'wecom';
+export const WEBHOOK_KINDS = ['dingtalk', 'wecom'] as const;
+export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
 
 /** The JSON body of a text message; DingTalk's and WeCom's group robots both take this shape. */
 export interface WebhookBody {

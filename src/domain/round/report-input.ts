@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isDay } from '../months.ts';
 import { STAGE_EVENTS } from './stage-events.ts';
+import { ENTERED_AS } from '../project/project.ts';
 
 // Every message names its field, so it reads the same from the API's edge and from the service.
 const yuan = (label: string) =>
@@ -18,7 +19,7 @@ export const ReportInputSchema = z
     /** 当月完成投资, in 元; the year-to-date and since-start figures follow from it. */
     completedMonth: yuan('当月完成投资').nullable(),
     /** Whether the unit typed the month's figure or, knowing only that, the year-to-date one. */
-    enteredAs: z.enum(['month', 'ytd'], { error: "填报方式应为 'month'（当月）或 'ytd'（累计）" }),
+    enteredAs: z.enum(ENTERED_AS, { error: "填报方式应为 'month'（当月）或 'ytd'（累计）" }),
     /** 1—M月累计完成投资, when `enteredAs` is 'ytd'. */
     ytd: yuan('年初至今累计完成投资').nullable(),
     progress: z.string({ error: '形象进度应为文字' }).trim().max(2000, '形象进度不能超过2000个字').nullable(),

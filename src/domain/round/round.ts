@@ -20,6 +20,14 @@ export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = { open: '填报中', closed: '已关闭' };
 
+export const CORRECTION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** A correction of an approved month: 待审核, then 已批准 (the figure changes) or 未批准. */
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+
+export const PROBLEM_STATUSES = ['open', 'closed'] as const;
+/** A problem a report raised, for its unit to follow up: open until dealt with. */
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
 /** When a month's round opens itself, when it is due, and how long late reports are still taken (all in CST). */
 export interface RoundSettings {
   /** Day of the following month (1–28) on which the round opens itself at 00:00. */

@@ -3,6 +3,7 @@
 import { addMonths, lastDayOfMonth, monthOfDay, monthNumber, monthYear, type Day, type Month } from '../months.ts';
 import { startedBy, type Stage, type StatsEntryStatus } from '../project/project.ts';
 import type { Yuan } from '../money.ts';
+import { isWithdrawn } from '../pool/pool-membership.ts';
 import { statsEntryApplies } from './stats-entry.ts';
 
 /** The colour of a flag: the red/yellow/green rule of the trade. */
@@ -61,7 +62,7 @@ export interface UnenteredFacts {
 
 /** Whether a project is started and not 入库 on a day: 500 万元 and more, started by then, not cancelled, not entered. */
 export function isStartedNotEntered(p: UnenteredFacts, day: Day): boolean {
-  return statsEntryApplies(p.totalInvestment) && startedBy(p.startedOn, day) && p.stage !== 'cancelled' && p.statsEntry !== 'entered';
+  return statsEntryApplies(p.totalInvestment) && startedBy(p.startedOn, day) && !isWithdrawn(p.stage) && p.statsEntry !== 'entered';
 }
 
 /** The flag of a project on a day, or null when it is not flagged. */

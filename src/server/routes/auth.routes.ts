@@ -2,7 +2,7 @@
 
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { DEMO_ACCOUNTS } from '../../services/create-demo.ts';
+import { DEMO_ACCOUNTS } from '../../demo/create-demo.ts';
 import { presentUser, signIn, signOut } from '../../services/auth/sessions.ts';
 import { requireActor, SESSION_COOKIE, tokenOf } from '../middleware/auth.ts';
 import { createRouter } from '../env.ts';

@@ -7,6 +7,7 @@ import { listProjects } from '../../services/list-projects.ts';
 import { updateProject } from '../../services/update-project.ts';
 import { requireActor } from '../middleware/auth.ts';
 import { createRouter } from '../env.ts';
+import { presentHistoryEntry, presentProjectDetail, presentProjectRow } from '../presenters/project.presenter.ts';
 import { ErrorSchema, errorResponses, json } from './common.schema.ts';
 import {
   HistorySchema,
@@ -80,22 +81,22 @@ export const projectRoutes = createRouter()
       { ...q, poolOnly: q.poolOnly === undefined ? undefined : q.poolOnly === 'true' },
       c.get('actor'),
     );
-    return c.json(result, 200);
+    return c.json({ ...result, rows: result.rows.map(presentProjectRow) }, 200);
   })
-  .openapi(read, async (c) => c.json(await getProject(c.get('deps').db, c.req.valid('param').id, c.get('actor')), 200))
+  .openapi(read, async (c) => c.json(presentProjectDetail(await getProject(c.get('deps').db, c.req.valid('param').id, c.get('actor'))), 200))
   .openapi(create, async (c) => {
     const { db, now } = c.get('deps');
     const project = await createProject(db, c.req.valid('json'), c.get('actor'), now());
-    return c.json(await getProject(db, project.id, c.get('actor')), 201);
+    return c.json(presentProjectDetail(await getProject(db, project.id, c.get('actor'))), 201);
   })
   .openapi(edit, async (c) => {
     const { db, now } = c.get('deps');
     const { version, ...patch } = c.req.valid('json');
     const { id } = c.req.valid('param');
     await updateProject(db, { id, patch, expectedVersion: version }, c.get('actor'), now());
-    return c.json(await getProject(db, id, c.get('actor')), 200);
+    return c.json(presentProjectDetail(await getProject(db, id, c.get('actor'))), 200);
   })
   .openapi(history, async (c) => {
     const entries = await getProjectHistory(c.get('deps').db, c.req.valid('param').id, c.get('actor'));
-    return c.json({ entries: entries.map(({ projectId: _p, ...e }) => e) }, 200);
+    return c.json({ entries: entries.map(presentHistoryEntry) }, 200);
   });

@@ -3,7 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { ProjectCreateSchema, ProjectPatchSchema } from '../../domain/project/project-input.ts';
 import { PROJECT_SORT_KEYS } from '../../services/list-projects.ts';
-import { APPROVAL_KINDS, CONSTRUCTION_TYPES, PHASES, STAGES, STATS_ENTRY_STATUSES } from '../../domain/project/project.ts';
+import { APPROVAL_KINDS, BATCH_KINDS, CONSTRUCTION_TYPES, ENTERED_AS, FUND_KINDS, PHASES, STAGES, STATS_ENTRY_STATUSES } from '../../domain/project/project.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
 
 const day = z.string().nullable();
@@ -72,9 +72,9 @@ export const ProjectDetailSchema = z
   .object({
     project: ProjectSchema,
     years: z.array(z.object({ year: z.number().int(), phase: z.enum(PHASES), annualPlan: z.number().int(), resumedOn: z.string().nullable() })),
-    months: z.array(z.object({ month: z.string(), completed: z.number().int(), enteredAs: z.enum(['month', 'ytd']) })),
-    batches: z.array(z.object({ heldOn: z.string(), title: z.string(), kind: z.enum(['signed', 'started', 'operating']) })),
-    funds: z.array(z.object({ id: z.string(), projectId: z.string(), kind: z.enum(['specialBond', 'centralBudget', 'other']), year: z.number().int(), amount: z.number().int(), status: z.string(), notes: z.string().nullable() })),
+    months: z.array(z.object({ month: z.string(), completed: z.number().int(), enteredAs: z.enum(ENTERED_AS) })),
+    batches: z.array(z.object({ heldOn: z.string(), title: z.string(), kind: z.enum(BATCH_KINDS) })),
+    funds: z.array(z.object({ id: z.string(), projectId: z.string(), kind: z.enum(FUND_KINDS), year: z.number().int(), amount: z.number().int(), status: z.string(), notes: z.string().nullable() })),
     canEdit: z.boolean(),
   })
   .openapi('ProjectDetail');
@@ -86,14 +86,14 @@ export const ProjectPatchBodySchema = ProjectPatchSchema.extend({
 // Domain schemas are made with plain zod (the domain knows nothing of OpenAPI), so they are used unnamed here.
 export const ProjectCreateBodySchema = ProjectCreateSchema;
 
-export const HistorySchema = z.object({
-  entries: z.array(z.object({
-    id: z.string(),
-    changedAt: z.string(),
-    userId: z.string().nullable(),
-    userName: z.string().nullable(),
-    field: z.string().openapi({ description: "字段名（如 totalInvestment、years.2021.annualPlan）；新增项目时为 'created'" }),
-    before: z.string().nullable(),
-    after: z.string().nullable(),
-  })),
+export const HistoryEntrySchema = z.object({
+  id: z.string(),
+  changedAt: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  field: z.string().openapi({ description: "字段名（如 totalInvestment、years.2021.annualPlan、months.2021-05.completed）；新增项目时为 'created'" }),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
 });
+
+export const HistorySchema = z.object({ entries: z.array(HistoryEntrySchema) });

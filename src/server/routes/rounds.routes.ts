@@ -4,6 +4,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { invalidInput } from '../../domain/errors.ts';
 import { EVIDENCE_MAX_BYTES } from '../../domain/round/evidence.ts';
+import { WEBHOOK_KINDS } from '../../domain/round/reminders.ts';
+import { CORRECTION_STATUSES } from '../../domain/round/round.ts';
 import { decideCorrection, listCorrections, requestCorrection } from '../../services/round/corrections.ts';
 import { addEvidence, getEvidence } from '../../services/round/evidence.ts';
 import { configureUnitWebhook, listNotices } from '../../services/round/notices.ts';
@@ -14,6 +16,7 @@ import { exportRound } from '../../services/round/export-round.ts';
 import { getRoundScoreboard, getYearTimeliness } from '../../services/round/scoreboard.ts';
 import { createRouter } from '../env.ts';
 import { refuseLargeUpload, tooLarge } from '../middleware/upload-limit.ts';
+import { presentCorrection, presentReport, presentReportPage, presentRound } from '../presenters/round.presenter.ts';
 import { requireActor } from '../middleware/auth.ts';
 import { ErrorSchema, errorResponses, json } from './common.schema.ts';
 import {
@@ -115,7 +118,7 @@ const askCorrection = createRoute({
 });
 const corrections = createRoute({
   method: 'get', path: '/corrections', tags, summary: '更正申请（status=pending 为待审核）',
-  middleware: [requireActor] as const, request: { query: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional(), report: z.string().max(64).optional() }) },
+  middleware: [requireActor] as const, request: { query: z.object({ status: z.enum(CORRECTION_STATUSES).optional(), report: z.string().max(64).optional() }) },
   responses: { 200: json(z.object({ corrections: z.array(CorrectionSchema) }), '更正申请'), ...errorResponses },
 });
 const decide = createRoute({
@@ -144,7 +147,7 @@ const notices = createRoute({
 const webhook = createRoute({
   method: 'put', path: '/units/{id}/webhook', tags, summary: '设置单位的钉钉或企业微信群机器人（提醒用）；null 为取消',
   middleware: [requireActor] as const,
-  request: { params: IdParam, ...body(z.object({ kind: z.enum(['dingtalk', 'wecom']), url: z.string(), secret: z.string().nullable().optional() }).nullable().openapi('UnitWebhook')) },
+  request: { params: IdParam, ...body(z.object({ kind: z.enum(WEBHOOK_KINDS), url: z.string(), secret: z.string().nullable().optional() }).nullable().openapi('UnitWebhook')) },
   responses: { 204: { description: '已保存' }, ...errorResponses },
 });
 
@@ -171,20 +174,20 @@ const writeSettings = createRoute({
 export const roundRoutes = createRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    return c.json({ rounds: await listRounds(c.get('deps').db, c.get('actor'), { regionCode: q.region, year: q.year }) }, 200);
+    return c.json({ rounds: (await listRounds(c.get('deps').db, c.get('actor'), { regionCode: q.region, year: q.year })).map(presentRound) }, 200);
   })
   .openapi(open, async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(await openRound(db, c.req.valid('json'), c.get('actor'), now()), 201);
+    return c.json(presentRound(await openRound(db, c.req.valid('json'), c.get('actor'), now())), 201);
   })
-  .openapi(read, async (c) => c.json(await getRound(c.get('deps').db, c.req.valid('param').id, c.get('actor')), 200))
+  .openapi(read, async (c) => c.json(presentRound(await getRound(c.get('deps').db, c.req.valid('param').id, c.get('actor'))), 200))
   .openapi(close, async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(await closeRound(db, c.req.valid('param').id, c.get('actor'), now()), 200);
+    return c.json(presentRound(await closeRound(db, c.req.valid('param').id, c.get('actor'), now())), 200);
   })
   .openapi(reports, async (c) => {
     const q = c.req.valid('query');
-    return c.json({ reports: await listRoundReports(c.get('deps').db, c.req.valid('param').id, c.get('actor'), { unitId: q.unit, status: q.status }) }, 200);
+    return c.json({ reports: (await listRoundReports(c.get('deps').db, c.req.valid('param').id, c.get('actor'), { unitId: q.unit, status: q.status })).map(presentReport) }, 200);
   })
   .openapi(approveAll, async (c) => {
     const { db, now } = c.get('deps');
@@ -207,36 +210,36 @@ export const roundRoutes = createRouter()
     const q = c.req.valid('query');
     return c.json({ rows: await getYearTimeliness(db, q.region, q.year, c.get('actor'), now()) }, 200);
   })
-  .openapi(readReport, async (c) => c.json(await getReport(c.get('deps').db, c.req.valid('param').id, c.get('actor')), 200))
+  .openapi(readReport, async (c) => c.json(presentReportPage(await getReport(c.get('deps').db, c.req.valid('param').id, c.get('actor'))), 200))
   .openapi(save, async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(await saveReport(db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), now()), 200);
+    return c.json(presentReportPage(await saveReport(db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), now())), 200);
   })
   .openapi(submit, async (c) => {
     const { db, now } = c.get('deps');
     // The body is optional: a form already saved is submitted as it stands.
     const input = c.req.header('content-type')?.includes('application/json') ? c.req.valid('json') : {};
-    return c.json(await submitReport(db, c.req.valid('param').id, input, c.get('actor'), now()), 200);
+    return c.json(presentReportPage(await submitReport(db, c.req.valid('param').id, input, c.get('actor'), now())), 200);
   })
   .openapi(approve, async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(await approveReport(db, c.req.valid('param').id, c.get('actor'), now()), 200);
+    return c.json(presentReportPage(await approveReport(db, c.req.valid('param').id, c.get('actor'), now())), 200);
   })
   .openapi(sendBack, async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(await returnReport(db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), now()), 200);
+    return c.json(presentReportPage(await returnReport(db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), now())), 200);
   })
   .openapi(askCorrection, async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(await requestCorrection(db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), now()), 201);
+    return c.json(presentCorrection(await requestCorrection(db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), now())), 201);
   })
   .openapi(corrections, async (c) => {
     const q = c.req.valid('query');
-    return c.json({ corrections: await listCorrections(c.get('deps').db, c.get('actor'), { status: q.status, reportId: q.report }) }, 200);
+    return c.json({ corrections: (await listCorrections(c.get('deps').db, c.get('actor'), { status: q.status, reportId: q.report })).map(presentCorrection) }, 200);
   })
   .openapi(decide, async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(await decideCorrection(db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), now()), 200);
+    return c.json(presentCorrection(await decideCorrection(db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), now())), 200);
   })
   .openapi(upload, async (c) => {
     const { db, now } = c.get('deps');

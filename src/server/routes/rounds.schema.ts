@@ -1,9 +1,9 @@
 // Schemas of the monthly round as the API takes and returns it (money in 元, instants ISO 8601 in UTC, months YYYY-MM).
 
 import { z } from '@hono/zod-openapi';
-import { STAGES } from '../../domain/project/project.ts';
+import { ENTERED_AS, STAGES } from '../../domain/project/project.ts';
 import { REPORT_FLAG_CODES } from '../../domain/round/report-flags.ts';
-import { REPORT_STATUSES, ROUND_STATUSES } from '../../domain/round/round.ts';
+import { CORRECTION_STATUSES, PROBLEM_STATUSES, REPORT_STATUSES, ROUND_STATUSES } from '../../domain/round/round.ts';
 import { STAGE_EVENTS } from '../../domain/round/stage-events.ts';
 import { CorrectionDecisionSchema, CorrectionInputSchema, ReportInputSchema, ReturnInputSchema } from '../../domain/round/report-input.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
@@ -58,7 +58,7 @@ export const ReportSchema = z
     unitId: z.string().nullable(),
     status: z.enum(REPORT_STATUSES),
     completedMonth: yuan.nullable().openapi({ description: '当月完成投资（元）' }),
-    enteredAs: z.enum(['month', 'ytd']),
+    enteredAs: z.enum(ENTERED_AS),
     enteredYtd: yuan.nullable(),
     progress: z.string().nullable(),
     stageEvents: z.array(StageEventSchema),
@@ -97,7 +97,7 @@ export const ReportSchema = z
 
 export const ReportPageSchema = ReportSchema.extend({
   attachments: z.array(z.object({ id: z.string(), reportId: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number().int(), uploadedAt: instant })),
-  problems: z.array(z.object({ id: z.string(), description: z.string(), status: z.enum(['open', 'closed']), unitId: z.string().nullable(), raisedAt: instant })),
+  problems: z.array(z.object({ id: z.string(), description: z.string(), status: z.enum(PROBLEM_STATUSES), unitId: z.string().nullable(), raisedAt: instant })),
   canFill: z.boolean(),
   canReview: z.boolean(),
 }).openapi('ReportPage');
@@ -158,7 +158,7 @@ export const CorrectionSchema = z
     oldValue: yuan,
     newValue: yuan,
     reason: z.string(),
-    status: z.enum(['pending', 'approved', 'rejected']),
+    status: z.enum(CORRECTION_STATUSES),
     requestedAt: instant,
     requestedBy: z.string().nullable(),
     requestedByName: z.string().nullable(),

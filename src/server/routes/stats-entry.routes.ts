@@ -16,6 +16,7 @@ import {
   UnenteredListSchema,
   UnenteredQuerySchema,
 } from './stats-entry.schema.ts';
+import { presentStatsEntry, presentUnentered } from '../presenters/stats-entry.presenter.ts';
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
@@ -72,16 +73,16 @@ const putCutOffs = createRoute({
 export const statsEntryRoutes = createRouter()
   .openapi(read, async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(await getStatsEntry(db, { id: c.req.valid('param').id, asOf: c.req.valid('query').asOf }, c.get('actor'), now()), 200);
+    return c.json(presentStatsEntry(await getStatsEntry(db, { id: c.req.valid('param').id, asOf: c.req.valid('query').asOf }, c.get('actor'), now())), 200);
   })
   .openapi(change, async (c) => {
     const { db, now } = c.get('deps');
     const view = await changeStatsEntry(db, { id: c.req.valid('param').id, change: c.req.valid('json'), asOf: c.req.valid('query').asOf }, c.get('actor'), now());
-    return c.json(view, 200);
+    return c.json(presentStatsEntry(view), 200);
   })
   .openapi(unentered, async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(await listUnentered(db, c.req.valid('query'), c.get('actor'), now()), 200);
+    return c.json(presentUnentered(await listUnentered(db, c.req.valid('query'), c.get('actor'), now())), 200);
   })
   .openapi(cutOffs, async (c) => {
     const { db, now } = c.get('deps');

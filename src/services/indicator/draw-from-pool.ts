@@ -2,16 +2,16 @@
 // that count ("先入库，后有数": entered in the statistics, in the indicator's industries and 建设性质). Shown on request,
 // stored as the indicator's value (source 'pool') only when the user asks for it.
 
-import type { Actor } from '../../domain/access.ts';
+import { writerId, type Actor } from '../../domain/access.ts';
 import { AppError, invalidInput } from '../../domain/errors.ts';
 import { countsInPoolDraw, indicatorByCode, INDICATORS, type IndicatorCode } from '../../domain/indicator/catalogue.ts';
 import { DrawFromPoolInputSchema, INDICATOR_FIELD_LABELS, type DrawFromPoolInput } from '../../domain/indicator/indicator-input.ts';
 import { sumYuan } from '../../domain/money.ts';
-import { makeMonth, monthYear } from '../../domain/months.ts';
+import { poolBounds } from '../../domain/pool/pool-membership.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { findValues, poolDrawProjects, upsertValues, type IndicatorValueSource } from '../../db/repositories/indicator.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
-import { assertCanEditIndicators, loadRegion, writerId } from './indicator-access.ts';
+import { assertCanEditIndicators, loadRegion } from './indicator-access.ts';
 
 /** The indicators drawn when none is named. */
 export const DEFAULT_POOL_DRAWS: readonly IndicatorCode[] = ['fixed-asset-investment', 'industrial-investment'];
@@ -55,15 +55,12 @@ export async function drawFromPool(db: Db, input: DrawFromPoolInput, actor: Acto
     const drawable = INDICATORS.filter((d) => d.poolDraw !== null).map((d) => d.name).join('、');
     throw invalidInput([{ field: 'indicators', message: `${notDrawable.map((c) => indicatorByCode(c).name).join('、')}不能从项目库汇总（可汇总：${drawable}）` }]);
   }
-  const year = monthYear(q.asOf);
 
   return inTransaction(db, async (trx) => {
     const projects = await poolDrawProjects(trx, {
       countyCode: region.code.slice(0, 6),
       townshipCode: region.level === 'township' ? region.code : null,
-      year,
-      fromMonth: makeMonth(year, 1),
-      toMonth: q.asOf,
+      ...poolBounds(q.asOf),
     });
     const stored = await findValues(trx, { regions: [region.code], fromMonth: q.asOf, toMonth: q.asOf, indicators: codes });
     const draws: PoolDraw[] = codes.map((code) => {

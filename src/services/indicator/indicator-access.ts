@@ -67,11 +67,6 @@ export function scopeWordOf(region: Pick<RegionRow, 'name' | 'isZone' | 'level'>
   }
 }
 
-/** The actor's user id as stored beside a change: null for the system (command line, demo). */
-export function writerId(actor: Actor): string | null {
-  return actor.userId === 'system' ? null : actor.userId;
-}
-
 /**
  * The checks a batch of values or targets shares, item by item (`values.2.month`, "第3条：…"): the item's own rules,
  * then its region (looked up once per code) and the actor's right to change it, then no two items for the same

@@ -1,7 +1,7 @@
 // Indicator values in and out of Excel: the flat sheet of indicator-sheet.ts. An import is parse → preview (each row
 // taken or refused with its Excel row number and the reason) → commit in one transaction, nothing half-written.
 
-import type { Actor } from '../../domain/access.ts';
+import { writerId, type Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { INDICATOR_CODES, indicatorByCode, type IndicatorCode } from '../../domain/indicator/catalogue.ts';
 import { INDICATOR_FIELD_LABELS, TargetListInputSchema, type TargetListInput } from '../../domain/indicator/indicator-input.ts';
@@ -23,7 +23,7 @@ import { findRegion } from '../../db/repositories/region.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
 import { writeIndicatorWorkbook } from '../../io/indicator-writer.ts';
 import { readLedgerWorkbook, WorkbookProblem } from '../../io/ledger-reader.ts';
-import { assertCanEditIndicators, assertCanReadIndicators, displayName, loadRegion, subRegions, writerId } from './indicator-access.ts';
+import { assertCanEditIndicators, assertCanReadIndicators, displayName, loadRegion, subRegions } from './indicator-access.ts';
 
 export interface ImportIndicatorsInput {
   /** The .xlsx file: its bytes, or a path. */

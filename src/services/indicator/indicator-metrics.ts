@@ -1,4 +1,4 @@
-// The metrics of a region as of a month for every indicator with a value (seed 004's every x), its ranks in the city
+// The metrics of a region as of a month for every indicator with a value (the indicator template's every x), its ranks in the city (sources quoted in docs/sources.md)
 // — computed from the data when the deployment holds the city's units, else as entered — the townships or counties
 // under it side by side against 时序进度, and the sentences drafted from all of it.
 
@@ -174,7 +174,7 @@ export async function indicatorReport(db: Db, input: IndicatorReportInput, actor
   };
 }
 
-/** One indicator's sub-regions against 时序进度, and the sentence of seed 004 about them. */
+/** One indicator's sub-regions against 时序进度, and the sentence of the indicator template about them. */
 export interface IndicatorStanding {
   indicator: IndicatorCode;
   name: string;
@@ -248,7 +248,7 @@ export interface SentenceReport {
 }
 
 /**
- * The sentences of seed 004 for a region and month, drafted from the same figures as {@link indicatorReport} and
+ * The sentences of the indicator template for a region and month, drafted from the same figures as {@link indicatorReport} and
  * {@link indicatorStanding}: one per indicator with a value (value, 同比, share of the target or 超任务数, 时序进度
  * gap, 环比, ranks, and a forecast — of the half year before June, of the year after), then the sub-regions against
  * 时序进度. Every number is a part naming the figure it shows.

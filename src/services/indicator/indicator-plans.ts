@@ -1,7 +1,7 @@
 // Plan curves (时序进度 other than month ÷ 12, per indicator or per project category) and the ranks a county enters by
 // hand when the deployment does not hold its city's other units.
 
-import type { Actor } from '../../domain/access.ts';
+import { writerId, type Actor } from '../../domain/access.ts';
 import { invalidInput, type FieldIssue } from '../../domain/errors.ts';
 import { indicatorByCode, isIndicatorCode, type IndicatorCode } from '../../domain/indicator/catalogue.ts';
 import {
@@ -27,7 +27,7 @@ import {
 } from '../../db/repositories/indicator.repository.ts';
 import { findRegion } from '../../db/repositories/region.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
-import { assertCanEditIndicators, assertCanReadIndicators, byCatalogue, canEditIndicators, loadRegion, writerId } from './indicator-access.ts';
+import { assertCanEditIndicators, assertCanReadIndicators, byCatalogue, canEditIndicators, loadRegion } from './indicator-access.ts';
 
 export interface PlanCurveView {
   subjectKind: PlanCurveSubjectKind;

@@ -1,7 +1,7 @@
-// Annual targets: entered, read from a work report's text and confirmed, decomposed to townships (their own targets),
+// Annual targets: entered, read from a work report's text and confirmed, decomposed to townships (their own targets), (sources quoted in docs/sources.md)
 // units and leaders (指标分解). A growth target is also shown as the absolute value it means.
 
-import type { Actor } from '../../domain/access.ts';
+import { unitFilter, writerId, type Actor } from '../../domain/access.ts';
 import { invalidInput, notFound, type FieldIssue } from '../../domain/errors.ts';
 import { roundHalfUp } from '../../domain/format.ts';
 import { indicatorByCode, type IndicatorCode } from '../../domain/indicator/catalogue.ts';
@@ -39,7 +39,7 @@ import {
 } from '../../db/repositories/indicator.repository.ts';
 import { listLeaders, listUnits } from '../../db/repositories/region.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
-import { assertCanEditIndicators, assertCanReadIndicators, batchProblems, byCatalogue, displayName, loadRegion, subRegions, writerId } from './indicator-access.ts';
+import { assertCanEditIndicators, assertCanReadIndicators, batchProblems, byCatalogue, displayName, loadRegion, subRegions } from './indicator-access.ts';
 
 /** A target as the API shows it. */
 export interface IndicatorTargetView {
@@ -127,7 +127,7 @@ export async function listIndicatorTargets(db: Db, input: TargetListInput, actor
 
   let assignments: IndicatorAssignmentView[] = [];
   if (region.level === 'county') {
-    const stored = await findAssignments(db, { region: region.code, year: q.year, ...(actor.role === 'reporter' ? { unitId: actor.unitId } : {}) });
+    const stored = await findAssignments(db, { region: region.code, year: q.year, unitId: unitFilter(actor) ?? undefined });
     const [units, leaders] = await Promise.all([listUnits(db, region.code), listLeaders(db, region.code)]);
     const nameOf = new Map<string, string>([...units.map((u) => [`unit|${u.id}`, u.name] as const), ...leaders.map((l) => [`leader|${l.id}`, l.name] as const)]);
     assignments = [...stored].sort(byCatalogue).map((a) => {
@@ -211,7 +211,7 @@ export interface TargetProposalView extends TargetProposal {
 }
 
 /**
- * Reads a government work report's text and proposes the year's targets (seed 002: "地区生产总值增长8%，固定资产投资增长
+ * Reads a government work report's text and proposes the year's targets (the 2021 work report: "地区生产总值增长8%，固定资产投资增长
  * 8.5%…"), each with the words it came from and the target stored now. Nothing is saved: {@link confirmTargets} does.
  */
 export async function proposeTargets(db: Db, input: ReadTargetsInput, actor: Actor): Promise<{ region: string; year: number; proposals: TargetProposalView[] }> {

@@ -1,6 +1,6 @@
 // Entering, listing and removing indicator values: every value checked by the domain's rules, all or nothing.
 
-import type { Actor } from '../../domain/access.ts';
+import { writerId, type Actor } from '../../domain/access.ts';
 import { invalidInput, notFound, type FieldIssue } from '../../domain/errors.ts';
 import { indicatorByCode, type IndicatorCode } from '../../domain/indicator/catalogue.ts';
 import {
@@ -17,7 +17,7 @@ import { makeMonth } from '../../domain/months.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { deleteValue, findValues, upsertValues, type IndicatorValueSource, type ValueWrite } from '../../db/repositories/indicator.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
-import { assertCanEditIndicators, assertCanReadIndicators, batchProblems, byCatalogue, displayName, loadRegion, subRegions, writerId } from './indicator-access.ts';
+import { assertCanEditIndicators, assertCanReadIndicators, batchProblems, byCatalogue, displayName, loadRegion, subRegions } from './indicator-access.ts';
 
 /** A stored value as the API shows it. */
 export interface IndicatorValueView {

@@ -1,9 +1,10 @@
 // Corrections: the only way an approved month's figure changes — who, why, old and new value, decided by the dispatcher.
 
-import { canRunRound, type Actor } from '../../domain/access.ts';
+import { canRunRound, seesUnit, writerId, type Actor } from '../../domain/access.ts';
 import { AppError, forbidden, invalidInput, notFound } from '../../domain/errors.ts';
 import { money } from '../../domain/format.ts';
 import { CorrectionDecisionSchema, CorrectionInputSchema } from '../../domain/round/report-input.ts';
+import type { CorrectionStatus } from '../../domain/round/round.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { findProjectMonths, insertHistory } from '../../db/repositories/project.repository.ts';
 import {
@@ -12,15 +13,13 @@ import {
   findReportViews,
   insertCorrection,
   updateReportRow,
-  type CorrectionStatus,
   type CorrectionView,
 } from '../../db/repositories/round.repository.ts';
 import { countyRange } from '../../db/repositories/scope.ts';
 import { inTransaction, newId, type Db } from '../../db/transaction.ts';
 import { loadReportToFill } from './round-access.ts';
-import { monthField, writeMonthFigure } from './review.ts';
-
-const userOf = (actor: Actor) => (actor.userId === 'system' ? null : actor.userId);
+import { historyEntry } from '../project-history.ts';
+import { writeMonthFigure } from './review.ts';
 
 /**
  * Asks to change an approved report's month figure. The figure stays as it is until the dispatcher approves;
@@ -43,7 +42,7 @@ export async function requestCorrection(db: Db, reportId: string, input: unknown
       reason: q.reason,
       status: 'pending',
       requestedAt: now.toISOString(),
-      requestedBy: userOf(actor),
+      requestedBy: writerId(actor),
       decidedAt: null,
       decidedBy: null,
       decisionNote: null,
@@ -57,7 +56,7 @@ export async function requestCorrection(db: Db, reportId: string, input: unknown
 export async function listCorrections(db: Db, actor: Actor, q: { status?: CorrectionStatus; reportId?: string } = {}): Promise<CorrectionView[]> {
   const [lo, hi] = countyRange(actor.regionCode);
   const rows = await findCorrections(db, { lo, hi, status: q.status, reportId: q.reportId });
-  return actor.role === 'reporter' ? rows.filter((r) => r.unitId !== null && r.unitId === actor.unitId) : rows;
+  return rows.filter((r) => seesUnit(actor, r.unitId));
 }
 
 /**
@@ -71,7 +70,7 @@ export async function decideCorrection(db: Db, id: string, input: unknown, actor
     if (!c) throw notFound('更正申请');
     if (!canRunRound(actor, c.regionCode)) throw forbidden('只有调度员可以审核更正');
     if (c.status !== 'pending') throw new AppError('conflict', '该更正已经审核过了');
-    if (!(await decideCorrectionRow(trx, id, decision.approve ? 'approved' : 'rejected', now.toISOString(), userOf(actor), decision.note?.trim() || null))) {
+    if (!(await decideCorrectionRow(trx, id, decision.approve ? 'approved' : 'rejected', now.toISOString(), writerId(actor), decision.note?.trim() || null))) {
       throw new AppError('conflict', '该更正已经审核过了');
     }
     if (!decision.approve) return;
@@ -79,9 +78,9 @@ export async function decideCorrection(db: Db, id: string, input: unknown, actor
     if (!view) throw notFound('月报');
     await writeMonthFigure(trx, view.projectId, view.month, c.newValue, 'month', actor, now);
     await insertHistory(trx, [
-      { id: newId(), projectId: view.projectId, changedAt: now.toISOString(), userId: userOf(actor), field: `${monthField(view.month)}.reason`, before: null, after: `更正：${c.reason}` },
+      historyEntry(view.projectId, { kind: 'monthReason', month: view.month }, null, `更正：${c.reason}`, writerId(actor), now.toISOString()),
     ]);
-    const corrected = { ...view, completedMonth: c.newValue, enteredAs: 'month' as const, enteredYtd: null, updatedAt: now.toISOString(), updatedBy: userOf(actor), version: view.version + 1 };
+    const corrected = { ...view, completedMonth: c.newValue, enteredAs: 'month' as const, enteredYtd: null, updatedAt: now.toISOString(), updatedBy: writerId(actor), version: view.version + 1 };
     if (!(await updateReportRow(trx, corrected, view.version))) throw new AppError('conflict', '该月报已被他人修改，请重试');
   });
   return (await findCorrections(db, { id }))[0]!;

@@ -1,6 +1,6 @@
 // Photos and documents attached to a report as evidence: upload while the report is being filled, download to view.
 
-import type { Actor } from '../../domain/access.ts';
+import { writerId, type Actor } from '../../domain/access.ts';
 import { AppError, invalidInput, notFound } from '../../domain/errors.ts';
 import { evidenceType } from '../../domain/round/evidence.ts';
 import { canSave } from '../../domain/round/round.ts';
@@ -21,7 +21,7 @@ export async function addEvidence(db: Db, reportId: string, file: { name: string
     if (refusal) throw new AppError('conflict', refusal);
     if ((await listAttachments(trx, reportId)).length >= EVIDENCE_PER_REPORT) throw invalidInput([{ field: 'file', message: `每份月报最多上传${EVIDENCE_PER_REPORT}个附件` }]);
     const meta: AttachmentMeta = { id: newId(), reportId, fileName: name, mimeType: type.mime, size: file.bytes.length, uploadedAt: now.toISOString() };
-    await insertAttachment(trx, { ...meta, content: file.bytes, uploadedBy: actor.userId === 'system' ? null : actor.userId });
+    await insertAttachment(trx, { ...meta, content: file.bytes, uploadedBy: writerId(actor) });
     return meta;
   });
 }

@@ -1,22 +1,23 @@
 // In-app notices (a round opened, a reminder), and each unit's group robot for reminders.
 
 import { z } from 'zod';
-import { canRunRound, type Actor } from '../../domain/access.ts';
+import { canRunRound, unitFilter, type Actor } from '../../domain/access.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { findUnitRegion, listNotifications, setUnitWebhook, type NotificationRow } from '../../db/repositories/round.repository.ts';
 import { countyRange } from '../../db/repositories/scope.ts';
 import type { Db } from '../../db/transaction.ts';
+import { WEBHOOK_KINDS } from '../../domain/round/reminders.ts';
 
 /** The actor's notices, newest first: a reporter its unit's and the region-wide ones, others all of their region's. */
 export async function listNotices(db: Db, actor: Actor, limit = 50): Promise<NotificationRow[]> {
   const [lo, hi] = countyRange(actor.regionCode);
-  return listNotifications(db, lo, hi, actor.role === 'reporter' ? (actor.unitId ?? '-') : null, limit);
+  return listNotifications(db, lo, hi, unitFilter(actor), limit);
 }
 
 const WebhookSchema = z
   .object({
-    kind: z.enum(['dingtalk', 'wecom']),
+    kind: z.enum(WEBHOOK_KINDS),
     url: z.string().trim().url('不是有效的网址').refine((u) => /^https?:\/\//.test(u), '网址应以 http:// 或 https:// 开头'),
     secret: z.string().trim().max(200).nullable().optional(),
   })

@@ -1,10 +1,10 @@
 // A unit's monthly reports: the list for a round, one report with its figures and checks, saving a draft, submitting.
 
-import { canRunRound, type Actor } from '../../domain/access.ts';
+import { canRunRound, unitFilter, writerId, type Actor } from '../../domain/access.ts';
 import { AppError, invalidInput } from '../../domain/errors.ts';
-import { sumYuan, type Yuan } from '../../domain/money.ts';
-import { firstMonthOfYear, monthYear } from '../../domain/months.ts';
-import { monthFromYtd, reportFigures, type ReportFigures } from '../../domain/round/monthly-figure.ts';
+import type { Yuan } from '../../domain/money.ts';
+import type { EnteredAs } from '../../domain/project/project.ts';
+import { figureBase, figuresOfEntry, monthFromYtd, type ReportFigures } from '../../domain/round/monthly-figure.ts';
 import { reportFlags, type ReportFlag } from '../../domain/round/report-flags.ts';
 import { ReportInputSchema } from '../../domain/round/report-input.ts';
 import { canSave, canSubmit, type ReportStatus } from '../../domain/round/round.ts';
@@ -41,21 +41,19 @@ export interface ReportPage extends ReportDetail {
 
 /** The report's figures and checks, from the project's months on record other than the report's own. */
 function describe(view: ReportView, history: readonly { month: string; completed: Yuan }[]): ReportDetail {
-  const others = history.filter((h) => h.month !== view.month);
-  const yearStart = firstMonthOfYear(monthYear(view.month));
-  const earlierThisYear = sumYuan(others.filter((h) => h.month >= yearStart && h.month < view.month).map((h) => h.completed));
-  const before = sumYuan([view.completedBefore, ...others.filter((h) => h.month < yearStart).map((h) => h.completed)]);
-  const figures = view.completedMonth === null ? null : reportFigures({ month: view.month, completedMonth: view.completedMonth, earlierThisYear, before });
+  const base = figureBase(view.month, view.completedBefore, history);
+  const figures = view.completedMonth === null ? null : figuresOfEntry(base, 'month', view.completedMonth);
+  const checked = figures ?? figuresOfEntry(base, 'month', 0);
   // An empty month is checked for silence only (the project has reported nothing for three months running): the
   // other checks would flag every form the unit simply has not filled in yet.
   const checks = reportFlags({
     month: view.month,
     completedMonth: view.completedMonth,
-    ytd: figures?.ytd ?? earlierThisYear,
-    sinceStart: figures?.sinceStart ?? sumYuan([before, earlierThisYear]),
+    ytd: checked.ytd,
+    sinceStart: checked.sinceStart,
     annualPlan: view.annualPlan,
     totalInvestment: view.totalInvestment,
-    history: others.filter((h) => h.month < view.month),
+    history: history.filter((h) => h.month < view.month),
     stage: view.stage,
     started: view.startedOn !== null,
     startedOn: view.startedOn,
@@ -73,9 +71,7 @@ async function describeAll(db: Db, views: readonly ReportView[]): Promise<Report
 /** A round's reports the actor may see (a reporter: its unit's), with their figures and checks. */
 export async function listRoundReports(db: Db, roundId: string, actor: Actor, q: { unitId?: string | null; status?: ReportStatus | null } = {}): Promise<ReportDetail[]> {
   await loadRound(db, roundId, actor);
-  const unitId = actor.role === 'reporter' ? actor.unitId : (q.unitId ?? null);
-  if (actor.role === 'reporter' && !actor.unitId) return [];
-  return describeAll(db, await findReportViews(db, { roundId, unitId, status: q.status ?? null }));
+  return describeAll(db, await findReportViews(db, { roundId, unitId: unitFilter(actor, q.unitId ?? null), status: q.status ?? null }));
 }
 
 export async function getReport(db: Db, id: string, actor: Actor): Promise<ReportPage> {
@@ -92,13 +88,11 @@ export async function getReport(db: Db, id: string, actor: Actor): Promise<Repor
 }
 
 /** The figures of a saved form: a year-to-date entry becomes the month's amount here, once, against the months on record. */
-async function monthAmount(db: Db, view: ReportView, enteredAs: 'month' | 'ytd', completedMonth: Yuan | null, ytd: Yuan | null): Promise<Yuan | null> {
+async function monthAmount(db: Db, view: ReportView, enteredAs: EnteredAs, completedMonth: Yuan | null, ytd: Yuan | null): Promise<Yuan | null> {
   if (enteredAs === 'month') return completedMonth;
   if (ytd === null) return null;
   const history = (await monthHistory(db, [view.projectId])).get(view.projectId) ?? [];
-  const yearStart = firstMonthOfYear(monthYear(view.month));
-  const earlier = sumYuan(history.filter((h) => h.month >= yearStart && h.month < view.month).map((h) => h.completed));
-  return monthFromYtd(ytd, earlier, view.month);
+  return monthFromYtd(ytd, figureBase(view.month, view.completedBefore, history).earlier, view.month);
 }
 
 /**
@@ -140,7 +134,7 @@ async function fillForm(db: Db, view: ReportView, patch: FormPatch, actor: Actor
     stageEvents,
     prefilled: view.prefilled && patch.completedMonth === undefined && patch.ytd === undefined && patch.progress === undefined,
     updatedAt: now.toISOString(),
-    updatedBy: actor.userId === 'system' ? null : actor.userId,
+    updatedBy: writerId(actor),
     version: view.version + 1,
   };
   return next;
@@ -186,7 +180,7 @@ export async function submitReport(db: Db, id: string, input: unknown, actor: Ac
       status: 'submitted',
       firstSubmittedAt: filled.firstSubmittedAt ?? now.toISOString(),
       submittedAt: now.toISOString(),
-      submittedBy: actor.userId === 'system' ? null : actor.userId,
+      submittedBy: writerId(actor),
     };
     await writeReport(trx, view, submitted, patch);
   });

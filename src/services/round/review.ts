@@ -1,52 +1,41 @@
 // The dispatcher's review: approve a report (its figures and stage changes go into the project), approve a whole
 // unit's at once, or return one to its reporter with the reason.
 
-import type { Actor } from '../../domain/access.ts';
+import { writerId, type Actor } from '../../domain/access.ts';
 import { AppError, invalidInput } from '../../domain/errors.ts';
-import { sumYuan, type Yuan } from '../../domain/money.ts';
-import { firstMonthOfYear, monthYear } from '../../domain/months.ts';
-import type { Project, ProjectYear } from '../../domain/project/project.ts';
-import { monthFromYtd } from '../../domain/round/monthly-figure.ts';
+import type { Yuan } from '../../domain/money.ts';
+import { monthYear } from '../../domain/months.ts';
+import type { EnteredAs, Project, ProjectYear } from '../../domain/project/project.ts';
+import { figureBase, monthFromYtd } from '../../domain/round/monthly-figure.ts';
 import { ReturnInputSchema } from '../../domain/round/report-input.ts';
 import { canApprove, canReturn } from '../../domain/round/round.ts';
 import { applyStageEvents } from '../../domain/round/stage-events.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { findProject, findProjectMonths, findProjectYears, insertHistory, replaceProjectYears, updateProjectRow, upsertProjectMonths, type HistoryEntry } from '../../db/repositories/project.repository.ts';
 import { findReportViews, updateReportRow, type Report, type ReportView } from '../../db/repositories/round.repository.ts';
-import { inTransaction, newId, type Db } from '../../db/transaction.ts';
+import { inTransaction, type Db } from '../../db/transaction.ts';
+import { historyEntry } from '../project-history.ts';
 import { loadReportToReview, loadRoundToRun } from './round-access.ts';
 import { getReport, type ReportPage } from './reports.ts';
-
-const userOf = (actor: Actor) => (actor.userId === 'system' ? null : actor.userId);
-
-/** The history field of a month's completed investment, as the project page lists it. */
-export const monthField = (month: string) => `months.${month}.completed`;
 
 /**
  * Writes a month's completed investment into the project, with its history entry: what an approval and an approved
  * correction both do, so every figure computed for the month follows.
  */
-export async function writeMonthFigure(db: Db, projectId: string, month: string, completed: Yuan, enteredAs: 'month' | 'ytd', actor: Actor, now: Date): Promise<void> {
+export async function writeMonthFigure(db: Db, projectId: string, month: string, completed: Yuan, enteredAs: EnteredAs, actor: Actor, now: Date): Promise<void> {
   const stored = (await findProjectMonths(db, projectId)).find((m) => m.month === month);
   if (stored?.completed === completed && stored.enteredAs === enteredAs) return;
   await upsertProjectMonths(db, projectId, [{ month, completed, enteredAs }]);
   if (stored?.completed !== completed) {
-    await insertHistory(db, [historyEntry(projectId, monthField(month), stored?.completed ?? null, completed, actor, now)]);
+    await insertHistory(db, [historyEntry(projectId, { kind: 'month', month }, stored?.completed ?? null, completed, writerId(actor), now.toISOString())]);
   }
-}
-
-function historyEntry(projectId: string, field: string, before: unknown, after: unknown, actor: Actor, now: Date): HistoryEntry {
-  const show = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return { id: newId(), projectId, changedAt: now.toISOString(), userId: userOf(actor), field, before: show(before), after: show(after) };
 }
 
 /** The month's amount at approval: a year-to-date entry is measured again against the months on record now. */
 async function approvedAmount(db: Db, view: ReportView): Promise<Yuan> {
   if (view.enteredAs !== 'ytd' || view.enteredYtd === null) return view.completedMonth ?? 0;
-  const yearStart = firstMonthOfYear(monthYear(view.month));
   const months = await findProjectMonths(db, view.projectId);
-  const earlier = sumYuan(months.filter((m) => m.month >= yearStart && m.month < view.month).map((m) => m.completed));
-  return monthFromYtd(view.enteredYtd, earlier, view.month);
+  return monthFromYtd(view.enteredYtd, figureBase(view.month, view.completedBefore, months).earlier, view.month);
 }
 
 /** Puts an approved report into its project: the month's figure, and the stage and dates its events set. */
@@ -67,13 +56,13 @@ async function applyToProject(db: Db, view: ReportView, actor: Actor, now: Date)
   const after: Project = { ...project, stage: next.stage, startedOn: next.startedOn, suspendedOn: next.suspendedOn, completedOn: next.completedOn, operatingOn: next.operatingOn, updatedAt: now.toISOString(), version: project.version + 1 };
   const history: HistoryEntry[] = [];
   for (const field of ['stage', 'startedOn', 'suspendedOn', 'completedOn', 'operatingOn'] as const) {
-    if (project[field] !== after[field]) history.push(historyEntry(project.id, field, project[field], after[field], actor, now));
+    if (project[field] !== after[field]) history.push(historyEntry(project.id, { kind: 'field', field }, project[field], after[field], writerId(actor), now.toISOString()));
   }
   if (history.length > 0 && !(await updateProjectRow(db, after, project.version))) throw new AppError('conflict', '该项目已被他人修改，请重试');
   if (thisYear && thisYear.resumedOn !== next.resumedOn) {
     const nextYears: ProjectYear[] = years.map((y) => (y.year === year ? { ...y, resumedOn: next.resumedOn } : y));
     await replaceProjectYears(db, project.id, nextYears);
-    history.push(historyEntry(project.id, `years.${year}.resumedOn`, thisYear.resumedOn, next.resumedOn, actor, now));
+    history.push(historyEntry(project.id, { kind: 'year', year, field: 'resumedOn' }, thisYear.resumedOn, next.resumedOn, writerId(actor), now.toISOString()));
   }
   await insertHistory(db, history);
 }
@@ -81,7 +70,7 @@ async function applyToProject(db: Db, view: ReportView, actor: Actor, now: Date)
 async function approveView(db: Db, view: ReportView, actor: Actor, now: Date): Promise<void> {
   const refusal = canApprove(view.status, view.roundStatus);
   if (refusal) throw new AppError('conflict', `${view.projectName}：${refusal}`);
-  const approved: Report = { ...view, status: 'approved', reviewedAt: now.toISOString(), reviewedBy: userOf(actor), returnReason: null, updatedAt: now.toISOString(), version: view.version + 1 };
+  const approved: Report = { ...view, status: 'approved', reviewedAt: now.toISOString(), reviewedBy: writerId(actor), returnReason: null, updatedAt: now.toISOString(), version: view.version + 1 };
   if (!(await updateReportRow(db, approved, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
   await applyToProject(db, view, actor, now);
 }
@@ -114,7 +103,7 @@ export async function returnReport(db: Db, id: string, input: unknown, actor: Ac
       ...view,
       status: 'returned',
       reviewedAt: now.toISOString(),
-      reviewedBy: userOf(actor),
+      reviewedBy: writerId(actor),
       returnReason: reason,
       returnedCount: view.returnedCount + 1,
       updatedAt: now.toISOString(),

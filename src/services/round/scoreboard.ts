@@ -1,6 +1,6 @@
 // Who is late: the scoreboard of a round per unit, and each unit's timeliness over a year, with the units' names.
 
-import { scopePrefix, type Actor } from '../../domain/access.ts';
+import { coversRegion, seesUnit, type Actor } from '../../domain/access.ts';
 import { forbidden } from '../../domain/errors.ts';
 import { roundScoreboard, scoreboardTotal, TOTAL_UNIT_ID, yearTimeliness, type ReportForScore, type UnitScore, type UnitTimeliness } from '../../domain/round/scoreboard.ts';
 import { listUnits } from '../../db/repositories/region.repository.ts';
@@ -42,7 +42,7 @@ export async function getRoundScoreboard(db: Db, roundId: string, actor: Actor, 
   const scores = roundScoreboard(reports, round.deadline, now);
   // A reporter sees its own unit's line; the board of every unit is for the dispatcher and the leaders.
   const rows = scores
-    .filter((s) => actor.role !== 'reporter' || s.unitId === actor.unitId)
+    .filter((s) => seesUnit(actor, s.unitId))
     .map((s) => ({ ...s, unitName: names.get(s.unitId) ?? s.unitId }))
     .sort((a, b) => b.missing + b.late - (a.missing + a.late) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
   return { roundId: round.id, month: round.month, deadline: round.deadline, rows, total: scoreboardTotal(scores, round.deadline, now) };
@@ -50,7 +50,7 @@ export async function getRoundScoreboard(db: Db, roundId: string, actor: Actor, 
 
 /** Each unit's timeliness over the rounds of a year in one county. */
 export async function getYearTimeliness(db: Db, countyCode: string, year: number, actor: Actor, now: Date = new Date()): Promise<(UnitTimeliness & { unitName: string })[]> {
-  if (!scopePrefix(countyCode).startsWith(scopePrefix(actor.regionCode))) throw forbidden('无权查看该地区的月报');
+  if (!coversRegion(actor, countyCode)) throw forbidden('无权查看该地区的月报');
   const [lo, hi] = countyRange(countyCode);
   const rounds = await listRounds(db, lo, hi, year);
   const reports = await reportsForScore(db, rounds.map((r) => r.id));
@@ -60,6 +60,6 @@ export async function getYearTimeliness(db: Db, countyCode: string, year: number
     now,
   );
   return rows
-    .filter((r) => actor.role !== 'reporter' || r.unitId === actor.unitId)
+    .filter((r) => seesUnit(actor, r.unitId))
     .map((r) => ({ ...r, unitName: names.get(r.unitId) ?? r.unitId })).sort((a, b) => (a.timelinessRate ?? 2) - (b.timelinessRate ?? 2));
 }

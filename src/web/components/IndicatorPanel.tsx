@@ -1,4 +1,4 @@
-// One indicator's panel (seed 004's every x for it): value with its unit and period, 同比 (official or computed, both when
+// One indicator's panel (the indicator template's every x for it): value with its unit and period, 同比 (official or computed, both when (sources quoted in docs/sources.md)
 // they differ), the target and its share against 时序进度 as a bullet, ranks in the city, 环比, what each remaining month
 // must add, the forecasts with their method, and the monthly curve against the plan. What cannot be computed is "—" with the reason.
 import { Card, Tag, Tooltip, Typography } from 'antd';

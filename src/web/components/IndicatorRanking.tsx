@@ -1,6 +1,6 @@
-// Regions side by side: the city's county-level units ranked by cumulative growth for a chosen indicator (ties share a
+// Regions side by side: the city's county-level units ranked by cumulative growth for a chosen indicator (ties share a (sources quoted in docs/sources.md)
 // rank), or — for an account that sees only its county — the county's own rank for each indicator; and the townships and
-// zones ahead of or behind 时序进度, ranked and coloured, as seed 004's "达到时序进度的只有…" counts them.
+// zones ahead of or behind 时序进度, ranked and coloured, as the indicator template's "达到时序进度的只有…" counts them.
 import { Alert, Card, Empty, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import type { Role } from '../../domain/access.ts';

@@ -1,4 +1,4 @@
-// Seed 004's sentences drafted from the figures, every number a link to where it comes from: hovering or focusing it
+// The indicator template's sentences drafted from the figures, every number a link to where it comes from: hovering or focusing it (sources quoted in docs/sources.md)
 // names its figure, indicator, region, month and value and lights the panel line it came from; clicking goes there.
 import { CopyOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Tooltip, Typography } from 'antd';

@@ -8,7 +8,8 @@ import { APPROVAL_KINDS, CONSTRUCTION_TYPES, MILESTONES, PHASES, STAGES, type Mi
 import { api, ApiError, type ProjectDetail, type ProjectPatchBody } from '../api.ts';
 import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
-import { splitYearField, yuanToWanInput } from '../lib/project-view.ts';
+import { parseHistoryField } from '../../domain/project/history-field.ts';
+import { yuanToWanInput } from '../lib/project-view.ts';
 
 const TEXT_FIELDS = ['name', 'projectCode', 'owner', 'chain', 'category', 'notes'] as const;
 const CHOICE_FIELDS = ['approvalKind', 'townshipCode', 'industryCode', 'constructionType', 'stage', 'leaderId', 'unitId'] as const;
@@ -89,8 +90,8 @@ function buildPatch(detail: ProjectDetail, v: FormValues, year: number): Project
 
 /** The form field a server detail belongs to: 'years.2021.annualPlan' is the year's annual plan field. */
 function formFieldOf(field: string): FormField | null {
-  const y = splitYearField(field);
-  if (y) return y.field === 'phase' || y.field === 'resumedOn' ? y.field : 'annualPlan';
+  const y = parseHistoryField(field);
+  if (y?.kind === 'year') return y.field;
   if (field === 'years') return 'annualPlan';
   const head = field.split('.')[0] ?? field;
   return FORM_FIELDS.has(head) ? (head as FormField) : null;

@@ -1,10 +1,9 @@
-// How a project's stored values read to people: field labels of history entries and form errors, and values in 万元 or by name instead of codes and ids.
+// How a project's stored values read to people: values in 万元 or by name instead of codes and ids.
 import { industryName } from '../../domain/industry.ts';
 import { formatMoney } from '../../domain/money.ts';
 import {
   APPROVAL_KINDS,
   CONSTRUCTION_TYPES,
-  FIELD_LABELS,
   PHASES,
   STAGES,
   STATS_ENTRY_STATUSES,
@@ -18,34 +17,11 @@ import type { Session } from '../hooks/session.tsx';
 import type { I18n } from '../i18n.tsx';
 import { groupDigits, wanWithUnit } from './format.ts';
 
-type FieldKey = keyof typeof FIELD_LABELS;
-
 const MONEY_FIELDS = new Set(['totalInvestment', 'completedBefore', 'annualPlan', 'completed']);
 
-function isFieldKey(f: string): f is FieldKey {
-  return f in FIELD_LABELS;
-}
-
-/** A year's figure is stored as 'years.2021.annualPlan'. */
-export function splitYearField(field: string): { year: number; field: string } | null {
-  const m = /^years\.(\d{4})(?:\.(\w+))?$/.exec(field);
-  return m ? { year: Number(m[1]), field: m[2] ?? 'annualPlan' } : null;
-}
-
-/** "总投资", "2021年年度计划投资" — the words a person used for the field. */
-export function fieldLabel(i18n: I18n, field: string): string {
-  const y = splitYearField(field);
-  if (y) {
-    const label = isFieldKey(y.field) ? i18n.field(y.field) : y.field;
-    return i18n.lang === 'zh' ? `${y.year}年${label}` : `${label} ${y.year}`;
-  }
-  return isFieldKey(field) ? i18n.field(field) : field;
-}
-
-/** A stored value as text: money in 万元, codes as their labels, ids as names. */
-export function fieldValue(i18n: I18n, session: Session, field: string, value: string | null): string {
+/** A stored value of a project field or year figure as text: money in 万元, codes as their labels, ids as names. */
+export function fieldValue(i18n: I18n, session: Session, name: string, value: string | null): string {
   if (value === null || value === '') return i18n.t('common.empty');
-  const name = splitYearField(field)?.field ?? field;
   if (MONEY_FIELDS.has(name)) {
     const n = Number(value);
     return Number.isSafeInteger(n) ? wanWithUnit(n, i18n.lang) : value;

@@ -1,5 +1,7 @@
 // Amounts a reporter types in 万元 read exactly into whole 元 (four decimals of 万元 are one 元), and the figures a month's entry leads to.
 import { formatMoney, type Yuan } from '../../domain/money.ts';
+import type { EnteredAs } from '../../domain/project/project.ts';
+import { figuresOfEntry, type FigureBase, type ReportFigures } from '../../domain/round/monthly-figure.ts';
 
 /** Why a typed amount cannot be taken. */
 export type WanRefusal = 'format' | 'decimals' | 'negative' | 'range';
@@ -37,21 +39,7 @@ export function yuanToWanText(yuan: Yuan | null | undefined): string {
 }
 
 /** The three figures of a report: 当月, 1-M月累计, 开工累计 (元). */
-export interface RoundFigures {
-  month: Yuan;
-  ytd: Yuan;
-  sinceStart: Yuan;
-}
-
-/**
- * What a month's figures are built on, neither of which changes with the month's entry: `earlier`, the
- * project's months of the same year before the report's (1-(M-1)月), and `before`, everything completed
- * before that year.
- */
-export interface FigureBase {
-  earlier: Yuan;
-  before: Yuan;
-}
+export type RoundFigures = ReportFigures;
 
 /** The base read back from the figures of the report as last saved (saved ytd − saved month, sinceStart − ytd). */
 export function baseFromFigures(saved: RoundFigures | null): FigureBase | null {
@@ -59,29 +47,12 @@ export function baseFromFigures(saved: RoundFigures | null): FigureBase | null {
 }
 
 /**
- * The base from the project's months on record, as the server builds the report's figures: the report's own
- * month is left out (an approved figure is what the report replaces), earlier years and `completedBefore` are before.
- * @example baseFromMonths('2021-06', 100, [{ month: '2020-12', completed: 5 }, { month: '2021-03', completed: 7 }]) // { earlier: 7, before: 105 }
- */
-export function baseFromMonths(month: string, completedBefore: Yuan, months: readonly { month: string; completed: Yuan }[]): FigureBase {
-  const yearStart = `${month.slice(0, 4)}-01`;
-  let earlier = 0;
-  let before = completedBefore;
-  for (const m of months) {
-    if (m.month < yearStart) before += m.completed;
-    else if (m.month < month) earlier += m.completed;
-  }
-  return { earlier, before };
-}
-
-/**
- * The figures an entry being typed will give. With `enteredAs` 'ytd' the typed amount is the year-to-date and
- * the month follows; it may come out negative, which the server refuses on the field. Null when the base is not
- * known or nothing is typed.
+ * The figures an entry being typed will give, as the server will compute them ({@link figuresOfEntry}). With
+ * `enteredAs` 'ytd' the typed amount is the year-to-date and the month follows; it may come out negative, which the
+ * server refuses on the field. Null when the base is not known or nothing is typed.
  * @example previewFigures({ earlier: 70, before: 50 }, 'month', 50) // { month: 50, ytd: 120, sinceStart: 170 }
  */
-export function previewFigures(base: FigureBase | null, enteredAs: 'month' | 'ytd', typed: Yuan | null): RoundFigures | null {
+export function previewFigures(base: FigureBase | null, enteredAs: EnteredAs, typed: Yuan | null): RoundFigures | null {
   if (!base || typed === null) return null;
-  const ytd = enteredAs === 'month' ? base.earlier + typed : typed;
-  return { month: ytd - base.earlier, ytd, sinceStart: base.before + ytd };
+  return figuresOfEntry(base, enteredAs, typed);
 }

@@ -1,4 +1,4 @@
-// How the monthly round reads to people: status tags, instants on the county's clock (北京时间), flag and stage-event words, and the project history's month entries.
+// How the monthly round reads to people: status tags, instants on the county's clock (北京时间), flag and stage-event words.
 import { formatMoney, type Yuan } from '../../domain/money.ts';
 import { cstParts } from '../../domain/months.ts';
 import type { I18n } from '../i18n.tsx';
@@ -63,29 +63,6 @@ export function cstTime(i18n: I18n, instant: string): string {
 /** A wall-clock time picked as 北京时间 ("2021-07-05 18:00") as the instant the API takes: "2021-07-05T18:00:00+08:00". */
 export function cstInput(dayAndTime: string): string {
   return `${dayAndTime.replace(' ', 'T')}:00+08:00`;
-}
-
-/** A history field written by the round: 'months.2021-06.completed' and its correction reason 'months.2021-06.completed.reason'. */
-function monthField(field: string): { month: string; reason: boolean } | null {
-  const m = /^months\.(\d{4}-\d{2})\.completed(\.reason)?$/.exec(field);
-  return m ? { month: m[1]!, reason: Boolean(m[2]) } : null;
-}
-
-/** "2021年6月完成投资" for a month's figure in the project history, or null when the field is not one. */
-export function roundHistoryLabel(i18n: I18n, field: string): string | null {
-  const f = monthField(field);
-  if (!f) return null;
-  return i18n.t(f.reason ? 'history.monthReason' : 'history.month', { month: i18n.month(f.month) });
-}
-
-/** A month's figure in the project history as 万元 with its unit ("123.4567万元"); a reason as written; null when not a month field. */
-export function roundHistoryValue(i18n: I18n, field: string, value: string | null): string | null {
-  const f = monthField(field);
-  if (!f) return null;
-  if (value === null || value === '') return i18n.t('common.empty');
-  if (f.reason) return value;
-  const n = Number(value);
-  return Number.isSafeInteger(n) ? wanExact(n, i18n) : value;
 }
 
 const REFUSAL_KEYS = {

@@ -1,4 +1,4 @@
-// 项目库总览: the pool figures of seed 000 for the as-of month — cards, progress against 时序进度, the drafted paragraph, batches, charts and tables by township, chain, leader and unit.
+// 项目库总览: the pool figures of the pool report for the as-of month — cards, progress against 时序进度, the drafted paragraph, batches, charts and tables by township, chain, leader and unit. Sources quoted in docs/sources.md.
 import { Card, Col, Grid, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
 import { api, type PoolBreakdownRow, type PoolSummary } from '../api.ts';

@@ -1,4 +1,4 @@
-// 经济指标: a region's indicators as of a month — a panel per indicator (seed 004's every x), the sentences drafted from
+// 经济指标: a region's indicators as of a month — a panel per indicator (the indicator template's every x), the sentences drafted from (sources quoted in docs/sources.md)
 // them with each number traced to its panel, the ranking in the city and the townships against 时序进度; for those who keep
 // the figures, the target reader, value entry and the values sheet.
 import { Card, Col, Empty, Row, Select, Tabs, Typography } from 'antd';

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { MILESTONES } from '../../domain/project/project.ts';
 import { monthYear } from '../../domain/months.ts';
+import { figuresAsOf } from '../../domain/round/monthly-figure.ts';
 import { api, type HistoryEntry, type ProjectDetail } from '../api.ts';
 import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { ProjectEditDrawer } from '../components/ProjectEditDrawer.tsx';
@@ -17,23 +18,14 @@ import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
 import { dateTime, groupDigits, rate, wan, wanPlain, wanWithUnit } from '../lib/format.ts';
 import { lastLedgerView } from '../lib/ledger-view.ts';
-import { fieldLabel, fieldValue, industryText } from '../lib/project-view.ts';
-import { roundHistoryLabel, roundHistoryValue } from '../lib/round-view.ts';
-import { statsEntryFieldLabel, statsEntryFieldValue } from '../lib/stats-entry-view.ts';
+import { historyHead, historyValue } from '../lib/history-view.ts';
+import { industryText } from '../lib/project-view.ts';
 
 type MonthRow = ProjectDetail['months'][number] & { cumulative: number };
 
 /** Each month with the year's running total up to it (1-M月累计), restarting every January. */
 function withCumulative(months: ProjectDetail['months']): MonthRow[] {
-  const totals = new Map<number, number>();
-  return [...months]
-    .sort((a, b) => a.month.localeCompare(b.month))
-    .map((m) => {
-      const y = monthYear(m.month);
-      const cumulative = (totals.get(y) ?? 0) + m.completed;
-      totals.set(y, cumulative);
-      return { ...m, cumulative };
-    });
+  return [...months].sort((a, b) => a.month.localeCompare(b.month)).map((m) => ({ ...m, cumulative: figuresAsOf(m.month, 0, months).ytd }));
 }
 
 function FieldsCard({ detail }: { detail: ProjectDetail }) {
@@ -196,13 +188,13 @@ function HistoryCard({ entries, error }: { entries: HistoryEntry[] | undefined; 
                 <div>
                   <div className="history-head">
                     <Typography.Text type="secondary">{dateTime(e.changedAt)}</Typography.Text>{' '}
-                    {created ? t('project.created', { user }) : t('project.changed', { user, field: statsEntryFieldLabel(i18n, e.field) ?? roundHistoryLabel(i18n, e.field) ?? fieldLabel(i18n, e.field) })}
+                    {historyHead(i18n, user, e.field)}
                   </div>
                   {!created && (
                     <div className="history-change">
-                      <span className="before">{statsEntryFieldValue(i18n, e.field, e.before) ?? roundHistoryValue(i18n, e.field, e.before) ?? fieldValue(i18n, session, e.field, e.before)}</span>
+                      <span className="before">{historyValue(i18n, session, e.field, e.before)}</span>
                       <span className="arrow"> → </span>
-                      <span className="after">{statsEntryFieldValue(i18n, e.field, e.after) ?? roundHistoryValue(i18n, e.field, e.after) ?? fieldValue(i18n, session, e.field, e.after)}</span>
+                      <span className="after">{historyValue(i18n, session, e.field, e.after)}</span>
                     </div>
                   )}
                 </div>
@@ -249,8 +241,7 @@ export function ProjectPage() {
 
   const p = detail.project;
   const thisYear = detail.years.find((y) => y.year === year);
-  const ytd = detail.months.filter((m) => monthYear(m.month) === year && m.month <= asOf).reduce((sum, m) => sum + m.completed, 0);
-  const sinceStart = p.completedBefore + detail.months.filter((m) => m.month <= asOf).reduce((sum, m) => sum + m.completed, 0);
+  const { ytd, sinceStart } = figuresAsOf(asOf, p.completedBefore, detail.months);
 
   const reload = async () => {
     setLatest(await api.project(id));

@@ -17,7 +17,8 @@ import { useSession } from '../hooks/session.tsx';
 import { useI18n, type I18n } from '../i18n.tsx';
 import { dateTime } from '../lib/format.ts';
 import { attachmentUrl, roundApi, uploadEvidence, type Attachment, type ReportBody, type ReportPageData, type StageEventCode } from '../lib/round-api.ts';
-import { baseFromFigures, baseFromMonths, parseWan, previewFigures, yuanToWanText, type FigureBase, type RoundFigures } from '../lib/round-money.ts';
+import { figureBase, type FigureBase } from '../../domain/round/monthly-figure.ts';
+import { baseFromFigures, parseWan, previewFigures, yuanToWanText, type RoundFigures } from '../lib/round-money.ts';
 import { reportStatusLabel, REPORT_STATUS_COLOURS, stageEventLabel, STAGE_EVENT_CODES, wanExact, wanRule } from '../lib/round-view.ts';
 
 interface FormValues {
@@ -470,7 +471,7 @@ export function ReportPage({ id }: { id: string }) {
     setLatest(fresh);
     return fresh;
   };
-  const base = baseFromFigures(report.figures) ?? (project.data ? baseFromMonths(report.month, project.data.project.completedBefore, project.data.months) : null);
+  const base = baseFromFigures(report.figures) ?? (project.data ? figureBase(report.month, project.data.project.completedBefore, project.data.months) : null);
   // An empty month is flagged for the dispatcher's list; the one filling it in needs no telling that it is empty.
   const showFlags = report.flags.length > 0 && report.status !== 'approved' && (report.canReview || report.completedMonth !== null);
   const canAsk = user.role === 'reporter' || user.role === 'dispatcher' || user.role === 'admin';

@@ -1,4 +1,4 @@
-// The sentences of seed 004 drafted from the figures: every number is a part naming its figure, missing figures drop their clause.
+// The sentences of the indicator template drafted from the figures: every number is a part naming its figure, missing figures drop their clause. Sources quoted in docs/sources.md.
 import { describe, expect, it } from 'vitest';
 import type { IndicatorCode } from '../../../src/domain/indicator/catalogue.ts';
 import { indicatorSentence, progressStandingSentence, type DraftedSentence } from '../../../src/domain/indicator/indicator-sentence.ts';
@@ -32,7 +32,7 @@ function expectEveryNumberIsAPart(s: DraftedSentence): void {
 }
 
 describe('indicatorSentence', () => {
-  it('drafts seed 001\'s zone figures: 规上工业增加值 44.4 亿元 +14.8%, 工业投资 10.8 亿元 −58.3%', () => {
+  it('drafts the zone’s half-year report\'s zone figures: 规上工业增加值 44.4 亿元 +14.8%, 工业投资 10.8 亿元 −58.3%', () => {
     const values = [v('industrial-value-added', '2023-06', 44.4 * YI, 0.148, ZONE), v('industrial-investment', '2023-06', 10.8 * YI, -0.583, ZONE)];
     const iva = indicatorSentence(indicatorMetrics({ indicator: 'industrial-value-added', region: ZONE, asOf: '2023-06', values }));
     expect(iva.text).toBe('1-6月累计完成规上工业增加值44.4亿元，同比增长14.8%。');
@@ -48,7 +48,7 @@ describe('indicatorSentence', () => {
     expectEveryNumberIsAPart(inv);
   });
 
-  it('drafts the full 工业投资 sentence of seed 004: share, 时序进度, ranks and the half-year forecast', () => {
+  it('drafts the full 工业投资 sentence of the indicator template: share, 时序进度, ranks and the half-year forecast', () => {
     const m = indicatorMetrics({
       indicator: 'industrial-investment',
       region: COUNTY,
@@ -96,7 +96,7 @@ describe('indicatorSentence', () => {
     expectEveryNumberIsAPart(s);
   });
 
-  it('drafts 规上工业总产值 with its enterprises and the quarter\'s 环比 (seed 004, 工业产值)', () => {
+  it('drafts 规上工业总产值 with its enterprises and the quarter\'s 环比 (the indicator template, 工业产值)', () => {
     const m = indicatorMetrics({
       indicator: 'industrial-output',
       region: COUNTY,
@@ -187,7 +187,7 @@ describe('indicatorSentence', () => {
   });
 });
 
-describe('progressStandingSentence (seed 004: 达到时序进度的只有…)', () => {
+describe('progressStandingSentence (the indicator template: 达到时序进度的只有…)', () => {
   const t = 5 / 12;
   const units = [
     ['140423100', '古韩镇', 0.52],

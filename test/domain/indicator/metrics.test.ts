@@ -1,4 +1,4 @@
-// Each indicator metric pinned to hand-worked examples, the published 时序进度 checks and seed 001's zone figures.
+// Each indicator metric pinned to hand-worked examples, the published 时序进度 checks and the zone’s half-year report’s zone figures. Sources quoted in docs/sources.md.
 import { describe, expect, it } from 'vitest';
 import { formatPoints, formatRate } from '../../../src/domain/format.ts';
 import type { IndicatorCode } from '../../../src/domain/indicator/catalogue.ts';
@@ -99,7 +99,7 @@ describe('同比', () => {
     expect(m.reasons.yoy?.code).toBe('no-last-year-value');
   });
 
-  it('lets the official rate win and shows where the two differ (seed 001, zone, 1—6月 2023)', () => {
+  it('lets the official rate win and shows where the two differ (the zone’s half-year report, zone, 1—6月 2023)', () => {
     const values = [
       v('industrial-value-added', '2023-06', 44.4 * YI, 0.148, ZONE),
       v('industrial-value-added', '2022-06', 38.7 * YI, undefined, ZONE),
@@ -143,7 +143,7 @@ describe('同比', () => {
 });
 
 describe('the annual target', () => {
-  it('turns a growth target into an absolute one from last year (seed 002: GDP 224.8 亿元 in 2020, +8%)', () => {
+  it('turns a growth target into an absolute one from last year (the 2021 work report: GDP 224.8 亿元 in 2020, +8%)', () => {
     expect(absoluteTarget({ kind: 'growth', value: 0.08 }, 224.8 * YI)).toBe(24_278_400_000);
     expect(absoluteTarget({ kind: 'growth', value: 0.08 }, null)).toBeNull();
     expect(absoluteTarget({ kind: 'absolute', value: 250 * YI }, null)).toBe(250 * YI);
@@ -297,7 +297,7 @@ describe('forecast from last year\'s seasonal shares', () => {
 });
 
 describe('level indicators (stocks and ratios)', () => {
-  it('compare with their target but not with 时序进度 (seed 001: 高新技术企业 7 家, 产出强度 41 万元/亩)', () => {
+  it('compare with their target but not with 时序进度 (the zone’s half-year report: 高新技术企业 7 家, 产出强度 41 万元/亩)', () => {
     const firms = indicatorMetrics({
       indicator: 'high-tech-enterprises',
       region: ZONE,
@@ -319,7 +319,7 @@ describe('level indicators (stocks and ratios)', () => {
 });
 
 describe('JSON for `tiaodu indicators --json`', () => {
-  it('prints the element of ACCEPTANCE.md for seed 001\'s 规上工业增加值', () => {
+  it('prints the element of ACCEPTANCE.md for the zone’s half-year report\'s 规上工业增加值', () => {
     const m = indicatorMetrics({
       indicator: 'industrial-value-added',
       region: ZONE,

@@ -1,4 +1,4 @@
-// Rankings by growth within a peer group (ties share a rank, no growth means unranked) and the 时序进度 standing of townships.
+// Rankings by growth within a peer group (ties share a rank, no growth means unranked) and the 时序进度 standing of townships. Sources quoted in docs/sources.md.
 import { describe, expect, it } from 'vitest';
 import {
   cityPeerGroups,
@@ -89,7 +89,7 @@ describe('peer groups of 长治市', () => {
   });
 });
 
-describe('progressStanding (seed 004: 达到时序进度的只有…)', () => {
+describe('progressStanding (the indicator template: 达到时序进度的只有…)', () => {
   // 1—5月: 时序进度 41.7%.
   const t = 5 / 12;
   const units = [

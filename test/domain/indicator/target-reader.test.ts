@@ -1,4 +1,4 @@
-// The target reader: proposes the year's targets from a work report's own text (seed 002), and leaves past and five-year figures alone.
+// The target reader: proposes the year's targets from a work report's own text (the 2021 work report), and leaves past and five-year figures alone. Sources quoted in docs/sources.md.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTargets } from '../../../src/domain/indicator/target-reader.ts';
@@ -8,7 +8,7 @@ const report = readFileSync(new URL('./fixtures/xiangyuan-2021-work-report.txt',
 const brief = (text: string, year?: number) =>
   readTargets(text, year === undefined ? {} : { year }).map((p) => [p.indicator, p.kind, p.value, p.qualifier, p.upper]);
 
-describe('readTargets on seed 002 (襄垣县 2021 work report)', () => {
+describe('readTargets on the 2021 work report (襄垣县 2021 work report)', () => {
   it('proposes the 2021 targets: GDP, 固投, 社零, 一般公共预算收入, and urban and rural income', () => {
     expect(brief(report, 2021)).toEqual([
       ['gdp', 'growth', 0.08, null, null],

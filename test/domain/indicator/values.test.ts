@@ -1,4 +1,4 @@
-// The checks an entered indicator value or target passes before anything is computed from it.
+// The checks an entered indicator value or target passes before anything is computed from it. Sources quoted in docs/sources.md.
 import { describe, expect, it } from 'vitest';
 import { indicatorTargetIssues, indicatorValueIssues } from '../../../src/domain/indicator/values.ts';
 
@@ -22,7 +22,7 @@ describe('indicatorValueIssues', () => {
 });
 
 describe('indicatorTargetIssues', () => {
-  it('accepts seed 002\'s growth targets and an absolute one', () => {
+  it('accepts the 2021 work report\'s growth targets and an absolute one', () => {
     expect(indicatorTargetIssues({ indicator: 'gdp', year: 2021, kind: 'growth', value: 0.08 })).toEqual([]);
     expect(indicatorTargetIssues({ indicator: 'fixed-asset-investment', year: 2021, kind: 'growth', value: 0.07, upper: 0.08 })).toEqual([]);
     expect(indicatorTargetIssues({ indicator: 'gdp', year: 2021, kind: 'absolute', value: 25_000_000_000 })).toEqual([]);

@@ -1,4 +1,4 @@
-// The pool figures: totals are sums of parts, rates are null without a denominator, breakdowns group and sort.
+// The pool figures: totals are sums of parts, rates are null without a denominator, breakdowns group and sort. Sources quoted in docs/sources.md.
 import { describe, expect, it } from 'vitest';
 import { breakdown, poolFigures, type PhaseFigures } from '../../../src/domain/pool/pool-analysis.ts';
 import { batchSentence, poolSentence } from '../../../src/domain/pool/pool-sentence.ts';
@@ -7,7 +7,7 @@ const continuing: PhaseFigures = { phase: 'continuing', count: 86, totalInvestme
 const newStart: PhaseFigures = { phase: 'newStart', count: 143, totalInvestment: 21_390_000_000, annualPlan: 5_900_000_000, completedYtd: 1_590_000_000, started: 136, resumed: 0 };
 
 describe('poolFigures', () => {
-  it('adds the phases into the total (seed 000, whose own total line does not add up)', () => {
+  it('adds the phases into the total (the pool report, whose own total line does not add up)', () => {
     const f = poolFigures([continuing, newStart]);
     expect(f.all).toEqual({ count: 229, totalInvestment: 40_280_000_000, annualPlan: 10_338_000_000, completedYtd: 3_439_000_000, planShare: 3_439_000_000 / 10_338_000_000 });
     expect(f.continuing.resumeRate).toBe(1);
@@ -35,7 +35,7 @@ describe('poolFigures', () => {
 });
 
 describe('sentences', () => {
-  it('drafts the paragraph of seed 000 from the figures', () => {
+  it('drafts the paragraph of the pool report from the figures', () => {
     const text = poolSentence(poolFigures([continuing, newStart]), '2021-05');
     expect(text).toBe(
       '截至5月底，全县拟实施项目共229项，总投资402.8亿元，年度计划103.38亿元，1-5月份完成投资34.39亿元。' +

@@ -1,8 +1,8 @@
-// The demo's hand-written projects: those seed 000 names, the 三个一批 ones, the not-started, reserve and cancelled ones.
+// The demo's hand-written projects: those the pool report names, the 三个一批 ones, the not-started, reserve and cancelled ones. Sources quoted in docs/sources.md.
 
 import type { NamedProject } from './types.ts';
 
-/** Continuing (续建/复工) projects whose story is told in seed 000 or which carry the pool's weight. */
+/** Continuing (续建/复工) projects whose story is told in the pool report or which carry the pool's weight. */
 const CONTINUING: readonly NamedProject[] = [
   {
     group: 'continuing', name: '山西襄垣鸿达煤化有限公司80万吨/年焦化项目（一期）', owner: '山西襄垣鸿达煤化有限公司', town: '王桥镇',

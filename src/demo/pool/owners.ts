@@ -1,4 +1,4 @@
-// The demo's builders (业主) and the kinds of project each builds: the generator pairs them into plausible names.
+// The demo's builders (业主) and the kinds of project each builds: the generator pairs them into plausible names. Sources quoted in docs/sources.md.
 
 import type { DemoCategory, DemoChain, DemoTown, ProjectKind } from './types.ts';
 
@@ -348,7 +348,7 @@ export interface DemoOwner {
   max: number;
 }
 
-/** Companies named in seed 000 keep their names; the rest are made up for the demo. */
+/** Companies named in the pool report keep their names; the rest are made up for the demo. */
 export const DEMO_OWNERS: readonly DemoOwner[] = [
   { name: '山西襄垣鑫源煤业有限公司', town: '夏店镇', trade: 'coalMine', max: 4 },
   { name: '山西襄垣瑞丰煤业有限公司', town: '西营镇', trade: 'coalMine', max: 4 },

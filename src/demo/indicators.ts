@@ -1,14 +1,14 @@
-// The demo's economic indicators: 长治市's 12 county-level units with monthly values of the main indicators for 2020–2022
-// (so ranks are computed from the data), 襄垣's other indicators and its 2021 targets (seed 002's read from its own
+// The demo's economic indicators: 长治市's 12 county-level units with monthly values of the main indicators for 2020–2022 (sources quoted in docs/sources.md)
+// (so ranks are computed from the data), 襄垣's other indicators and its 2021 targets (the 2021 work report's read from its own
 // words), its townships' 固定资产投资 and 工业投资 against their decomposed targets, and the zone's 2022–2023 figures
-// that reproduce seed 001. Every figure is drawn from fixed parameters and a hash of its key: each build is the same.
+// that reproduce the zone’s half-year report. Every figure is drawn from fixed parameters and a hash of its key: each build is the same.
 
-import type { IndicatorCode } from '../../domain/indicator/catalogue.ts';
-import { indicatorByCode } from '../../domain/indicator/catalogue.ts';
-import { readTargets } from '../../domain/indicator/target-reader.ts';
-import type { TargetQualifier } from '../../domain/indicator/values.ts';
-import { roundHalfUp } from '../../domain/format.ts';
-import { makeMonth } from '../../domain/months.ts';
+import type { IndicatorCode } from '../domain/indicator/catalogue.ts';
+import { indicatorByCode } from '../domain/indicator/catalogue.ts';
+import { readTargets } from '../domain/indicator/target-reader.ts';
+import type { TargetQualifier } from '../domain/indicator/values.ts';
+import { roundHalfUp } from '../domain/format.ts';
+import { makeMonth } from '../domain/months.ts';
 import {
   replaceAssignments,
   upsertEnteredRanks,
@@ -18,11 +18,11 @@ import {
   type IndicatorAssignment,
   type TargetWrite,
   type ValueWrite,
-} from '../../db/repositories/indicator.repository.ts';
-import { ensureRegions, listLeaders, listUnits } from '../../db/repositories/region.repository.ts';
-import type { Db } from '../../db/transaction.ts';
-import { divisionPath } from '../../io/divisions.ts';
-import { DEMO_TOWN_CODES, type DemoTown } from './types.ts';
+} from '../db/repositories/indicator.repository.ts';
+import { ensureRegions, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
+import type { Db } from '../db/transaction.ts';
+import { divisionPath } from '../io/divisions.ts';
+import { DEMO_TOWN_CODES, type DemoTown } from './pool/types.ts';
 
 const XIANGYUAN = '140423';
 const ZONE = DEMO_TOWN_CODES.经开区;
@@ -32,8 +32,8 @@ const YI = 100_000_000;
 /** 长治市's county-level units: 4 districts and 8 counties. */
 export const CHANGZHI_UNITS = ['140403', '140404', '140405', '140406', '140423', '140425', '140426', '140427', '140428', '140429', '140430', '140431'] as const;
 
-/** The sentence of seed 002 that sets the county's 2021 targets, as the demo confirmed them from its text. */
-export const SEED_002_TARGETS_TEXT =
+/** The sentence of the 2021 work report that sets the county's 2021 targets, as the demo confirmed them from its text. */
+export const WORK_REPORT_TARGETS_TEXT =
   '今年全县经济社会发展的主要目标是：地区生产总值增长8%，固定资产投资增长8.5%，社会消费品零售总额增长10%，一般公共预算收入增长5%，' +
   '城镇居民、农村居民人均可支配收入分别增长8%和8%以上，各项约束性指标按市下达目标全面完成。';
 
@@ -113,7 +113,7 @@ function series(s: SeriesSpec): Omit<ValueWrite, 'updatedAt' | 'updatedBy' | 'so
 type Main = 'gdp' | 'fixed-asset-investment' | 'industrial-value-added' | 'retail-sales' | 'public-budget-revenue';
 type Row = readonly [annual2020: number, g2021: number, g2022: number];
 
-/** 襄垣's 2020 GDP (224.8 亿元) and 一般公共预算收入 (18 亿元) are seed 002's own. */
+/** 襄垣's 2020 GDP (224.8 亿元) and 一般公共预算收入 (18 亿元) are the 2021 work report's own. */
 const UNIT_FIGURES: Record<(typeof CHANGZHI_UNITS)[number], Record<Main, Row>> = {
   '140403': { gdp: [560, 0.092, 0.051], 'fixed-asset-investment': [210, 0.105, 0.082], 'industrial-value-added': [150, 0.118, 0.064], 'retail-sales': [300, 0.121, 0.035], 'public-budget-revenue': [38, 0.083, 0.091] },
   '140404': { gdp: [205, 0.088, 0.047], 'fixed-asset-investment': [95, 0.132, 0.096], 'industrial-value-added': [95, 0.105, 0.071], 'retail-sales': [62, 0.109, 0.028], 'public-budget-revenue': [16, 0.112, 0.124] },
@@ -143,7 +143,7 @@ const XIANGYUAN_MORE: readonly SeriesSpec[] = [
   { indicator: 'technical-upgrade-investment', region: XIANGYUAN, annual2020: 12 * WAN, growth: [0.21, 0.15], shape: INVESTMENT, scale: WAN },
   { indicator: 'high-tech-value-added', region: XIANGYUAN, annual2020: 18 * WAN, growth: [0.135, 0.102], shape: INDUSTRY, scale: WAN },
   { indicator: 'industrial-output', region: XIANGYUAN, annual2020: 320 * WAN, growth: [0.182, 0.094], shape: INDUSTRY, scale: WAN },
-  // Seed 002's 2020 incomes: 40 291 元 and 18 658 元.
+  // The 2021 work report's 2020 incomes: 40 291 元 and 18 658 元.
   { indicator: 'urban-disposable-income', region: XIANGYUAN, annual2020: 40_291, growth: [0.084, 0.058], shape: curve([0.262, 0.505, 0.755, 1], QUARTER_ENDS), scale: 1 },
   { indicator: 'rural-disposable-income', region: XIANGYUAN, annual2020: 18_658, growth: [0.095, 0.071], shape: curve([0.272, 0.493, 0.731, 1], QUARTER_ENDS), scale: 1 },
 ];
@@ -201,7 +201,7 @@ function townSeries(indicator: IndicatorCode, town: DemoTown, [target, share, gr
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The zone (襄垣经开区) in 2022 and 2023: seed 001's 1—6月 2023 figures exactly, the months around them in proportion.
+// The zone (襄垣经开区) in 2022 and 2023: the zone’s half-year report’s 1—6月 2023 figures exactly, the months around them in proportion.
 
 function zoneSeries(): Omit<ValueWrite, 'updatedAt' | 'updatedBy' | 'source'>[] {
   const out: Omit<ValueWrite, 'updatedAt' | 'updatedBy' | 'source'>[] = [];
@@ -221,7 +221,7 @@ function zoneSeries(): Omit<ValueWrite, 'updatedAt' | 'updatedBy' | 'source'>[] 
     out.push({ indicator: 'industrial-value-added', region: ZONE, month: makeMonth(2023, m), value: iva2023 * WAN, officialYoy: ivaRate });
     out.push({ indicator: 'industrial-investment', region: ZONE, month: makeMonth(2023, m), value: inv2023 * WAN, officialYoy: m === 6 ? -0.583 : roundHalfUp(inv2023 / inv2022 - 1, 3) });
   }
-  // 高新技术企业 7 家 and 产出强度 41 万元/亩 at mid-2023 (seed 001), with the year before.
+  // 高新技术企业 7 家 and 产出强度 41 万元/亩 at mid-2023 (the zone’s half-year report), with the year before.
   for (const [month, count] of [['2022-06', 5], ['2022-12', 6], ['2023-03', 6], ['2023-06', 7]] as const) {
     out.push({ indicator: 'high-tech-enterprises', region: ZONE, month, value: count, officialYoy: null });
   }
@@ -251,7 +251,7 @@ export function demoIndicatorValues(): Omit<ValueWrite, 'updatedAt' | 'updatedBy
   return values;
 }
 
-/** 襄垣's 2021 targets beyond seed 002's: the county's own for the industrial indicators. */
+/** 襄垣's 2021 targets beyond the 2021 work report's: the county's own for the industrial indicators. */
 const MORE_TARGETS: readonly { indicator: IndicatorCode; kind: 'growth' | 'absolute'; value: number }[] = [
   { indicator: 'industrial-value-added', kind: 'growth', value: 0.085 },
   { indicator: 'high-tech-value-added', kind: 'growth', value: 0.12 },
@@ -273,7 +273,7 @@ const ENTERED_RANKS: readonly [IndicatorCode, string, number, number][] = [
 
 /**
  * Writes the demo's indicators: the region rows of 长治市's other county-level units (no accounts, no units), the
- * values, 襄垣's 2021 targets (seed 002's confirmed from its text) and their decomposition to the townships, some units
+ * values, 襄垣's 2021 targets (the 2021 work report's confirmed from its text) and their decomposition to the townships, some units
  * and leaders, a plan curve for 续建 projects, and the ranks entered for the indicators the city's units lack.
  */
 export async function addDemoIndicators(db: Db, now: Date): Promise<{ values: number }> {
@@ -298,7 +298,7 @@ export async function addDemoIndicators(db: Db, now: Date): Promise<{ values: nu
     updatedBy: null,
   });
   const targets: TargetWrite[] = [
-    ...readTargets(SEED_002_TARGETS_TEXT, { year: 2021 }).map((p) => target({ ...p, region: XIANGYUAN }, 'report', p.span.text)),
+    ...readTargets(WORK_REPORT_TARGETS_TEXT, { year: 2021 }).map((p) => target({ ...p, region: XIANGYUAN }, 'report', p.span.text)),
     ...MORE_TARGETS.map((t) => target({ ...t, region: XIANGYUAN }, 'entered')),
     ...(Object.entries(TOWN_INVESTMENT) as [DemoTown, TownFigure][]).map(([town, [amount]]) =>
       target({ indicator: 'fixed-asset-investment', region: DEMO_TOWN_CODES[town], kind: 'absolute', value: amount * WAN }, 'entered'),

@@ -1,13 +1,13 @@
 // The demo county's 入库 files: the day of each project's status, the one refusal's reason, and the materials checklist
 // as the units have kept it — drawn from the project's own dates, so every build is the same and no figure moves.
 
-import { nextDayOfMonth } from '../../domain/stats-entry/cut-offs.ts';
-import { STATS_ENTRY_MATERIALS, type StatsEntryMaterial } from '../../domain/stats-entry/stats-entry.ts';
-import type { Day } from '../../domain/months.ts';
-import type { Project } from '../../domain/project/project.ts';
-import { insertStatsEntries, type MaterialRecord, type StatsEntryRecord } from '../../db/repositories/stats-entry.repository.ts';
-import { findUserByUsername } from '../../db/repositories/user.repository.ts';
-import type { Db } from '../../db/transaction.ts';
+import { nextDayOfMonth } from '../domain/stats-entry/cut-offs.ts';
+import { STATS_ENTRY_MATERIALS, type StatsEntryMaterial } from '../domain/stats-entry/stats-entry.ts';
+import type { Day } from '../domain/months.ts';
+import type { Project } from '../domain/project/project.ts';
+import { insertStatsEntries, type MaterialRecord, type StatsEntryRecord } from '../db/repositories/stats-entry.repository.ts';
+import { findUserByUsername } from '../db/repositories/user.repository.ts';
+import type { Db } from '../db/transaction.ts';
 
 /** The last day the demo's data covers (its as-of month is 2021-05): no 入库 event lies after it. */
 const DEMO_LAST_DAY: Day = '2021-05-31';
