@@ -334,7 +334,7 @@ function* monthRows(projects: readonly SynthProject[]): Generator<[string, strin
 const PROJECT_COLUMNS = [
   'id', 'region_code', 'name', 'project_code', 'approval_kind', 'owner', 'township_code', 'industry_code', 'chain', 'construction_type', 'category',
   'stage', 'signed_on', 'land_supplied_on', 'permit_on', 'started_on', 'suspended_on', 'completed_on', 'operating_on', 'total_investment',
-  'completed_before', 'stats_entry', 'leader_id', 'unit_id', 'land_area_mu', 'notes', 'created_at', 'updated_at', 'version',
+  'completed_before', 'stats_entry', 'unit_id', 'land_area_mu', 'notes', 'created_at', 'updated_at', 'version',
 ] as const satisfies readonly (keyof ProjectRow)[];
 const PG_PROJECT_TYPES: Record<(typeof PROJECT_COLUMNS)[number], string> = Object.fromEntries(
   PROJECT_COLUMNS.map((c) => [c, c === 'total_investment' || c === 'completed_before' ? 'int8' : c === 'land_area_mu' ? 'float8' : c === 'version' ? 'int4' : 'text']),
@@ -357,6 +357,8 @@ function tableLoads(p: Province, monthCount: number): TableLoad[] {
     { table: 'unit', columns: ['id', 'region_code', 'name', 'kind', 'township_code', 'sort_order'], types: ['text', 'text', 'text', 'text', 'text', 'int4'], rows: cols(p.units, ['id', 'region_code', 'name', 'kind', 'township_code', 'sort_order']), count: p.units.length },
     { table: 'leader', columns: ['id', 'region_code', 'name', 'title', 'sort_order'], types: ['text', 'text', 'text', 'text', 'int4'], rows: cols(p.leaders, ['id', 'region_code', 'name', 'title', 'sort_order']), count: p.leaders.length },
     { table: 'project', columns: PROJECT_COLUMNS, types: PROJECT_COLUMNS.map((c) => PG_PROJECT_TYPES[c]), rows: p.projects.map((x) => PROJECT_COLUMNS.map((c) => x.row[c])), count: p.projects.length },
+    // A project's 包联领导 are project_leader rows (the generator gives each at most one).
+    { table: 'project_leader', columns: ['project_id', 'leader_id', 'position'], types: ['text', 'text', 'int4'], rows: p.projects.filter((x) => x.row.leader_id !== null).map((x) => [x.row.id, x.row.leader_id, 0]), count: p.projects.filter((x) => x.row.leader_id !== null).length },
     { table: 'project_year', columns: ['project_id', 'year', 'phase', 'annual_plan', 'resumed_on'], types: ['text', 'int4', 'text', 'int8', 'text'], rows: cols(p.years, ['project_id', 'year', 'phase', 'annual_plan', 'resumed_on']), count: p.years.length },
     { table: 'project_month', columns: ['project_id', 'month', 'completed', 'entered_as'], types: ['text', 'text', 'int8', 'text'], rows: monthRows(p.projects), count: monthCount },
     { table: 'batch_event', columns: ['id', 'region_code', 'held_on', 'title'], types: ['text', 'text', 'text', 'text'], rows: p.batches.map((b) => [b.id, b.region_code, b.held_on, b.title]), count: p.batches.length },

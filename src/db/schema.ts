@@ -80,13 +80,22 @@ export interface ProjectTable {
   total_investment: number;
   completed_before: number;
   stats_entry: string;
-  leader_id: string | null;
+  // leader_id is still a column, emptied and never read: the leaders are project_leader's rows.
   unit_id: string | null;
+  key_level: string | null;
+  progress_note: string | null;
   land_area_mu: number | null;
   notes: string | null;
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+/** A 包联领导 of a project; a project may have several, listed by position. */
+export interface ProjectLeaderTable {
+  project_id: string;
+  leader_id: string;
+  position: number;
 }
 
 export interface ProjectYearTable {
@@ -335,6 +344,7 @@ export interface Database {
   app_user: UserTable;
   session: SessionTable;
   project: ProjectTable;
+  project_leader: ProjectLeaderTable;
   project_year: ProjectYearTable;
   project_month: ProjectMonthTable;
   project_history: ProjectHistoryTable;

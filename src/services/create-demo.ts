@@ -19,6 +19,7 @@ import {
   insertHistory,
   insertProject,
   listProjects,
+  replaceProjectLeaders,
   replaceProjectYears,
   upsertProjectMonths,
   type HistoryEntry,
@@ -298,7 +299,7 @@ interface Spec extends Pick<NamedProject, 'group' | 'name' | 'owner' | 'town' | 
 
 /** A project ready to be written: the domain row (names still to be resolved to ids), its years, months and batches. */
 export interface DemoProjectData {
-  project: Omit<Project, 'id' | 'leaderId' | 'unitId' | 'createdAt' | 'updatedAt' | 'version'>;
+  project: Omit<Project, 'id' | 'leaderIds' | 'unitId' | 'createdAt' | 'updatedAt' | 'version'>;
   leaderName: string | null;
   unitName: string;
   years: ProjectYear[];
@@ -855,6 +856,8 @@ export function planDemo(): DemoProjectData[] {
         totalInvestment: total * YUAN_PER_WAN,
         completedBefore: completedBefore * YUAN_PER_WAN,
         statsEntry,
+        keyLevel: null,
+        progressNote: null,
         landAreaMu: s.landMu,
         notes,
       },
@@ -936,7 +939,7 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
     const projects: Project[] = data.map((d) => ({
       ...d.project,
       id: newId(),
-      leaderId: d.leaderName === null ? null : idOf(leaderId, d.leaderName, 'leader'),
+      leaderIds: d.leaderName === null ? [] : [idOf(leaderId, d.leaderName, 'leader')],
       unitId: idOf(unitId, d.unitName, 'unit'),
       createdAt: stamp,
       updatedAt: stamp,
@@ -952,6 +955,7 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
       await replaceProjectYears(trx, p.id, data[i]!.years);
       await upsertProjectMonths(trx, p.id, data[i]!.months);
     }
+    await replaceProjectLeaders(trx, projects.map((p) => ({ projectId: p.id, leaderIds: p.leaderIds })));
     const history: HistoryEntry[] = projects.map((p) => ({
       id: newId(), projectId: p.id, changedAt: stamp, userId: null, field: 'created', before: null, after: p.name,
     }));

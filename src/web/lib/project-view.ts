@@ -5,11 +5,13 @@ import {
   APPROVAL_KINDS,
   CONSTRUCTION_TYPES,
   FIELD_LABELS,
+  KEY_LEVELS,
   PHASES,
   STAGES,
   STATS_ENTRY_STATUSES,
   type ApprovalKind,
   type ConstructionType,
+  type KeyLevel,
   type Phase,
   type Stage,
   type StatsEntryStatus,
@@ -39,7 +41,9 @@ export function fieldLabel(i18n: I18n, field: string): string {
     const label = isFieldKey(y.field) ? i18n.field(y.field) : y.field;
     return i18n.lang === 'zh' ? `${y.year}年${label}` : `${label} ${y.year}`;
   }
-  return isFieldKey(field) ? i18n.field(field) : field;
+  // History written when a project had one leader names the field leaderId.
+  const key = field === 'leaderId' ? 'leaderIds' : field;
+  return isFieldKey(key) ? i18n.field(key) : field;
 }
 
 /** A stored value as text: money in 万元, codes as their labels, ids as names. */
@@ -65,8 +69,12 @@ export function fieldValue(i18n: I18n, session: Session, field: string, value: s
       return session.names.township(value);
     case 'unitId':
       return session.names.unit(value);
-    case 'leaderId':
+    case 'leaderId': // history written before a project could have several leaders
       return session.names.leader(value);
+    case 'leaderIds':
+      return value.split(',').map((id) => session.names.leader(id)).join('、');
+    case 'keyLevel':
+      return KEY_LEVELS.includes(value as KeyLevel) ? i18n.keyLevel(value as KeyLevel) : value;
     case 'industryCode':
       return industryText(value);
     case 'landAreaMu':
