@@ -84,8 +84,11 @@ export class LedgerPeople {
       if (written !== match.unit.name && !this.knownAliases.has(written)) this.aliases.set(written, match.unit.id);
       return { ok: true, value: match.unit.id };
     }
-    const unit: UnitRow = { id: newId(), regionCode: this.countyCode, name: written, kind: 'department', townshipCode: null, sortOrder: this.nextUnitOrder++ };
+    // Named as the county's units are, without the bare 县/区 people put in front (县水务局 → 水务局).
+    const name = /^(县|区)(?!场).{2,}/.test(written) ? written.slice(1) : written;
+    const unit: UnitRow = { id: newId(), regionCode: this.countyCode, name, kind: 'department', townshipCode: null, sortOrder: this.nextUnitOrder++ };
     this.units.add(unit);
+    this.units.alias(written, unit);
     this.newUnits.push(unit);
     return { ok: true, value: unit.id };
   }
