@@ -172,7 +172,7 @@ function readWithSheetJs(bytes: Buffer, format: 'xls' | 'csv'): SheetGrid[] {
     // A CSV is read as text in its own encoding, every cell as written (raw): 0012 stays 0012, 2022.10 stays a month.
     workbook = format === 'csv'
       ? XLSX.read(decodeCsv(bytes), { type: 'string', raw: true, dense: true })
-      : XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellText: false });
+      : XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellText: false });
   } catch (e) {
     const message = e instanceof Error ? e.message : '';
     if (/password|encrypt/i.test(message)) throw new WorkbookProblem('文件已加密，请去掉密码后再导入', 'notExcel');

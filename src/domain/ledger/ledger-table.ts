@@ -50,14 +50,14 @@ export function locateTable(rows: readonly (readonly LedgerCell[] | undefined)[]
   let best: { start: number; headerRows: number; columns: LedgerTable['columns'] } | null = null;
   for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
     let pick: { headerRows: number; columns: LedgerTable['columns'] } | null = null;
-    for (let n = 1; n <= MAX_HEADER_ROWS && r + n <= rows.length; n++) {
+    // A header's first row names a column by itself: a unit line above the table (单位：万元) is not part of it.
+    const own = columnsOf([texts(rows[r])]);
+    for (let n = 1; n <= MAX_HEADER_ROWS && r + n <= rows.length && (n === 1 || own.size > 0); n++) {
       const columns = columnsOf(Array.from({ length: n }, (_, k) => texts(rows[r + k])));
       if (!pick || columns.size > pick.columns.size) pick = { headerRows: n, columns };
     }
     if (!pick || !pick.columns.has('name')) continue;
-    // Of two overlapping headers naming as many columns, the one of fewer rows: a unit line above is no header row.
-    const tighter = best !== null && pick.columns.size === best.columns.size && r < best.start + best.headerRows && pick.headerRows < best.headerRows;
-    if (!best || pick.columns.size > best.columns.size || tighter) best = { start: r, ...pick };
+    if (!best || pick.columns.size > best.columns.size) best = { start: r, ...pick };
   }
   if (!best) return null;
   const nameAt = best.columns.get('name')!.index;
