@@ -29,6 +29,7 @@ export class WorkbookProblem extends Error {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const OLE2_FULL_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(head: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => head[i] === b);
@@ -167,6 +168,10 @@ function sheetJsCell(cell: XLSX.CellObject | undefined): LedgerCell {
 
 /** An .xls or .csv through SheetJS: one grid per sheet, merged areas filled from their top-left cell. */
 function readWithSheetJs(bytes: Buffer, format: 'xls' | 'csv'): SheetGrid[] {
+  // An OLE2 file has its whole 8-byte signature and a 512-byte header; SheetJS would read anything less as text.
+  if (format === 'xls' && (bytes.length < 512 || !startsWith(bytes, OLE2_FULL_MAGIC))) {
+    throw new WorkbookProblem('文件不是有效的 Excel 工作簿（.xls），可能已损坏', 'notExcel');
+  }
   let workbook: XLSX.WorkBook;
   try {
     // A CSV is read as text in its own encoding, every cell as written (raw): 0012 stays 0012, 2022.10 stays a month.
