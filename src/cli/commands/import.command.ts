@@ -1,4 +1,4 @@
-// tiaodu import ledger: imports a project ledger (台账) from an .xlsx file, row by row, all or nothing.
+// tiaodu import ledger: imports a project ledger (台账) from an .xlsx, .xls or .csv file, row by row, all or nothing.
 
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../domain/access.ts';
