@@ -3,7 +3,7 @@
 
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
 import { dayFromExcelSerial } from '../domain/ledger/ledger-cells.ts';
 import type { LedgerCell } from '../domain/ledger/ledger-cells.ts';
 
@@ -108,7 +108,7 @@ export async function readLedgerWorkbook(file: Buffer | string): Promise<SheetGr
 /** {@link readLedgerWorkbook}, saying which format the file was. */
 export async function readLedgerTables(file: Buffer | string): Promise<{ format: LedgerFormat; sheets: SheetGrid[] }> {
   const { bytes, format } = readLedgerFile(file);
-  return { format, sheets: format === 'xlsx' ? await readXlsx(bytes) : readWithSheetJs(bytes, format) };
+  return { format, sheets: format === 'xlsx' ? await readXlsx(bytes) : await readWithSheetJs(bytes, format) };
 }
 
 async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
@@ -148,7 +148,7 @@ async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
   return sheets;
 }
 
-function sheetJsCell(cell: XLSX.CellObject | undefined): LedgerCell {
+function sheetJsCell(sheetJs: typeof XLSX, cell: XLSX.CellObject | undefined): LedgerCell {
   if (!cell) return null;
   switch (cell.t) {
     case 's':
@@ -158,7 +158,7 @@ function sheetJsCell(cell: XLSX.CellObject | undefined): LedgerCell {
     case 'n':
       if (typeof cell.v !== 'number') return null;
       // A number shown with a date format is an Excel serial day: read as the day the clerk typed, in no time zone.
-      return cell.z !== undefined && XLSX.SSF.is_date(cell.z) ? dayFromExcelSerial(cell.v) : cell.v;
+      return cell.z !== undefined && sheetJs.SSF.is_date(cell.z) ? dayFromExcelSerial(cell.v) : cell.v;
     case 'd':
       return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : null;
     default:
@@ -167,17 +167,19 @@ function sheetJsCell(cell: XLSX.CellObject | undefined): LedgerCell {
 }
 
 /** An .xls or .csv through SheetJS: one grid per sheet, merged areas filled from their top-left cell. */
-function readWithSheetJs(bytes: Buffer, format: 'xls' | 'csv'): SheetGrid[] {
+async function readWithSheetJs(bytes: Buffer, format: 'xls' | 'csv'): Promise<SheetGrid[]> {
   // An OLE2 file has its whole 8-byte signature and a 512-byte header; SheetJS would read anything less as text.
   if (format === 'xls' && (bytes.length < 512 || !startsWith(bytes, OLE2_FULL_MAGIC))) {
     throw new WorkbookProblem('文件不是有效的 Excel 工作簿（.xls），可能已损坏', 'notExcel');
   }
+  // Loaded when a file needs it: every command starts without parsing the library.
+  const sheetJs = await import('@e965/xlsx');
   let workbook: XLSX.WorkBook;
   try {
     // A CSV is read as text in its own encoding, every cell as written (raw): 0012 stays 0012, 2022.10 stays a month.
     workbook = format === 'csv'
-      ? XLSX.read(decodeCsv(bytes), { type: 'string', raw: true, dense: true })
-      : XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellText: false });
+      ? sheetJs.read(decodeCsv(bytes), { type: 'string', raw: true, dense: true })
+      : sheetJs.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellText: false });
   } catch (e) {
     const message = e instanceof Error ? e.message : '';
     if (/password|encrypt/i.test(message)) throw new WorkbookProblem('文件已加密，请去掉密码后再导入', 'notExcel');
@@ -188,13 +190,13 @@ function readWithSheetJs(bytes: Buffer, format: 'xls' | 'csv'): SheetGrid[] {
     const ws = workbook.Sheets[name];
     if (!ws) continue;
     const dense = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
-    const range = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : null;
+    const range = ws['!ref'] ? sheetJs.utils.decode_range(ws['!ref']) : null;
     const width = range ? range.e.c + 1 : 0;
     const rows: LedgerCell[][] = [];
     for (let r = 0; r < (range ? range.e.r + 1 : 0); r++) {
       const source = dense[r] ?? [];
       const cells: LedgerCell[] = new Array(width).fill(null);
-      for (let c = 0; c < width; c++) cells[c] = sheetJsCell(source[c]);
+      for (let c = 0; c < width; c++) cells[c] = sheetJsCell(sheetJs, source[c]);
       rows.push(cells);
     }
     for (const m of ws['!merges'] ?? []) {
