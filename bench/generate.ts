@@ -70,6 +70,7 @@ type Batch = Database['batch_event'] & { projects: Omit<Database['batch_project'
 /** A project as generated, with what the month stream needs: which months it worked and at what pace. */
 interface SynthProject {
   row: ProjectRow;
+  leaderId: string | null;
   /** Month index (0 = January of the first year) of the first and last month worked; first > last when none. */
   firstMonth: number;
   lastMonth: number;
@@ -218,6 +219,7 @@ function buildProject(rng: SeededRandom, serial: number, county: string, countyN
 
   const township = rng.chance(0.95) ? rng.pick(townships) : null;
   const created = day(Math.max(FIRST_YEAR - 1, Math.min(startYear, LAST_YEAR) - 1), rng.int(1, 12), rng.int(1, 28));
+  const leaderId = rng.chance(0.9) ? rng.pick(leaderIds) : null;
   const row: ProjectRow = {
     id,
     region_code: county,
@@ -241,15 +243,16 @@ function buildProject(rng: SeededRandom, serial: number, county: string, countyN
     total_investment: total,
     completed_before: startYear < FIRST_YEAR ? roundWan(total * 0.2 * (FIRST_YEAR - startYear)) : 0,
     stats_entry: total >= 5_000_000 && startedOn ? 'entered' : 'none',
-    leader_id: rng.chance(0.9) ? rng.pick(leaderIds) : null,
     unit_id: rng.chance(0.95) ? rng.pick(unitIds) : null,
+    key_level: null,
+    progress_note: null,
     land_area_mu: rng.chance(0.6) ? rng.int(5, 800) : null,
     notes: rng.chance(0.1) ? '要素保障待协调' : null,
     created_at: `${created}T02:00:00.000Z`,
     updated_at: NOW_ISO,
     version: 1,
   };
-  return { row, firstMonth, lastMonth: Math.min(lastWorked, MONTHS - 1), plans, years: rows, seed: mix32(serial * 2654435761) };
+  return { row, leaderId, firstMonth, lastMonth: Math.min(lastWorked, MONTHS - 1), plans, years: rows, seed: mix32(serial * 2654435761) };
 }
 
 /** The month's completed investment, a pure function of the project and month so the stream needs no storage. */
@@ -296,10 +299,11 @@ const PROJECT = columnsOf<ProjectRow>({
   id: 'text', region_code: 'text', name: 'text', project_code: 'text', approval_kind: 'text', owner: 'text', township_code: 'text', industry_code: 'text',
   chain: 'text', construction_type: 'text', category: 'text', stage: 'text', signed_on: 'text', land_supplied_on: 'text', permit_on: 'text',
   started_on: 'text', suspended_on: 'text', completed_on: 'text', operating_on: 'text', total_investment: 'int8', completed_before: 'int8',
-  stats_entry: 'text', leader_id: 'text', unit_id: 'text', land_area_mu: 'float8', notes: 'text', created_at: 'text', updated_at: 'text', version: 'int4',
+  stats_entry: 'text', unit_id: 'text', key_level: 'text', progress_note: 'text', land_area_mu: 'float8', notes: 'text', created_at: 'text', updated_at: 'text', version: 'int4',
 });
 const PROJECT_YEAR = columnsOf<YearRow>({ project_id: 'text', year: 'int4', phase: 'text', annual_plan: 'int8', resumed_on: 'text' });
 const PROJECT_MONTH = columnsOf<Database['project_month']>({ project_id: 'text', month: 'text', completed: 'int8', entered_as: 'text' });
+const PROJECT_LEADER = columnsOf<Database['project_leader']>({ project_id: 'text', leader_id: 'text', position: 'int4' });
 const BATCH_EVENT = columnsOf<Database['batch_event']>({ id: 'text', region_code: 'text', held_on: 'text', title: 'text' });
 const BATCH_PROJECT = columnsOf<Database['batch_project']>({ batch_id: 'text', project_id: 'text', kind: 'text' });
 
@@ -321,11 +325,14 @@ function load<Row>(table: keyof Database, spec: { columns: (keyof Row & string)[
 
 function tableLoads(p: Province, monthCount: number): TableLoad[] {
   const batchProjects = p.batches.flatMap((b) => b.projects.map((x) => ({ batch_id: b.id, ...x })));
+  const leaderLinks = p.projects.flatMap((x) => (x.leaderId ? [{ project_id: x.row.id, leader_id: x.leaderId, position: 0 }] : []));
   return [
     load('region', REGION, p.regions, p.regions.length),
     load('unit', UNIT, p.units, p.units.length),
     load('leader', LEADER, p.leaders, p.leaders.length),
     load('project', PROJECT, p.projects.map((x) => x.row), p.projects.length),
+    // A project's 包联领导 are project_leader rows (the generator gives each at most one).
+    load('project_leader', PROJECT_LEADER, leaderLinks, leaderLinks.length),
     load('project_year', PROJECT_YEAR, p.years, p.years.length),
     load('project_month', PROJECT_MONTH, monthRows(p.projects), monthCount),
     load('batch_event', BATCH_EVENT, p.batches, p.batches.length),

@@ -103,8 +103,8 @@ async function buildCounty(ctx: SectionContext, size: { units: number; perUnit: 
         id, regionCode: COUNTY, name: `${unit.name}项目${String(j + 1).padStart(3, '0')}`, projectCode: null, approvalKind: null, owner: null,
         townshipCode: null, industryCode: null, chain: null, constructionType: null, category: null, stage: 'underway',
         signedOn: null, landSuppliedOn: null, permitOn: null, startedOn: `${year - 1}-04-01`, suspendedOn: null, completedOn: null, operatingOn: null,
-        totalInvestment: 60_000_000 + (k % 40) * 1_000_000, completedBefore: 8_000_000, statsEntry: 'entered', leaderId: null, unitId: unit.id,
-        landAreaMu: null, notes: null, createdAt, updatedAt: createdAt, version: 1,
+        totalInvestment: 60_000_000 + (k % 40) * 1_000_000, completedBefore: 8_000_000, statsEntry: 'entered', leaderIds: [], unitId: unit.id,
+        keyLevel: null, progressNote: null, landAreaMu: null, notes: null, createdAt, updatedAt: createdAt, version: 1,
       });
       years.push({ projectId: id, year: { year, phase: 'continuing', annualPlan: 12_000_000 + (k % 10) * 600_000, resumedOn: null } });
       earlierMonths.forEach((m, i) => months.push({ projectId: id, month: { month: m, completed: 800_000 + ((k + i) % 9) * 50_000, enteredAs: 'month' } }));

@@ -4,7 +4,7 @@
 import type { Role } from '../domain/access.ts';
 import type { IndicatorCode } from '../domain/indicator/catalogue.ts';
 import type { TargetKind, TargetQualifier } from '../domain/indicator/values.ts';
-import type { ApprovalKind, BatchKind, ConstructionType, EnteredAs, FundKind, Phase, Stage, StatsEntryStatus } from '../domain/project/project.ts';
+import type { ApprovalKind, BatchKind, ConstructionType, EnteredAs, FundKind, KeyLevel, Phase, Stage, StatsEntryStatus } from '../domain/project/project.ts';
 import type { RegionLevel } from '../domain/region.ts';
 import type { ReminderKind, WebhookKind } from '../domain/round/reminders.ts';
 import type { CorrectionStatus, ProblemStatus, ReportStatus, RoundStatus } from '../domain/round/round.ts';
@@ -90,13 +90,22 @@ export interface ProjectTable {
   total_investment: number;
   completed_before: number;
   stats_entry: StatsEntryStatus;
-  leader_id: string | null;
+  // leader_id is still a column, emptied and never read: the leaders are project_leader's rows.
   unit_id: string | null;
+  key_level: KeyLevel | null;
+  progress_note: string | null;
   land_area_mu: number | null;
   notes: string | null;
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+/** A 包联领导 of a project; a project may have several, listed by position. */
+export interface ProjectLeaderTable {
+  project_id: string;
+  leader_id: string;
+  position: number;
 }
 
 export interface ProjectYearTable {
@@ -345,6 +354,7 @@ export interface Database {
   app_user: UserTable;
   session: SessionTable;
   project: ProjectTable;
+  project_leader: ProjectLeaderTable;
   project_year: ProjectYearTable;
   project_month: ProjectMonthTable;
   project_history: ProjectHistoryTable;

@@ -5,7 +5,7 @@ import { YUAN_PER_WAN } from '../domain/money.ts';
 import type { Project } from '../domain/project/project.ts';
 import { projectProblems } from '../domain/project/validate-project.ts';
 import { insertBatch, insertBatchProjects, insertFundApplications, type FundApplication } from '../db/repositories/batch.repository.ts';
-import { insertHistory, insertProject, replaceProjectYears, upsertProjectMonths } from '../db/repositories/project.repository.ts';
+import { insertHistory, insertProject, replaceProjectLeaders, replaceProjectYears, upsertProjectMonths } from '../db/repositories/project.repository.ts';
 import { newId, type Db } from '../db/transaction.ts';
 import { loadProjectContext } from '../services/project-context.ts';
 import { createdEntry } from '../services/project-history.ts';
@@ -21,7 +21,7 @@ export async function addDemoPool(db: Db, names: DemoNames, now: Date): Promise<
   const projects: Project[] = data.map((d) => ({
     ...d.project,
     id: newId(),
-    leaderId: d.leaderName === null ? null : names.leader(d.leaderName),
+    leaderIds: d.leaderName === null ? [] : [names.leader(d.leaderName)],
     unitId: names.unit(d.unitName),
     createdAt: stamp,
     updatedAt: stamp,
@@ -37,6 +37,7 @@ export async function addDemoPool(db: Db, names: DemoNames, now: Date): Promise<
     await replaceProjectYears(db, p.id, data[i]!.years);
     await upsertProjectMonths(db, p.id, data[i]!.months);
   }
+  await replaceProjectLeaders(db, projects.map((p) => ({ projectId: p.id, leaderIds: p.leaderIds })));
   const history = projects.map((p) => createdEntry(p, null, stamp));
   for (let i = 0; i < history.length; i += 200) await insertHistory(db, history.slice(i, i + 200));
 

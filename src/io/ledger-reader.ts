@@ -1,7 +1,10 @@
-// Reading an .xlsx workbook into plain grids of cell values, merged cells resolved; checks the file before exceljs sees it.
+// Reading a ledger file into plain grids of cell values, merged cells resolved: .xlsx through exceljs, the old binary
+// .xls (which WPS still saves) and .csv through SheetJS; checks the file before either library sees it.
 
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import type * as XLSX from '@e965/xlsx';
+import { dayFromExcelSerial } from '../domain/ledger/ledger-cells.ts';
 import type { LedgerCell } from '../domain/ledger/ledger-cells.ts';
 
 /** Files above this size are refused before they are read. */
@@ -26,35 +29,60 @@ export class WorkbookProblem extends Error {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const OLE2_FULL_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(head: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => head[i] === b);
 }
 
-/** Checks size and signature, reading only the first bytes of a path. */
-function checkHead(size: number, head: Uint8Array): void {
+/** The formats a ledger file may come in, told by its first bytes. */
+export type LedgerFormat = 'xlsx' | 'xls' | 'csv';
+
+const NOT_A_LEDGER_FILE = '文件不是 Excel 工作簿（.xlsx、.xls）或 CSV 表格';
+
+/** Checks size and signature, reading only the first bytes; says which format the file is. */
+function checkHead(size: number, head: Uint8Array): LedgerFormat {
   if (size > LEDGER_MAX_BYTES) throw new WorkbookProblem(`文件过大（${(size / 1024 / 1024).toFixed(1)} MB），不能超过 20 MB`, 'tooLarge');
   if (size === 0) throw new WorkbookProblem('文件是空的', 'notExcel');
-  if (startsWith(head, OLE2_MAGIC)) throw new WorkbookProblem('文件已加密或为旧版 .xls 格式，请另存为 .xlsx', 'notExcel');
-  if (!startsWith(head, ZIP_MAGIC)) throw new WorkbookProblem('文件不是 Excel 工作簿（.xlsx）', 'notExcel');
+  if (startsWith(head, OLE2_MAGIC)) return 'xls';
+  if (startsWith(head, ZIP_MAGIC)) return 'xlsx';
+  // Text has no NUL byte in its first bytes unless it is UTF-16, which starts with its byte order mark.
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (utf16 || !head.subarray(0, Math.min(size, head.length)).includes(0)) return 'csv';
+  throw new WorkbookProblem(NOT_A_LEDGER_FILE, 'notExcel');
 }
 
-/** The file's bytes once its size and signature are acceptable. */
-export function readLedgerFile(file: Buffer | string): Buffer {
-  if (typeof file !== 'string') {
-    checkHead(file.length, file.subarray(0, 8));
-    return file;
-  }
+const HEAD_BYTES = 512;
+
+/** The file's bytes and format once its size and signature are acceptable. */
+export function readLedgerFile(file: Buffer | string): { bytes: Buffer; format: LedgerFormat } {
+  if (typeof file !== 'string') return { bytes: file, format: checkHead(file.length, file.subarray(0, HEAD_BYTES)) };
   const size = fs.statSync(file).size;
-  const head = Buffer.alloc(8);
+  const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
   const fd = fs.openSync(file, 'r');
   try {
-    fs.readSync(fd, head, 0, 8, 0);
+    fs.readSync(fd, head, 0, head.length, 0);
   } finally {
     fs.closeSync(fd);
   }
-  checkHead(size, head);
-  return fs.readFileSync(file);
+  const format = checkHead(size, head);
+  return { bytes: fs.readFileSync(file), format };
+}
+
+/**
+ * The text of a CSV file: UTF-8 with or without its byte order mark, UTF-16 with one, and otherwise GB18030 (a superset
+ * of GBK and GB2312), which Excel and WPS write for "CSV" on a Chinese Windows. UTF-8 is tried strictly first: GBK text
+ * is almost never valid UTF-8, while ASCII is both.
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
 }
 
 function plain(value: ExcelJS.CellValue): LedgerCell {
@@ -70,11 +98,20 @@ function plain(value: ExcelJS.CellValue): LedgerCell {
 }
 
 /**
- * Every sheet of a workbook as a grid of plain values. Throws {@link WorkbookProblem} for files that are too
- * large, not .xlsx, encrypted or legacy .xls.
+ * Every sheet of a ledger file as a grid of plain values: an .xlsx, an .xls or a .csv, told by its content rather than
+ * its name. Throws {@link WorkbookProblem} for files that are too large, encrypted, damaged or not a table at all.
  */
 export async function readLedgerWorkbook(file: Buffer | string): Promise<SheetGrid[]> {
-  const bytes = readLedgerFile(file);
+  return (await readLedgerTables(file)).sheets;
+}
+
+/** {@link readLedgerWorkbook}, saying which format the file was. */
+export async function readLedgerTables(file: Buffer | string): Promise<{ format: LedgerFormat; sheets: SheetGrid[] }> {
+  const { bytes, format } = readLedgerFile(file);
+  return { format, sheets: format === 'xlsx' ? await readXlsx(bytes) : await readWithSheetJs(bytes, format) };
+}
+
+async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -108,5 +145,67 @@ export async function readLedgerWorkbook(file: Buffer | string): Promise<SheetGr
     }
     sheets.push({ name: ws.name, rows });
   });
+  return sheets;
+}
+
+function sheetJsCell(sheetJs: typeof XLSX, cell: XLSX.CellObject | undefined): LedgerCell {
+  if (!cell) return null;
+  switch (cell.t) {
+    case 's':
+      return typeof cell.v === 'string' ? cell.v : null;
+    case 'b':
+      return Boolean(cell.v);
+    case 'n':
+      if (typeof cell.v !== 'number') return null;
+      // A number shown with a date format is an Excel serial day: read as the day the clerk typed, in no time zone.
+      return cell.z !== undefined && sheetJs.SSF.is_date(cell.z) ? dayFromExcelSerial(cell.v) : cell.v;
+    case 'd':
+      return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : null;
+    default:
+      return null;
+  }
+}
+
+/** An .xls or .csv through SheetJS: one grid per sheet, merged areas filled from their top-left cell. */
+async function readWithSheetJs(bytes: Buffer, format: 'xls' | 'csv'): Promise<SheetGrid[]> {
+  // An OLE2 file has its whole 8-byte signature and a 512-byte header; SheetJS would read anything less as text.
+  if (format === 'xls' && (bytes.length < 512 || !startsWith(bytes, OLE2_FULL_MAGIC))) {
+    throw new WorkbookProblem('文件不是有效的 Excel 工作簿（.xls），可能已损坏', 'notExcel');
+  }
+  // Loaded when a file needs it: every command starts without parsing the library.
+  const sheetJs = await import('@e965/xlsx');
+  let workbook: XLSX.WorkBook;
+  try {
+    // A CSV is read as text in its own encoding, every cell as written (raw): 0012 stays 0012, 2022.10 stays a month.
+    workbook = format === 'csv'
+      ? sheetJs.read(decodeCsv(bytes), { type: 'string', raw: true, dense: true })
+      : sheetJs.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellText: false });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : '';
+    if (/password|encrypt/i.test(message)) throw new WorkbookProblem('文件已加密，请去掉密码后再导入', 'notExcel');
+    throw new WorkbookProblem(format === 'xls' ? '文件不是有效的 Excel 工作簿（.xls），可能已损坏' : '文件不是有效的 CSV 表格', 'notExcel');
+  }
+  const sheets: SheetGrid[] = [];
+  for (const name of workbook.SheetNames) {
+    const ws = workbook.Sheets[name];
+    if (!ws) continue;
+    const dense = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
+    const range = ws['!ref'] ? sheetJs.utils.decode_range(ws['!ref']) : null;
+    const width = range ? range.e.c + 1 : 0;
+    const rows: LedgerCell[][] = [];
+    for (let r = 0; r < (range ? range.e.r + 1 : 0); r++) {
+      const source = dense[r] ?? [];
+      const cells: LedgerCell[] = new Array(width).fill(null);
+      for (let c = 0; c < width; c++) cells[c] = sheetJsCell(sheetJs, source[c]);
+      rows.push(cells);
+    }
+    for (const m of ws['!merges'] ?? []) {
+      const value = rows[m.s.r]?.[m.s.c] ?? null;
+      for (let r = m.s.r; r <= m.e.r; r++) {
+        for (let c = m.s.c; c <= m.e.c; c++) if (rows[r] && (rows[r]![c] === null || rows[r]![c] === undefined)) rows[r]![c] = value;
+      }
+    }
+    sheets.push({ name, rows });
+  }
   return sheets;
 }

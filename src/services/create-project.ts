@@ -7,7 +7,7 @@ import { FIELD_LABELS, type Project, type ProjectYear } from '../domain/project/
 import { ProjectCreateSchema } from '../domain/project/project-input.ts';
 import { projectProblems } from '../domain/project/validate-project.ts';
 import { parseInput } from '../domain/validation.ts';
-import { insertHistory, insertProject, replaceProjectYears } from '../db/repositories/project.repository.ts';
+import { insertHistory, insertProject, replaceProjectLeaders, replaceProjectYears } from '../db/repositories/project.repository.ts';
 import { inTransaction, newId, type Db } from '../db/transaction.ts';
 import { loadProjectContext } from './project-context.ts';
 import { createdEntry } from './project-history.ts';
@@ -38,8 +38,10 @@ export async function createProject(db: Db, input: unknown, actor: Actor, now: D
     totalInvestment: data.totalInvestment,
     completedBefore: data.completedBefore ?? 0,
     statsEntry: data.statsEntry ?? 'none',
-    leaderId: data.leaderId ?? null,
+    leaderIds: data.leaderIds ?? [],
     unitId: data.unitId ?? reporterUnit(actor),
+    keyLevel: data.keyLevel ?? null,
+    progressNote: data.progressNote ?? null,
     landAreaMu: data.landAreaMu ?? null,
     notes: data.notes ?? null,
     createdAt: stamp,
@@ -55,6 +57,7 @@ export async function createProject(db: Db, input: unknown, actor: Actor, now: D
     if (problems.length > 0) throw invalidInput(problems);
     await insertProject(trx, project);
     await replaceProjectYears(trx, project.id, years);
+    await replaceProjectLeaders(trx, [{ projectId: project.id, leaderIds: project.leaderIds }]);
     await insertHistory(trx, [createdEntry(project, writerId(actor), stamp)]);
     return project;
   });

@@ -6,12 +6,14 @@ import { invalidInput, notFound } from '../domain/errors.ts';
 import { industryName, listIndustryDivisions, listIndustrySections } from '../domain/industry.ts';
 import { columnHeader, LEDGER_COLUMNS, type LedgerColumn, type LedgerColumnKey, type LedgerValueKind } from '../domain/ledger/ledger-columns.ts';
 import { sumYuan, YUAN_PER_WAN, type Yuan } from '../domain/money.ts';
-import { isMonth, monthNumber, monthYear, ytdLabel, type Month } from '../domain/months.ts';
+import { isMonth, lastDayOfMonth, monthNumber, monthYear, ytdLabel, type Day, type Month } from '../domain/months.ts';
 import {
   APPROVAL_KIND_LABELS,
   CONSTRUCTION_TYPE_LABELS,
+  KEY_LEVEL_LABELS,
   PHASE_LABELS,
   STATS_ENTRY_LABELS,
+  startedForLedger,
   type Phase,
   type Stage,
 } from '../domain/project/project.ts';
@@ -133,7 +135,7 @@ interface Names {
   leader: Map<string, string>;
 }
 
-function projectCells(seq: number, row: ProjectListRow, sinceStart: Yuan, names: Names): Record<LedgerColumnKey, LedgerCell> {
+function projectCells(seq: number, row: ProjectListRow, sinceStart: Yuan, names: Names, endDay: Day): Record<LedgerColumnKey, LedgerCell> {
   const p = row.project;
   return {
     seq,
@@ -151,6 +153,11 @@ function projectCells(seq: number, row: ProjectListRow, sinceStart: Yuan, names:
     annualPlan: wan(row.annualPlan),
     completedYtd: wan(row.completedYtd),
     completedSinceStart: wan(sinceStart),
+    // Everything up to the as-of month less the year's part of it: what was done by the end of last year.
+    completedBeforeYear: wan(sinceStart - row.completedYtd),
+    started: startedForLedger(row.phase, p.startedOn, row.resumedOn, endDay) ? '是' : '否',
+    keyLevel: p.keyLevel && KEY_LEVEL_LABELS[p.keyLevel],
+    progressNote: p.progressNote,
     signedOn: p.signedOn,
     landSuppliedOn: p.landSuppliedOn,
     permitOn: p.permitOn,
@@ -161,7 +168,8 @@ function projectCells(seq: number, row: ProjectListRow, sinceStart: Yuan, names:
     operatingOn: p.operatingOn,
     statsEntry: STATS_ENTRY_LABELS[p.statsEntry],
     approvalKind: p.approvalKind && APPROVAL_KIND_LABELS[p.approvalKind],
-    leader: p.leaderId && (names.leader.get(p.leaderId) ?? null),
+    // Several leaders are written as people write them: 王志强、许波.
+    leader: p.leaderIds.map((id) => names.leader.get(id)).filter(Boolean).join('、') || null,
     unit: p.unitId && (names.unit.get(p.unitId) ?? null),
     landArea: p.landAreaMu,
     notes: p.notes,
@@ -184,6 +192,7 @@ function sumRow(kind: 'section' | 'total', label: string, s: Sums): LedgerWriter
     annualPlan: wan(s.annualPlan),
     completedYtd: wan(s.completedYtd),
     completedSinceStart: wan(s.completedSinceStart),
+    completedBeforeYear: wan(s.completedSinceStart - s.completedYtd),
   };
   return { kind, cells: LEDGER_COLUMNS.map((c) => cells[c.key] ?? null) };
 }
@@ -271,7 +280,7 @@ export async function ledgerLayout(db: Db, input: LedgerExportInput, actor: Acto
     const label = phase ? `${PHASE_LABELS[phase]}项目` : `未列入${year}年计划的项目`;
     sections.push(sumRow('section', `${SECTION_NUMERALS[numeral++]}、${label}（${s.count}个）`, s));
     inSection.forEach(({ row, since }, i) => {
-      const cells = projectCells(i + 1, row, since, names);
+      const cells = projectCells(i + 1, row, since, names, lastDayOfMonth(q.asOf));
       sections.push({ kind: 'data', cells: LEDGER_COLUMNS.map((c) => cells[c.key]) });
     });
   }
@@ -372,7 +381,9 @@ const KIND_WORDS: Record<LedgerValueKind, string> = {
   approvalKind: Object.values(APPROVAL_KIND_LABELS).join(' / '),
   township: '本县乡镇或园区名称',
   unit: '责任单位名称',
-  leader: '领导姓名',
+  leader: '领导姓名，几位用顿号分开',
+  yesNo: '是 / 否',
+  keyLevel: Object.values(KEY_LEVEL_LABELS).join(' / '),
   industry: '行业名称或代码',
   sequence: '序号',
 };
@@ -393,6 +404,7 @@ const EXAMPLES: Record<LedgerColumnKey, string> = {
   annualPlan: '15000.00',
   completedYtd: '6200.00',
   completedSinceStart: '30500.00',
+  completedBeforeYear: '24300.00',
   signedOn: '2020-03-15',
   landSuppliedOn: '2020-06-30',
   permitOn: '2020-08-10',
@@ -401,9 +413,12 @@ const EXAMPLES: Record<LedgerColumnKey, string> = {
   suspendedOn: '',
   completedOn: '2022-06-30',
   operatingOn: '2022-10-01',
+  started: '是',
   statsEntry: '已入库',
   approvalKind: '备案',
-  leader: '王志强',
+  keyLevel: '市重点',
+  progressNote: '主体结构完成，设备进场安装',
+  leader: '王志强、许波',
   unit: '古韩镇人民政府',
   landArea: '120',
   notes: '可空',

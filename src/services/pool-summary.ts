@@ -29,6 +29,7 @@ export interface PoolSummary extends PoolFigures {
   unitId: string | null;
   byTownship?: BreakdownRow[];
   byChain?: BreakdownRow[];
+  /** By 包联领导: a project with several leaders counts under each, so these lines add up to more than the pool. */
   byLeader?: BreakdownRow[];
   byUnit?: BreakdownRow[];
   byCounty?: BreakdownRow[];
@@ -111,7 +112,7 @@ async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<{ fi
     rows: {
       byTownship: breakdown(groupPhaseFigures(projects, (p) => p.township), (k) => townshipName.get(k) ?? k, '县直及跨乡镇'),
       byChain: breakdown(groupPhaseFigures(projects, (p) => p.chain), (k) => k),
-      byLeader: breakdown(groupPhaseFigures(projects, (p) => p.leader), (k) => leaderName.get(k) ?? k),
+      byLeader: breakdown(groupPhaseFigures(projects, (p) => p.leaders), (k) => leaderName.get(k) ?? k),
       byUnit: breakdown(groupPhaseFigures(projects, (p) => p.unit), (k) => unitName.get(k) ?? k),
     },
   };

@@ -6,7 +6,9 @@ import { EDITABLE_FIELDS, type Project, type ProjectYear } from '../domain/proje
 import { newId } from '../db/transaction.ts';
 import type { HistoryEntry } from '../db/repositories/project.repository.ts';
 
+// A list (the leaders' ids) is recorded comma-separated, an empty one as nothing.
 function show(v: unknown): string | null {
+  if (Array.isArray(v)) return v.length === 0 ? null : v.join(',');
   return v === null || v === undefined ? null : String(v);
 }
 

@@ -227,7 +227,7 @@ export interface UnenteredItem {
   owner: string | null;
   townshipCode: string | null;
   unitId: string | null;
-  leaderId: string | null;
+  leaderIds: string[];
   stage: Stage;
   totalInvestment: number;
   startedOn: Day;

@@ -7,7 +7,7 @@ import { FIELD_LABELS, type Project, type ProjectYear } from '../domain/project/
 import { ProjectPatchSchema, type ProjectPatch } from '../domain/project/project-input.ts';
 import { projectProblems } from '../domain/project/validate-project.ts';
 import { parseInput } from '../domain/validation.ts';
-import { findProjectYears, insertHistory, replaceProjectYears, updateProjectRow } from '../db/repositories/project.repository.ts';
+import { findProjectYears, insertHistory, replaceProjectLeaders, replaceProjectYears, updateProjectRow } from '../db/repositories/project.repository.ts';
 import { inTransaction, type Db } from '../db/transaction.ts';
 import { loadReadableProject } from './get-project.ts';
 import { loadProjectContext } from './project-context.ts';
@@ -67,6 +67,7 @@ export async function changeProject(db: Db, input: UpdateProjectInput, patch: Pr
     if (history.length === 0) return before;
     if (!(await updateProjectRow(trx, after, before.version))) throw new AppError('conflict', '该项目已被他人修改，请刷新后重试');
     if (patchYears) await replaceProjectYears(trx, after.id, afterYears);
+    if (fields.leaderIds !== undefined && fields.leaderIds.join() !== before.leaderIds.join()) await replaceProjectLeaders(trx, [{ projectId: after.id, leaderIds: after.leaderIds }]);
     await insertHistory(trx, history);
     return after;
   });

@@ -6,12 +6,14 @@ import { ROLE_LABELS, type Role } from '../domain/access.ts';
 import {
   APPROVAL_KIND_LABELS,
   CONSTRUCTION_TYPE_LABELS,
+  KEY_LEVEL_LABELS,
   FIELD_LABELS,
   PHASE_LABELS,
   STAGE_LABELS,
   STATS_ENTRY_LABELS,
   type ApprovalKind,
   type ConstructionType,
+  type KeyLevel,
   type Phase,
   type Stage,
   type StatsEntryStatus,
@@ -129,16 +131,22 @@ const MESSAGES = {
   'import.sub': ['从 Excel 台账批量新增、更新项目；先预览，确认后才写入', 'Add and update projects from an Excel ledger; preview first, nothing is written until you confirm'],
   'import.forbidden': ['只有管理员和调度员可以导入台账', 'Only administrators and dispatchers may import ledgers'],
   'import.accepts': ['可以导入的台账', 'Ledgers that can be imported'],
-  'import.accept1': ['表格上方的标题行、“单位：万元”等说明行可以保留；两行合并的表头也能识别。', 'Title rows and lines such as “单位：万元” above the table may stay; two-row merged headers are understood.'],
+  'import.accept1': ['.xlsx、.xls、.csv 都可以；表格上方的标题行、“单位：万元”等说明行可以保留；两三行合并的表头、表下的备注行也能识别。', '.xlsx, .xls and .csv are read; title rows and lines such as “单位：万元” above the table may stay; headers merged over two or three rows and notes under the table are understood.'],
   'import.accept2': ['列名写法不必统一：“总投资（万元）”“计划总投资”“总投资(亿元)”都认得；序号列不读。', 'Header spellings may vary: 总投资（万元）, 计划总投资, 总投资(亿元) are all understood; the 序号 column is ignored.'],
   'import.accept3': ['金额按表头或说明行写的单位（万元、亿元）换算；日期可写作 Excel 日期、2021年3月 或 2021.3。', 'Amounts are read in the unit the header or a line above names (万元, 亿元); dates as Excel dates, 2021年3月 or 2021.3.'],
   'import.accept4': ['“一、续建项目（86个）”这样的分类行和合计行自动跳过。', 'Section rows such as “一、续建项目（86个）” and total rows are skipped.'],
   'import.accept5': ['项目库里已有的项目更新，没有的新增；有误的行逐行说明原因，不会导入一半。', 'Projects already in the pool are updated, others added; faulty rows are listed with the reason, and nothing is half-imported.'],
+  'import.accept6': ['包联领导可写几位（用顿号或换行分开）；责任单位可写简称（县发改局、经开区管委会）；本县还没有的领导和单位导入时新建。', 'Several leaders may share a cell (separated by 、 or line breaks); units may be written short (县发改局, 经开区管委会); leaders and units the county does not have yet are created.'],
   'import.template': ['下载模板', 'Download template'],
   'import.templateHint': ['没有现成台账时，可按模板填写。', 'No ledger at hand? Fill in the template.'],
   'import.upload': ['上传台账', 'Upload a ledger'],
   'import.drag': ['点击选择，或将台账文件拖到这里', 'Click to choose, or drop the ledger here'],
-  'import.dragHint': ['仅限 .xlsx，不超过 20 MB；旧版 .xls 请先另存为 .xlsx', '.xlsx only, up to 20 MB; save an old .xls as .xlsx first'],
+  'import.dragHint': ['.xlsx、.xls 或 .csv（UTF-8 或 GBK），不超过 20 MB', '.xlsx, .xls or .csv (UTF-8 or GBK), up to 20 MB'],
+  'import.willCreate': ['将新建', 'Will be created'],
+  'import.created': ['已新建', 'Created'],
+  'import.newLeaders': ['包联领导 {n} 位：{names}', '{n} leaders: {names}'],
+  'import.newUnits': ['责任单位 {n} 个：{names}', '{n} units: {names}'],
+  'import.createdNote': ['台账中的这些领导和单位本县还没有，导入时一并新建；单位按通常简称（县发改局、经开区管委会）对应已有单位后仍找不到的才新建。', 'These leaders and units named in the ledger are not yet the county’s and are created with the import; a unit is created only when no existing unit matches its usual short name.'],
   'import.chosen': ['已选择', 'Chosen'],
   'import.year': ['年度', 'Year'],
   'import.asOf': ['截至月份', 'As of month'],
@@ -319,6 +327,8 @@ const EN_STAGE: Record<Stage, string> = {
   suspended: 'Suspended',
   cancelled: 'Cancelled',
 };
+const EN_KEY_LEVEL: Record<KeyLevel, string> = { province: 'Provincial key project', city: 'City key project', county: 'County key project' };
+
 const EN_CONSTRUCTION: Record<ConstructionType, string> = {
   new: 'New build',
   expansion: 'Expansion',
@@ -357,8 +367,10 @@ const EN_FIELD: Record<FieldKey, string> = {
   totalInvestment: 'Total investment',
   completedBefore: 'Completed in earlier years',
   statsEntry: 'Statistics entry',
-  leaderId: 'Leader in charge',
+  leaderIds: 'Leaders in charge',
   unitId: 'Responsible unit',
+  keyLevel: 'Key project level',
+  progressNote: 'Progress on site',
   landAreaMu: 'Land area',
   notes: 'Notes',
   annualPlan: 'Annual plan',
@@ -377,6 +389,7 @@ export interface I18n {
   phase(p: Phase | null | undefined): string;
   stage(s: Stage | null | undefined): string;
   constructionType(c: ConstructionType | null | undefined): string;
+  keyLevel(k: KeyLevel | null | undefined): string;
   statsEntry(s: StatsEntryStatus | null | undefined): string;
   approvalKind(a: ApprovalKind | null | undefined): string;
   role(r: string): string;
@@ -418,6 +431,7 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18
     phase: (p) => (p ? (zh ? PHASE_LABELS[p] : EN_PHASE[p]) : dash),
     stage: (s) => (s ? (zh ? STAGE_LABELS[s] : EN_STAGE[s]) : dash),
     constructionType: (c) => (c ? (zh ? CONSTRUCTION_TYPE_LABELS[c] : EN_CONSTRUCTION[c]) : dash),
+    keyLevel: (k) => (k ? (zh ? KEY_LEVEL_LABELS[k] : EN_KEY_LEVEL[k]) : dash),
     statsEntry: (s) => (s ? (zh ? STATS_ENTRY_LABELS[s] : EN_STATS_ENTRY[s]) : dash),
     approvalKind: (a) => (a ? (zh ? APPROVAL_KIND_LABELS[a] : EN_APPROVAL[a]) : dash),
     role: (r) => (r in ROLE_LABELS ? (zh ? ROLE_LABELS[r as Role] : EN_ROLE[r as Role]) : r),

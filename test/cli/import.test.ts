@@ -19,6 +19,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'combined.xlsx'), await combinedLedger());
   fs.writeFileSync(path.join(dir, 'errors.xlsx'), await ledgerWithErrors());
   fs.writeFileSync(path.join(dir, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
+  fs.writeFileSync(path.join(dir, 'no-year.csv'), '项目名称,项目性质,总投资,年度计划投资\n古韩镇集中供热改造工程,续建,20000,8000\n');
   const init = await tiaodu('init', '--db', db, '--region', '140423', '--admin-password', 'admin-pass-1');
   if (init.code !== 0) throw new Error(init.stderr);
 }, 120_000);
@@ -55,10 +56,14 @@ describe(`tiaodu import ledger (${testDialect()})`, () => {
     expect(JSON.parse(skipped.stdout)).toMatchObject({ committed: true, imported: 1, new: 1 });
   });
 
-  it('refuses a legacy .xls with exit 1 and says how to fix it; wrong usage exits 2', async () => {
+  it('refuses a damaged .xls with exit 1, names the flag a missing year needs; wrong usage exits 2', async () => {
     const xls = await tiaodu('import', 'ledger', path.join(dir, 'old.xls'), '--db', db, '--region', '140423');
     expect(xls.code).toBe(1);
-    expect(xls.stderr).toContain('文件已加密或为旧版 .xls 格式，请另存为 .xlsx');
+    expect(xls.stderr).toContain('文件不是有效的 Excel 工作簿（.xls），可能已损坏');
+    const noYear = await tiaodu('import', 'ledger', path.join(dir, 'no-year.csv'), '--db', db, '--region', '140423');
+    expect(noYear.code).toBe(1);
+    expect(noYear.stderr).toContain('无法看出台账的年度');
+    expect(noYear.stderr).toContain('命令行用 --year，如 --year 2024');
     const noRegion = await tiaodu('import', 'ledger', path.join(dir, 'combined.xlsx'), '--db', db);
     expect(noRegion.code).toBe(2);
   });

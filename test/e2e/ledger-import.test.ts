@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownCountyXls } from '../support/ledger-files.ts';
 import { columnTexts, DESKTOP, ledgerTotal, openPage, overflow, PHONE, shot, signInAt, startApp, type E2eApp } from './support.ts';
 
 let app: E2eApp | undefined;
@@ -168,6 +169,26 @@ describe('importing an Excel ledger', () => {
     expect((await alert.innerText()).replace('无法导入该文件', '').trim().length).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: '确认导入' }).count()).toBe(0);
     await context.close();
+  });
+
+  it('previews an .xls as WPS saves it, saying which leaders and units it will create, at desktop and phone width', async () => {
+    for (const [viewport, width] of [[DESKTOP, 'desktop'], [PHONE, 'phone']] as const) {
+      const { context, page } = await openPage(app!.browser, viewport);
+      await signInAt(page, app!.base, 'dispatcher');
+      await page.goto(`${app!.base}/import`);
+      await page.locator('.ant-upload input[type=file]').setInputFiles({ name: '2024年重点项目.xls', mimeType: 'application/vnd.ms-excel', buffer: ownCountyXls() });
+      await expect.poll(() => bodyText(page), { timeout: 30_000 }).toContain('将新增 12 个');
+      const created = page.getByRole('list', { name: '将新建' });
+      await created.waitFor();
+      // The demo county has no 水务局 and no 指挥部; 县发改局, 经开区管委会 and 青羊镇政府's kind are matched or created by name.
+      expect(await created.innerText()).toContain('责任单位');
+      expect(await created.innerText()).toContain('平顺县城投公司项目建设指挥部');
+      expect(await created.innerText()).toContain('包联领导');
+      expect(await bodyText(page)).toContain('有误 0 行');
+      if (width === 'phone') expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, 'import-xls-preview', width);
+      await context.close();
+    }
   });
 
   it('does not offer the import to a reporter', async () => {

@@ -48,12 +48,15 @@ describe(`POST /api/ledger/import (${testDialect()})`, () => {
   });
 
   it('refuses files that are not Excel with 422, too large with 413, and other roles with 403', async () => {
+    const binary = await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'region=140423&commit=false');
+    expect(binary.status).toBe(422);
+    expect(binary.json.error.message).toContain('不是 Excel');
     const text = await upload(Buffer.from('not a workbook'), 'region=140423&commit=false');
     expect(text.status).toBe(422);
-    expect(text.json.error.message).toContain('不是 Excel');
+    expect(text.json.error.message).toContain('没有找到项目台账');
     const xls = await upload(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), 'region=140423&commit=false');
     expect(xls.status).toBe(422);
-    expect(xls.json.error.message).toBe('文件已加密或为旧版 .xls 格式，请另存为 .xlsx');
+    expect(xls.json.error.message).toBe('文件不是有效的 Excel 工作簿（.xls），可能已损坏');
     const big = await upload(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(20 * 1024 * 1024 + 10)]), 'region=140423&commit=false');
     expect(big.status).toBe(413);
     const missing = await upload(null, 'region=140423&commit=false');

@@ -216,8 +216,8 @@ describe(`exportLedger (${testDialect()})`, () => {
     expect(headers).toContain('项目名称');
     expect(headers).toContain('投资情况 / 总投资');
     expect(notes!.getRow(col('stage') + 1).getCell(3).value).toContain('已投产');
-    expect(LEDGER_COLUMNS).toHaveLength(29);
-    expect(notes!.getRow(LEDGER_COLUMNS.length + 1).getCell(1).value).toBe('AC'); // the 29th column
+    expect(LEDGER_COLUMNS).toHaveLength(33);
+    expect(notes!.getRow(LEDGER_COLUMNS.length + 1).getCell(1).value).toBe('AG'); // the 33rd column
   });
 });
 

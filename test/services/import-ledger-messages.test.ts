@@ -35,7 +35,7 @@ afterAll(async () => {
 describe(`import messages (${testDialect()})`, () => {
   it('asks for the year when neither the headers nor a title give it, and takes the ledger once it is given', async () => {
     const file = await ledger(['序号', '项目名称', '项目性质', '总投资', '年度计划投资'], [1, '古韩镇集中供热改造工程', '续建', 20000, 8000]);
-    expect(await refusal(file)).toEqual({ code: 'invalid_input', message: '无法从表头或标题看出台账的年度，请指定年度' });
+    expect(await refusal(file)).toEqual({ code: 'invalid_input', message: '无法看出台账的年度：请在表头写明年份（如“2024年计划投资”），或在标题写明“2024年”，或指定年度' });
     const report = await importLedger(handle.db, { file, regionCode: COUNTY, year: 2022, skipInvalid: false, commit: false }, SYSTEM_ACTOR);
     expect({ year: report.year, rejected: report.rejected, new: report.new }).toEqual({ year: 2022, rejected: [], new: 1 });
   });
@@ -43,7 +43,7 @@ describe(`import messages (${testDialect()})`, () => {
   it('asks for the as-of month when the year-to-date header does not say which month it runs to', async () => {
     const file = await ledger(['序号', '项目名称', '项目性质', '总投资', '2022年计划投资', '本年累计完成'], [1, '古韩镇集中供热改造工程', '续建', 20000, 8000, 3000]);
     const { message } = await refusal(file);
-    expect(message).toBe('无法从表头看出累计完成投资截至哪个月，请指定截至月份');
+    expect(message).toBe('无法看出累计完成投资截至哪个月：请在表头写明月份（如“1-6月完成投资”），或指定截至月份');
     expect(message).not.toMatch(/--/);
     const report = await importLedger(handle.db, { file, regionCode: COUNTY, asOf: '2022-06', skipInvalid: false, commit: false }, SYSTEM_ACTOR);
     expect({ asOf: report.asOf, rejected: report.rejected }).toEqual({ asOf: '2022-06', rejected: [] });

@@ -160,8 +160,8 @@ describe(`importLedger (${testDialect()})`, () => {
   });
 
   it.each<[string, Buffer, RegExp, string]>([
-    ['a legacy .xls or encrypted file', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /文件已加密或为旧版 \.xls 格式，请另存为 \.xlsx/, 'invalid_input'],
-    ['a text file', Buffer.from('项目名称,总投资\n'), /不是 Excel/, 'invalid_input'],
+    ['a damaged .xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /不是有效的 Excel 工作簿（\.xls），可能已损坏/, 'invalid_input'],
+    ['a file that is neither a workbook nor text', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /不是 Excel 工作簿（\.xlsx、\.xls）或 CSV 表格/, 'invalid_input'],
     ['a broken zip', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /可能已损坏/, 'invalid_input'],
     ['an oversized file', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(20 * 1024 * 1024)]), /不能超过 20 MB/, 'too_large'],
   ])('refuses %s before reading it', async (_, file, message, code) => {

@@ -5,6 +5,8 @@ import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { poolSummary } from '../../src/services/pool-summary.ts';
 import { groupPhaseFigures } from '../../src/domain/pool/pool-analysis.ts';
 import { poolPhaseFigures, poolProjectRows } from '../../src/db/repositories/pool.repository.ts';
+import { insertLeaders } from '../../src/db/repositories/region.repository.ts';
+import { newId } from '../../src/db/transaction.ts';
 import { addProject, seedCounty, WANGQIAO, ZONE, type CountyFixture } from '../support/factories.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 
@@ -28,6 +30,26 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await h.close();
+});
+
+describe(`pool by leader with several leaders per project (${testDialect()})`, () => {
+  it('counts a project with two 包联领导 under each, so the lines add up to more than the pool', async () => {
+    const handle = await openTestDatabase();
+    try {
+      const f = await seedCounty(handle.db);
+      const second = newId();
+      await insertLeaders(handle.db, [{ id: second, regionCode: '140423', name: '许波', title: null, sortOrder: 2 }]);
+      await addProject(handle.db, { name: '两位领导', unitId: f.units.guhan, phase: 'newStart', totalInvestment: 300_000_000, annualPlan: 100_000_000, startedOn: '2021-03-01', leaderIds: [f.leaderId, second] });
+      await addProject(handle.db, { name: '一位领导', unitId: f.units.guhan, phase: 'newStart', totalInvestment: 100_000_000, annualPlan: 50_000_000, leaderIds: [second] });
+      const s = await poolSummary(handle.db, { region: '140423', asOf: '2021-05', breakdowns: true }, SYSTEM_ACTOR);
+      expect(s.byLeader!.map((r) => [r.label, r.all.count, r.all.totalInvestment, r.newStart.started])).toEqual([['许波', 2, 400_000_000, 1], ['王志强', 1, 300_000_000, 1]]);
+      expect(s.all.count).toBe(2);
+      const q = { regionCode: '140423', year: 2021, fromMonth: '2021-01', toMonth: '2021-05', endDay: '2021-05-31' };
+      expect((await poolPhaseFigures(handle.db, q, 'leader')).reduce((n, r) => n + r.count, 0)).toBe(3);
+    } finally {
+      await handle.close();
+    }
+  });
 });
 
 describe(`poolSummary (${testDialect()})`, () => {
@@ -65,6 +87,7 @@ describe(`poolSummary (${testDialect()})`, () => {
     const sorted = (rows: { phase: string; key: string | null }[]) => [...rows].sort((a, b) => `${a.phase}${a.key}`.localeCompare(`${b.phase}${b.key}`));
     expect(sorted(groupPhaseFigures(projects, (p) => p.township))).toEqual(sorted(await poolPhaseFigures(h.db, q, 'township')));
     expect(sorted(groupPhaseFigures(projects, (p) => p.chain))).toEqual(sorted(await poolPhaseFigures(h.db, q, 'chain')));
+    expect(sorted(groupPhaseFigures(projects, (p) => p.leaders))).toEqual(sorted(await poolPhaseFigures(h.db, q, 'leader')));
     const plain = await poolSummary(h.db, { region: '140423', asOf: '2021-05' }, SYSTEM_ACTOR);
     const withBreakdowns = await poolSummary(h.db, { region: '140423', asOf: '2021-05', breakdowns: true }, SYSTEM_ACTOR);
     expect({ all: withBreakdowns.all, continuing: withBreakdowns.continuing, newStart: withBreakdowns.newStart }).toEqual({ all: plain.all, continuing: plain.continuing, newStart: plain.newStart });

@@ -64,6 +64,8 @@ export interface ProjectSpec {
   startedOn?: string | null;
   resumedOn?: string | null;
   leaderId?: string | null;
+  /** Several 包联领导, in order (instead of leaderId). */
+  leaderIds?: string[];
   months?: Record<string, number>;
 }
 
@@ -81,7 +83,7 @@ export async function addProject(db: Db, spec: ProjectSpec): Promise<string> {
       stage: spec.stage ?? 'underway',
       totalInvestment: spec.totalInvestment,
       startedOn: spec.startedOn ?? null,
-      leaderId: spec.leaderId ?? null,
+      leaderIds: spec.leaderIds ?? (spec.leaderId ? [spec.leaderId] : []),
       years: spec.phase === undefined && spec.annualPlan === undefined
         ? []
         : [{ year, phase: spec.phase ?? 'newStart', annualPlan: spec.annualPlan ?? 0, resumedOn: spec.resumedOn ?? null }],

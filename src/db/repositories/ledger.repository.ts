@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { toYuan } from '../../domain/money.ts';
 import type { MonthlyCompletion, Project, ProjectYear } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
-import { insertHistory, toProject, toProjectRow, updateProjectRow, type HistoryEntry } from './project.repository.ts';
+import { insertHistory, toProject, toProjectRow, updateProjectRow, withLeaders, type HistoryEntry } from './project.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -46,7 +46,7 @@ export async function loadCountyProjects(db: Db, countyCode: string): Promise<St
   const byId = new Map<string, StoredProject>(projects.map((r) => [r.id, { project: toProject(r), years: [], months: [] }]));
   for (const y of years) byId.get(y.project_id)?.years.push({ year: y.year, phase: y.phase, annualPlan: toYuan(y.annual_plan), resumedOn: y.resumed_on });
   for (const m of months) byId.get(m.project_id)?.months.push({ month: m.month, completed: toYuan(m.completed), enteredAs: m.entered_as });
-  return [...byId.values()];
+  return withLeaders(db, [...byId.values()]);
 }
 
 export async function insertProjects(db: Db, projects: readonly Project[]): Promise<void> {

@@ -11,7 +11,8 @@ import { countyRange } from './scope.ts';
 export const POOL_GROUP_KEYS = {
   township: 'p.township_code',
   chain: 'p.chain',
-  leader: 'p.leader_id',
+  // A project with two 包联领导 is a row under each (project_leader is joined for this key only).
+  leader: 'pl.leader_id',
   unit: 'p.unit_id',
   county: 'p.region_code',
 } as const;
@@ -65,8 +66,9 @@ export async function poolPhaseFigures(
   groupBy?: PoolGroupKey,
 ): Promise<(PhaseFigures & { key: string | null })[]> {
   const key = groupBy ? sql.ref(POOL_GROUP_KEYS[groupBy]) : sql<null>`null`;
+  const base = groupBy === 'leader' ? poolProjects(db, q).leftJoin('project_leader as pl', 'pl.project_id', 'p.id') : poolProjects(db, q);
   const rows = await db
-    .selectFrom(poolProjects(db, q).select(key.as('group_key')).as('t'))
+    .selectFrom(base.select(key.as('group_key')).as('t'))
     .select([
       't.phase',
       't.group_key',
@@ -93,17 +95,30 @@ export async function poolPhaseFigures(
   }));
 }
 
-/** One pool project's contribution to the figures, with every key a breakdown groups by. */
-export type PoolProjectRow = PoolProjectFigures & { township: string | null; chain: string | null; leader: string | null; unit: string | null };
+/** One pool project's contribution to the figures, with every key a breakdown groups by (its leaders, in order). */
+export type PoolProjectRow = PoolProjectFigures & { township: string | null; chain: string | null; leaders: string[]; unit: string | null };
 
 /**
  * The pool's projects one row each, for a county's dashboard: one scan serves the totals and every breakdown,
  * where five aggregates would each scan the pool again.
  */
 export async function poolProjectRows(db: Kysely<Database>, q: PoolQuery): Promise<PoolProjectRow[]> {
-  const rows = await poolProjects(db, q)
-    .select(['p.township_code as township', 'p.chain as chain', 'p.leader_id as leader', 'p.unit_id as unit'])
-    .execute();
+  const [lo, hi] = countyRange(q.regionCode);
+  const [rows, links] = await Promise.all([
+    poolProjects(db, q).select(['p.id as id', 'p.township_code as township', 'p.chain as chain', 'p.unit_id as unit']).execute(),
+    // The region's links in one query: as many as the projects, where a list of ids would take one query per chunk.
+    db
+      .selectFrom('project_leader as pl')
+      .innerJoin('project as p', 'p.id', 'pl.project_id')
+      .select(['pl.project_id', 'pl.leader_id'])
+      .where('p.region_code', '>=', lo)
+      .where('p.region_code', '<=', hi)
+      .orderBy('pl.project_id')
+      .orderBy('pl.position')
+      .execute(),
+  ]);
+  const leaders = new Map<string, string[]>();
+  for (const l of links) leaders.set(l.project_id, [...(leaders.get(l.project_id) ?? []), l.leader_id]);
   return rows.map((r) => ({
     // whereInPool keeps the pool's phases only.
     phase: r.phase as PoolPhase,
@@ -114,7 +129,7 @@ export async function poolProjectRows(db: Kysely<Database>, q: PoolQuery): Promi
     resumed: Number(r.resumed) === 1,
     township: r.township,
     chain: r.chain,
-    leader: r.leader,
+    leaders: leaders.get(r.id) ?? [],
     unit: r.unit,
   }));
 }

@@ -11,7 +11,8 @@ import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
 
-export function toProject(r: Selectable<ProjectTable>): Project {
+/** A project row as the domain sees it; its leaders come from project_leader ({@link leadersOfProjects}). */
+export function toProject(r: Selectable<ProjectTable>, leaderIds: string[] = []): Project {
   return {
     id: r.id,
     regionCode: r.region_code,
@@ -35,8 +36,10 @@ export function toProject(r: Selectable<ProjectTable>): Project {
     totalInvestment: toYuan(r.total_investment),
     completedBefore: toYuan(r.completed_before),
     statsEntry: r.stats_entry,
-    leaderId: r.leader_id,
+    leaderIds,
     unitId: r.unit_id,
+    keyLevel: r.key_level,
+    progressNote: r.progress_note,
     landAreaMu: r.land_area_mu === null ? null : Number(r.land_area_mu),
     notes: r.notes,
     createdAt: r.created_at,
@@ -69,8 +72,9 @@ export function toProjectRow(p: Project): ProjectTable {
     total_investment: p.totalInvestment,
     completed_before: p.completedBefore,
     stats_entry: p.statsEntry,
-    leader_id: p.leaderId,
     unit_id: p.unitId,
+    key_level: p.keyLevel,
+    progress_note: p.progressNote,
     land_area_mu: p.landAreaMu,
     notes: p.notes,
     created_at: p.createdAt,
@@ -81,7 +85,54 @@ export function toProjectRow(p: Project): ProjectTable {
 
 export async function findProject(db: Db, id: string): Promise<Project | undefined> {
   const row = await db.selectFrom('project').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toProject(row) : undefined;
+  return row ? toProject(row, (await leadersOfProjects(db, [id])).get(id) ?? []) : undefined;
+}
+
+// Both databases take this many values in one `in (…)` list comfortably.
+const ID_CHUNK = 500;
+
+/**
+ * The leaders of these projects, each project's in its listed order: the one answer to "who leads these projects".
+ * A project without leaders is absent from the map.
+ * @example (await leadersOfProjects(db, [id])).get(id) // ['leader-1', 'leader-2']
+ */
+export async function leadersOfProjects(db: Db, projectIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const ids = [...new Set(projectIds)];
+  for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    const rows = await db
+      .selectFrom('project_leader')
+      .select(['project_id', 'leader_id'])
+      .where('project_id', 'in', ids.slice(i, i + ID_CHUNK))
+      .orderBy('project_id')
+      .orderBy('position')
+      .execute();
+    for (const r of rows) out.set(r.project_id, [...(out.get(r.project_id) ?? []), r.leader_id]);
+  }
+  return out;
+}
+
+/** The projects one leader leads, by id: the one answer to "what does this leader lead". */
+export async function projectsOfLeader(db: Db, leaderId: string): Promise<string[]> {
+  const rows = await db.selectFrom('project_leader').select('project_id').where('leader_id', '=', leaderId).orderBy('project_id').execute();
+  return rows.map((r) => r.project_id);
+}
+
+/** Sets the leaders of projects, in order, replacing what each had. */
+export async function replaceProjectLeaders(db: Db, rows: readonly { projectId: string; leaderIds: readonly string[] }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ID_CHUNK) {
+    const part = rows.slice(i, i + ID_CHUNK);
+    await db.deleteFrom('project_leader').where('project_id', 'in', part.map((r) => r.projectId)).execute();
+    const links = part.flatMap((r) => r.leaderIds.map((leaderId, position) => ({ project_id: r.projectId, leader_id: leaderId, position })));
+    for (let k = 0; k < links.length; k += 1000) await db.insertInto('project_leader').values(links.slice(k, k + 1000)).execute();
+  }
+}
+
+/** Projects with their leaders attached: the rows' own, read in one query per chunk. */
+export async function withLeaders<T extends { project: Project }>(db: Db, rows: T[]): Promise<T[]> {
+  const leaders = await leadersOfProjects(db, rows.map((r) => r.project.id));
+  for (const r of rows) r.project.leaderIds = leaders.get(r.project.id) ?? [];
+  return rows;
 }
 
 export async function findProjectYears(db: Db, projectId: string): Promise<ProjectYear[]> {
@@ -229,7 +280,10 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
     .where('p.region_code', '<=', hi);
   if (q.regionCode.length === 9) base = base.where('p.township_code', '=', q.regionCode);
   if (q.unitId) base = base.where('p.unit_id', '=', q.unitId);
-  if (q.leaderId) base = base.where('p.leader_id', '=', q.leaderId);
+  if (q.leaderId) {
+    const leaderId = q.leaderId;
+    base = base.where((eb) => eb.exists(eb.selectFrom('project_leader as pl').select('pl.project_id').whereRef('pl.project_id', '=', 'p.id').where('pl.leader_id', '=', leaderId)));
+  }
   if (q.townshipCode) base = base.where('p.township_code', '=', q.townshipCode);
   if (q.phase) base = base.where('y.phase', '=', q.phase);
   if (q.stage) base = base.where('p.stage', '=', q.stage);
@@ -262,13 +316,13 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
     .execute();
   return {
     total: Number(countRow.n),
-    rows: rows.map((r) => ({
+    rows: await withLeaders(db, rows.map((r) => ({
       project: toProject(r),
       phase: r.year_phase ?? null,
       annualPlan: r.annual_plan === null ? null : toYuan(r.annual_plan),
       resumedOn: r.year_resumed_on ?? null,
       completedYtd: toYuan(r.completed_ytd),
-    })),
+    }))),
   };
 }
 

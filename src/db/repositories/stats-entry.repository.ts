@@ -6,6 +6,7 @@ import { WITHDRAWN_STAGES } from '../../domain/pool/pool-membership.ts';
 import type { Stage, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { StatsEntryMaterial } from '../../domain/stats-entry/stats-entry.ts';
 import type { Database } from '../schema.ts';
+import { leadersOfProjects } from './project.repository.ts';
 import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
@@ -136,7 +137,7 @@ export interface UnenteredRow {
   owner: string | null;
   townshipCode: string | null;
   unitId: string | null;
-  leaderId: string | null;
+  leaderIds: string[];
   stage: Stage;
   totalInvestment: Yuan;
   startedOn: string;
@@ -181,7 +182,7 @@ export async function listUnentered(
   const rows = await base
     .leftJoin('stats_entry as s', 's.project_id', 'p.id')
     .select([
-      'p.id', 'p.region_code', 'p.name', 'p.owner', 'p.township_code', 'p.unit_id', 'p.leader_id', 'p.stage', 'p.total_investment',
+      'p.id', 'p.region_code', 'p.name', 'p.owner', 'p.township_code', 'p.unit_id', 'p.stage', 'p.total_investment',
       'p.started_on', 'p.stats_entry', 's.status_on',
       sql<number | string>`(select count(*) from stats_entry_material m where m.project_id = p.id and m.done = 1)`.as('materials_done'),
     ])
@@ -194,6 +195,7 @@ export async function listUnentered(
   const total = Number(counts.n);
   const red = Number(counts.red ?? 0);
   const yellow = Number(counts.yellow ?? 0);
+  const leaders = await leadersOfProjects(db, rows.map((r) => r.id));
   const matching = q.colour === 'red' ? red : q.colour === 'yellow' ? yellow : q.colour === 'green' ? total - red - yellow : total;
   return {
     total,
@@ -207,7 +209,7 @@ export async function listUnentered(
       owner: r.owner,
       townshipCode: r.township_code,
       unitId: r.unit_id,
-      leaderId: r.leader_id,
+      leaderIds: leaders.get(r.id) ?? [],
       stage: r.stage,
       totalInvestment: toYuan(r.total_investment),
       startedOn: r.started_on!,

@@ -223,6 +223,8 @@ export function planDemo(): DemoProjectData[] {
         totalInvestment: total * YUAN_PER_WAN,
         completedBefore: completedBefore * YUAN_PER_WAN,
         statsEntry,
+        keyLevel: null,
+        progressNote: null,
         landAreaMu: s.landMu,
         notes,
       },

@@ -33,7 +33,7 @@ export interface Spec extends Pick<NamedProject, 'group' | 'name' | 'owner' | 't
 
 /** A project ready to be written: the domain row (names still to be resolved to ids), its years, months and batches. */
 export interface DemoProjectData {
-  project: Omit<Project, 'id' | 'leaderId' | 'unitId' | 'createdAt' | 'updatedAt' | 'version'>;
+  project: Omit<Project, 'id' | 'leaderIds' | 'unitId' | 'createdAt' | 'updatedAt' | 'version'>;
   leaderName: string | null;
   unitName: string;
   years: ProjectYear[];

@@ -2,7 +2,7 @@
 
 import { fromUnit, type MoneyUnit, type Yuan } from '../money.ts';
 import { isDay, makeMonth, type Day } from '../months.ts';
-import type { ApprovalKind, ConstructionType, Phase, Stage, StatsEntryStatus } from '../project/project.ts';
+import type { ApprovalKind, ConstructionType, KeyLevel, Phase, Stage, StatsEntryStatus } from '../project/project.ts';
 
 /** A cell as the reader hands it over: text, a number, a boolean, or nothing. Excel dates arrive as 'YYYY-MM-DD'. */
 export type LedgerCell = string | number | boolean | null;
@@ -116,9 +116,9 @@ function words<T>(table: readonly (readonly [readonly string[], T])[]): (text: s
   return (text) => table.find(([ws]) => ws.includes(text))?.[1];
 }
 
-/** 续建 / 复工 / 结转 → continuing; 新建 / 新开工 → newStart; 储备 / 预备 / 谋划 → reserve. */
+/** 续建 / 复工 / 结转 / 在建 → continuing; 新建 / 新开工 → newStart; 储备 / 预备 / 谋划 → reserve. */
 export const phaseWord = words<Phase>([
-  [['续建', '复工', '结转', '续建项目', '复工项目', '结转项目', '续建（复工）', '续建(复工)'], 'continuing'],
+  [['续建', '复工', '结转', '在建', '续建项目', '复工项目', '结转项目', '在建项目', '续建（复工）', '续建(复工)'], 'continuing'],
   [['新建', '新开工', '新建项目', '新开工项目', '计划新开工', '新建（新开工）', '新建(新开工)'], 'newStart'],
   [['储备', '预备', '谋划', '储备项目', '预备项目', '谋划项目'], 'reserve'],
 ]);
@@ -187,31 +187,124 @@ export const approvalKindWord = words<ApprovalKind>([
 ]);
 
 const CHINESE_ORDINAL = '[一二三四五六七八九十百]+';
-const SECTION_RE = new RegExp(`^(?:${CHINESE_ORDINAL}[、.．,，]|[(（]${CHINESE_ORDINAL}[)）]|第${CHINESE_ORDINAL}[部类]分?)`);
+const SECTION_RE = new RegExp(`^(?:${CHINESE_ORDINAL}[、.．,，]|[(（]${CHINESE_ORDINAL}[)）]|第${CHINESE_ORDINAL}[部类]分?|其中[:：]?)`);
+// An ordinal standing alone in its cell, its heading in the next cell: "一" | "工业".
+const BARE_ORDINAL_RE = new RegExp(`^(?:${CHINESE_ORDINAL}|[(（]${CHINESE_ORDINAL}[)）])$`);
+// A count after a heading or a total: （52个）, (100项), 37个.
+const COUNT_TAIL = '(?:[(（]\\d+[个项]?[)）]|\\d+[个项])';
+const COUNT_TAIL_RE = new RegExp(`${COUNT_TAIL}$`);
+
+const SECTION_PHASE_WORDS = [
+  ['续建', 'continuing'], ['复工', 'continuing'], ['结转', 'continuing'], ['在建', 'continuing'],
+  ['新开工', 'newStart'], ['新建', 'newStart'], ['储备', 'reserve'], ['预备', 'reserve'], ['谋划', 'reserve'],
+] as const;
 
 /**
- * Whether a row is a section heading (一、续建项目（52个）, （二）新开工项目, 续建项目), and the phase it gives
- * the rows under it (null when it gives none: 一、工业项目). Undefined when the row is not a section.
+ * Whether a row is a section heading (一、续建项目（52个）, （二）新开工项目, （一）在建（11项）, "一" | "工业" in two cells,
+ * 其中：在建重点项目（90项）, 续建项目), and the phase it gives the rows under it (null when it gives none: 一、工业项目).
+ * Undefined when the row is not a section.
  */
 export function sectionPhase(texts: readonly string[]): Phase | null | undefined {
   const filled = texts.map((t) => t.replace(/\s+/g, '')).filter((t) => t !== '');
-  const head = filled.find((t) => !/^\d+(\.\d+)?$/.test(t));
-  if (head === undefined) return undefined;
-  const bare = head.replace(/[(（]\d+个?[)）]$/, '').replace(/[:：]$/, '');
+  const at = filled.findIndex((t) => !/^\d+(\.\d+)?$/.test(t));
+  if (at < 0) return undefined;
+  let head = filled[at]!;
+  if (BARE_ORDINAL_RE.test(head) && filled[at + 1] !== undefined && !/^\d/.test(filled[at + 1]!)) head = `${head}、${filled[at + 1]}`;
+  const bare = head.replace(/[:：]$/, '').replace(COUNT_TAIL_RE, '').replace(/[:：]$/, '');
   const looksLikeSection = SECTION_RE.test(bare) || phaseWord(bare) !== undefined;
   if (!looksLikeSection) return undefined;
   const rest = bare.replace(SECTION_RE, '');
-  for (const [word, phase] of [['续建', 'continuing'], ['复工', 'continuing'], ['结转', 'continuing'], ['新开工', 'newStart'], ['新建', 'newStart'], ['储备', 'reserve'], ['预备', 'reserve'], ['谋划', 'reserve']] as const) {
-    if (rest.startsWith(word) || rest.includes(`${word}项目`)) return phase;
+  for (const [word, phase] of SECTION_PHASE_WORDS) {
+    if (rest.startsWith(word) || rest.includes(`${word}项目`) || rest.includes(`${word}重点项目`)) return phase;
   }
   return null;
 }
 
-/** Whether a row is a total (合计, 总计, 小计, 共计, 续建项目小计), by any of its first texts. */
+/**
+ * Whether a row is a total (合计, 总计, 小计, 共计, 续建项目小计, 合计37个, 龙海市合计14个, 合计（100项）), by any of its
+ * first texts.
+ */
 export function isTotalRow(texts: readonly string[]): boolean {
-  // The word ends the cell (合计, 续建项目小计, 合计（52个）), so a project called 合计划… is not a total.
+  // The word ends the cell, a count aside (合计, 合计（52个）, 合计37个), so a project called 合计划… is not a total.
+  const totalRe = new RegExp(`(合计|总计|小计|共计)${COUNT_TAIL}?[:：]?$`);
   return texts.slice(0, 4).some((t) => {
     const bare = t.replace(/\s+/g, '');
-    return bare.length <= 16 && /(合计|总计|小计|共计)([(（][^)）]*[)）])?[:：]?$/.test(bare);
+    return bare.length <= 16 && totalRe.test(bare);
   });
 }
+
+/**
+ * Whether a row is a note under (or inside) the table: 备注：…, 注：…, 说明：…, 填表说明, or a numbered explanation
+ * (1、项目性质：指…) standing alone in the row (a merged cell repeats it across the row).
+ */
+export function isNoteRow(texts: readonly string[]): boolean {
+  const distinct = [...new Set(texts.map((t) => t.replace(/\s+/g, '')).filter((t) => t !== ''))];
+  if (distinct.length === 0) return false;
+  const first = distinct[0]!;
+  if (/^(备注|注|说明|填表说明|数据来源|资料来源)\d?[:：]/.test(first) || /^填表(说明|人)/.test(first)) return distinct.length <= 2;
+  return distinct.length === 1 && /^\d{1,2}[、.．][^:：]{1,12}[:：]/.test(first);
+}
+
+/** Whether a row holds nothing but zeros (and perhaps a 序号): a blank line of a sheet whose formulas gave 0. */
+export function isZeroRow(cells: readonly LedgerCell[]): boolean {
+  const filled = cells.filter((c) => !isBlank(c));
+  return filled.length > 0 && filled.every((c) => (typeof c === 'number' ? c === 0 : /^0+(\.0+)?$/.test(cellText(c))));
+}
+
+/** Whether a row numbers the columns under the header (1 2 3 …, or 甲 乙 丙 …) rather than holding a project. */
+export function isColumnNumberRow(cells: readonly LedgerCell[]): boolean {
+  const filled = cells.map((c) => cellText(c)).filter((t) => t !== '');
+  if (filled.length < 3) return false;
+  if (filled.every((t) => /^[甲乙丙丁戊己庚辛壬癸]$/.test(t) || /^[A-Z]$/.test(t))) return true;
+  const numbers = filled.map((t) => (/^\d+$/.test(t) ? Number(t) : Number.NaN));
+  return numbers.every((n, i) => n === numbers[0]! + i);
+}
+
+/** A leader named in a 包联领导 cell, with the title written beside the name, if any: 王志强（副县长）. */
+export interface WrittenLeader {
+  name: string;
+  title: string | null;
+}
+
+const TITLE_RE = /(书记|县长|区长|市长|主任|主席|部长|委员|局长|镇长|乡长|常委|调研员|政委|秘书长|检察长|院长)$/;
+
+/**
+ * The leaders a 包联领导 cell names: names separated by line breaks, 、，,;；/ or spaces between whole names; a
+ * two-character name padded to three (许  波) is one name; a title in brackets or before the name is kept apart.
+ * @example leaderNames('许  波、王志强（副县长）') → [{ name: '许波', title: null }, { name: '王志强', title: '副县长' }]
+ */
+export function leaderNames(text: string): WrittenLeader[] {
+  const out: WrittenLeader[] = [];
+  for (const part of text.normalize('NFKC').split(/[\n\r、,，;；/／|]+/)) {
+    let rest = part.replace(/\u3000/g, ' ').trim();
+    if (!rest) continue;
+    const bracket = /[(（]([^)）]*)[)）]/.exec(rest);
+    let title = bracket?.[1]?.trim() || null;
+    rest = rest.replace(/[(（][^)）]*[)）]/g, ' ').trim();
+    const tokens = rest.split(/\s+/).filter(Boolean);
+    // Single characters are padding inside one name (许  波); whole names of two or more characters stand apart.
+    const groups = tokens.some((t) => t.length === 1) ? [tokens.join('')] : tokens;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
+      if (TITLE_RE.test(g) && i + 1 < groups.length) {
+        title = g;
+        continue;
+      }
+      out.push({ name: g, title });
+      title = null;
+    }
+  }
+  return out;
+}
+
+/** 是 / 否 (and 已开工 / 未开工, √ / ×) → true / false; undefined when the word says neither. */
+export const yesNoWord = words<boolean>([
+  [['是', '已开工', '开工', '已', 'Y', 'y', '√', '✓', '✔'], true],
+  [['否', '未开工', '未', '无', 'N', 'n', '×', '✗'], false],
+]);
+
+export const keyLevelWord = words<KeyLevel>([
+  [['省重点', '省级重点', '省级', '省', '省重点项目'], 'province'],
+  [['市重点', '市级重点', '市级', '市', '市重点项目'], 'city'],
+  [['县重点', '县级重点', '县级', '县', '区重点', '区级', '县重点项目'], 'county'],
+]);

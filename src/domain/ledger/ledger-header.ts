@@ -84,11 +84,24 @@ export function ledgerColumn(key: LedgerColumnKey): LedgerColumn {
 }
 
 /**
- * The column a header cell names when headers may span two rows: the lower cell if it names a column
- * (投资情况（万元） over 总投资), else the upper, else both read together. The unit may sit in either.
+ * The column a header cell names when headers span rows (up to three: a group, a column, a sub-heading): the lowest
+ * cell that names a column (投资情况（万元） over 总投资), else two cells read together, else all of them. A merged
+ * cell repeats its text down the rows and counts once. The unit and year may sit in any of the cells.
+ * @example matchHeaderStack(['投资情况（亿元）', '总投资']) → { key: 'totalInvestment', unit: '亿元', … }
  */
-export function matchTwoRowHeader(upper: string, lower: string): HeaderMatch | null {
-  const own = (lower && lower !== upper ? matchHeader(lower) : null) ?? matchHeader(upper) ?? (lower !== upper ? matchHeader(upper + lower) : null);
+export function matchHeaderStack(stack: readonly string[]): HeaderMatch | null {
+  const cells = stack.filter((t, i) => t !== '' && stack.indexOf(t) === i);
+  let own: HeaderMatch | null = null;
+  for (let i = cells.length - 1; i >= 0 && !own; i--) own = matchHeader(cells[i]!);
+  for (let i = cells.length - 2; i >= 0 && !own; i--) own = matchHeader(cells[i]! + cells[i + 1]!);
+  if (!own && cells.length > 2) own = matchHeader(cells.join(''));
   if (!own) return null;
-  return { ...own, unit: own.unit ?? unitIn(upper) ?? unitIn(lower) };
+  const unit = own.unit ?? cells.map(unitIn).find((u) => u !== null) ?? null;
+  const year = own.year ?? cells.map(yearIn).find((y) => y !== null) ?? null;
+  return { ...own, unit, year };
+}
+
+/** {@link matchHeaderStack} of two rows. */
+export function matchTwoRowHeader(upper: string, lower: string): HeaderMatch | null {
+  return matchHeaderStack([upper, lower]);
 }

@@ -95,12 +95,22 @@ export interface PoolProjectFigures {
 
 /**
  * Adds up projects into per-phase figures, grouped by a key; the same sums the database computes,
- * so a breakdown built here equals one aggregated in SQL.
+ * so a breakdown built here equals one aggregated in SQL. A project with several keys (a project with two 包联领导)
+ * counts once under each of them, so the lines of such a breakdown add up to more than the pool.
  */
-export function groupPhaseFigures<T extends PoolProjectFigures>(rows: readonly T[], keyOf: (row: T) => string | null): (PhaseFigures & { key: string | null })[] {
+export function groupPhaseFigures<T extends PoolProjectFigures>(
+  rows: readonly T[],
+  keyOf: (row: T) => string | null | readonly string[],
+): (PhaseFigures & { key: string | null })[] {
   const groups = new Map<string, PhaseFigures & { key: string | null }>();
   for (const r of rows) {
-    const key = keyOf(r);
+    const keys = keyOf(r);
+    // A project under several keys (two 包联领导) counts under each; under none, it counts under null.
+    for (const key of typeof keys === 'string' || keys === null ? [keys] : keys.length > 0 ? keys : [null]) add(r, key);
+  }
+  return [...groups.values()];
+
+  function add(r: T, key: string | null): void {
     const id = JSON.stringify([r.phase, key]);
     let g = groups.get(id);
     if (!g) {
@@ -114,7 +124,6 @@ export function groupPhaseFigures<T extends PoolProjectFigures>(rows: readonly T
     if (r.started) g.started += 1;
     if (r.resumed) g.resumed += 1;
   }
-  return [...groups.values()];
 }
 
 /** One line of a breakdown (by township, chain, leader or unit). */

@@ -67,12 +67,13 @@ function isOneOf<T extends string>(list: readonly T[], value: string | undefined
 }
 
 /**
- * Reads a stored history field name back, or null for a name no writer uses. Two older spellings are still read:
- * 'years.2021' (the annual plan) and 'months.2021-05' (a month written by the ledger import before it used this
- * vocabulary).
+ * Reads a stored history field name back, or null for a name no writer uses. Three older spellings are still read:
+ * 'years.2021' (the annual plan), 'months.2021-05' (a month written by the ledger import before it used this
+ * vocabulary) and 'leaderId' (the one 包联领导 a project had before it could have several).
  */
 export function parseHistoryField(name: string): HistoryField | null {
   if (name === 'created') return { kind: 'created' };
+  if (name === 'leaderId') return { kind: 'field', field: 'leaderIds' };
   if (isOneOf(EDITABLE_FIELDS, name)) return { kind: 'field', field: name };
   const year = /^years\.(\d{4})(?:\.(\w+))?$/.exec(name);
   if (year) {

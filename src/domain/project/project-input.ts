@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { isDay } from '../months.ts';
-import { APPROVAL_KINDS, CONSTRUCTION_TYPES, PHASES, STAGES, STATS_ENTRY_STATUSES } from './project.ts';
+import { APPROVAL_KINDS, CONSTRUCTION_TYPES, KEY_LEVELS, PHASES, STAGES, STATS_ENTRY_STATUSES } from './project.ts';
 
 const yuan = z.number().int('必须是整数元').refine(Number.isSafeInteger, '金额超出范围');
 const day = z.string().refine(isDay, '不是有效日期（YYYY-MM-DD）');
@@ -40,8 +40,10 @@ export const ProjectPatchSchema = z
     totalInvestment: yuan,
     completedBefore: yuan,
     statsEntry: z.enum(STATS_ENTRY_STATUSES),
-    leaderId: z.string().nullable(),
+    leaderIds: z.array(z.string().min(1)).max(20).refine((ids) => new Set(ids).size === ids.length, '同一位包联领导列了两次'),
     unitId: z.string().nullable(),
+    keyLevel: z.enum(KEY_LEVELS).nullable(),
+    progressNote: optionalText(2000),
     landAreaMu: z.number().finite().nullable(),
     notes: optionalText(2000),
     years: z.array(ProjectYearInputSchema).max(30),

@@ -52,6 +52,11 @@ export const APPROVAL_KINDS = ['approval', 'authorization', 'filing'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 export const APPROVAL_KIND_LABELS: Record<ApprovalKind, string> = { approval: '审批', authorization: '核准', filing: '备案' };
 
+export const KEY_LEVELS = ['province', 'city', 'county'] as const;
+/** 层次: whose list of key projects (重点项目) the project is on — the province's, the city's or the county's. */
+export type KeyLevel = (typeof KEY_LEVELS)[number];
+export const KEY_LEVEL_LABELS: Record<KeyLevel, string> = { province: '省重点', city: '市重点', county: '县重点' };
+
 export const MILESTONES = ['signedOn', 'landSuppliedOn', 'permitOn', 'startedOn', 'suspendedOn', 'completedOn', 'operatingOn'] as const;
 export type Milestone = (typeof MILESTONES)[number];
 export const MILESTONE_LABELS: Record<Milestone, string> = {
@@ -120,8 +125,13 @@ export interface Project {
   /** Investment completed before tiaodu tracked the project month by month. */
   completedBefore: Yuan;
   statsEntry: StatsEntryStatus;
-  leaderId: string | null;
+  /** The 包联领导, in the order the project lists them (project_leader); a project may have several or none. */
+  leaderIds: string[];
   unitId: string | null;
+  /** 层次: 省重点 / 市重点 / 县重点. */
+  keyLevel: KeyLevel | null;
+  /** 形象进度 as the ledger or the unit words it: free text, never read as a stage. */
+  progressNote: string | null;
   landAreaMu: number | null;
   notes: string | null;
   createdAt: string;
@@ -132,8 +142,8 @@ export interface Project {
 /** The fields people edit, and which the history records. */
 export const EDITABLE_FIELDS = [
   'name', 'projectCode', 'approvalKind', 'owner', 'townshipCode', 'industryCode', 'chain', 'constructionType',
-  'category', 'stage', ...MILESTONES, 'totalInvestment', 'completedBefore', 'statsEntry', 'leaderId', 'unitId',
-  'landAreaMu', 'notes',
+  'category', 'stage', ...MILESTONES, 'totalInvestment', 'completedBefore', 'statsEntry', 'leaderIds', 'unitId',
+  'keyLevel', 'progressNote', 'landAreaMu', 'notes',
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
@@ -152,8 +162,10 @@ export const FIELD_LABELS: Record<EditableField | 'annualPlan' | 'phase' | 'resu
   totalInvestment: '总投资',
   completedBefore: '以前年度累计完成投资',
   statsEntry: '入库状态',
-  leaderId: '包联领导',
+  leaderIds: '包联领导',
   unitId: '责任单位',
+  keyLevel: '层次',
+  progressNote: '形象进度',
   landAreaMu: '用地面积',
   notes: '备注',
   annualPlan: '年度计划投资',
@@ -165,4 +177,12 @@ export const FIELD_LABELS: Record<EditableField | 'annualPlan' | 'phase' | 'resu
 /** Whether a project counts as started (开工) by the end of a day: it has a start date on or before it. */
 export function startedBy(startedOn: Day | null, day: Day): boolean {
   return startedOn !== null && startedOn <= day;
+}
+
+/**
+ * Whether a ledger's 是否开工 says 是 for a project as of a day: a continuing project has resumed that year, any other
+ * has started.
+ */
+export function startedForLedger(phase: Phase | null, startedOn: Day | null, resumedOn: Day | null, day: Day): boolean {
+  return phase === 'continuing' ? resumedOn !== null && resumedOn <= day : startedBy(startedOn, day);
 }

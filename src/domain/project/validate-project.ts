@@ -43,7 +43,8 @@ export function projectProblems(p: ProjectState, ctx: ProjectContext): FieldIssu
     add('townshipCode', `所在乡镇 ${p.townshipCode} 不是本县的乡镇或园区`);
   }
   if (p.unitId !== null && !ctx.unitIds.has(p.unitId)) add('unitId', '责任单位不存在');
-  if (p.leaderId !== null && !ctx.leaderIds.has(p.leaderId)) add('leaderId', '包联领导不存在');
+  if (p.leaderIds.some((id) => !ctx.leaderIds.has(id))) add('leaderIds', '包联领导不存在');
+  if (new Set(p.leaderIds).size !== p.leaderIds.length) add('leaderIds', '同一位包联领导列了两次');
   for (const m of MILESTONES) {
     const d = p[m];
     if (d !== null && !isDay(d)) add(m, `${FIELD_LABELS[m]}不是有效日期（应为 YYYY-MM-DD）`);

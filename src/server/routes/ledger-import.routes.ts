@@ -15,7 +15,7 @@ const importRoute = createRoute({
   method: 'post',
   path: '/ledger/import',
   tags: ['台账'],
-  summary: '导入项目台账（.xlsx）：预览或导入，逐行报告',
+  summary: '导入项目台账（.xlsx、.xls 或 .csv）：预览或导入，逐行报告；将新建的包联领导和责任单位列在 created 中',
   middleware: [refuseLargeUpload(LEDGER_MAX_BYTES, TOO_LARGE), requireActor] as const,
   request: { query: LedgerImportQuerySchema, body: { content: { 'multipart/form-data': { schema: LedgerImportBodySchema } }, required: true } },
   responses: {

@@ -12,7 +12,7 @@ export const LedgerImportQuerySchema = z.object({
 });
 
 export const LedgerImportBodySchema = z.object({
-  file: z.any().openapi({ type: 'string', format: 'binary', description: '台账文件（.xlsx，不超过 20 MB）' }),
+  file: z.any().openapi({ type: 'string', format: 'binary', description: '台账文件（.xlsx、.xls 或 .csv，不超过 20 MB）' }),
 });
 
 export const LedgerImportReportSchema = z
@@ -23,10 +23,17 @@ export const LedgerImportReportSchema = z
     updated: z.number().int(),
     unchanged: z.number().int(),
     rejected: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+    created: z
+      .object({
+        leaders: z.array(z.object({ name: z.string(), title: z.string().nullable() })),
+        units: z.array(z.string()),
+      })
+      .openapi({ description: '台账中出现、本县还没有的包联领导和责任单位：预览时为将新建的，导入后为已新建的' }),
+    format: z.enum(['xlsx', 'xls', 'csv']),
     sheet: z.string(),
     unit: z.enum(['元', '万元', '亿元']),
     year: z.number().int(),
     asOf: z.string().nullable(),
-    rows: z.array(z.object({ row: z.number().int(), action: z.enum(['new', 'updated', 'unchanged', 'rejected']), name: z.string(), reason: z.string().optional() })),
+    rows: z.array(z.object({ row: z.number().int(), action: z.enum(['new', 'updated', 'unchanged', 'rejected']), name: z.string(), reason: z.string().optional(), notes: z.array(z.string()).optional().openapi({ description: '未照写读取之处，如按“是否开工”推定的开工时间' }) })),
   })
   .openapi('LedgerImportReport');

@@ -26,7 +26,7 @@ export const PoolSummarySchema = PoolFiguresSchema.extend({
   unitId: z.string().nullable(),
   byTownship: z.array(BreakdownRowSchema).optional(),
   byChain: z.array(BreakdownRowSchema).optional(),
-  byLeader: z.array(BreakdownRowSchema).optional(),
+  byLeader: z.array(BreakdownRowSchema).optional().openapi({ description: '按包联领导：一个项目有几位包联领导就计入每一位，各行之和可大于项目库合计' }),
   byUnit: z.array(BreakdownRowSchema).optional(),
   byCounty: z.array(BreakdownRowSchema).optional(),
   batches: z.array(z.object({ heldOn: z.string(), title: z.string(), signed: z.number().int(), started: z.number().int(), operating: z.number().int() })),

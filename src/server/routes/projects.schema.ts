@@ -3,7 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { ProjectCreateSchema, ProjectPatchSchema } from '../../domain/project/project-input.ts';
 import { PROJECT_SORT_KEYS } from '../../services/list-projects.ts';
-import { APPROVAL_KINDS, BATCH_KINDS, CONSTRUCTION_TYPES, ENTERED_AS, FUND_KINDS, PHASES, STAGES, STATS_ENTRY_STATUSES } from '../../domain/project/project.ts';
+import { APPROVAL_KINDS, BATCH_KINDS, CONSTRUCTION_TYPES, ENTERED_AS, FUND_KINDS, KEY_LEVELS, PHASES, STAGES, STATS_ENTRY_STATUSES } from '../../domain/project/project.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
 
 const day = z.string().nullable();
@@ -32,8 +32,10 @@ export const ProjectSchema = z
     totalInvestment: z.number().int().openapi({ description: '总投资（元）' }),
     completedBefore: z.number().int(),
     statsEntry: z.enum(STATS_ENTRY_STATUSES),
-    leaderId: z.string().nullable(),
+    leaderIds: z.array(z.string()).openapi({ description: '包联领导（可多位，按顺序）' }),
     unitId: z.string().nullable(),
+    keyLevel: z.enum(KEY_LEVELS).nullable().openapi({ description: '层次：省重点、市重点、县重点' }),
+    progressNote: z.string().nullable().openapi({ description: '形象进度（文字）' }),
     landAreaMu: z.number().nullable(),
     notes: z.string().nullable(),
     createdAt: z.string(),

@@ -82,7 +82,7 @@ export const UnenteredListSchema = z
       owner: z.string().nullable(),
       townshipCode: z.string().nullable(),
       unitId: z.string().nullable(),
-      leaderId: z.string().nullable(),
+      leaderIds: z.array(z.string()),
       stage: z.enum(STAGES),
       totalInvestment: z.number().int().openapi({ description: '总投资（元）' }),
       startedOn: z.string(),

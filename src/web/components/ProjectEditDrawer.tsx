@@ -4,15 +4,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../domain/industry.ts';
 import { fromUnit } from '../../domain/money.ts';
-import { APPROVAL_KINDS, CONSTRUCTION_TYPES, MILESTONES, PHASES, STAGES, type Milestone, type Phase } from '../../domain/project/project.ts';
+import { APPROVAL_KINDS, CONSTRUCTION_TYPES, KEY_LEVELS, MILESTONES, PHASES, STAGES, type Milestone, type Phase } from '../../domain/project/project.ts';
 import { api, ApiError, type ProjectDetail, type ProjectPatchBody } from '../api.ts';
 import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
 import { parseHistoryField } from '../../domain/project/history-field.ts';
 import { yuanToWanInput } from '../lib/project-view.ts';
 
-const TEXT_FIELDS = ['name', 'projectCode', 'owner', 'chain', 'category', 'notes'] as const;
-const CHOICE_FIELDS = ['approvalKind', 'townshipCode', 'industryCode', 'constructionType', 'stage', 'leaderId', 'unitId'] as const;
+const TEXT_FIELDS = ['name', 'projectCode', 'owner', 'chain', 'category', 'progressNote', 'notes'] as const;
+const CHOICE_FIELDS = ['approvalKind', 'townshipCode', 'industryCode', 'constructionType', 'stage', 'keyLevel', 'unitId'] as const;
 const MONEY_FIELDS = ['totalInvestment', 'completedBefore'] as const;
 
 type FormValues = {
@@ -22,6 +22,7 @@ type FormValues = {
 } & {
   [K in Milestone]?: Dayjs | null;
 } & {
+  leaderIds?: string[];
   totalInvestment?: number | null;
   completedBefore?: number | null;
   landAreaMu?: number | null;
@@ -31,7 +32,7 @@ type FormValues = {
 };
 
 type FormField = keyof FormValues;
-const FORM_FIELDS = new Set<string>([...TEXT_FIELDS, ...CHOICE_FIELDS, ...MILESTONES, ...MONEY_FIELDS, 'landAreaMu', 'phase', 'annualPlan', 'resumedOn']);
+const FORM_FIELDS = new Set<string>([...TEXT_FIELDS, ...CHOICE_FIELDS, ...MILESTONES, ...MONEY_FIELDS, 'leaderIds', 'landAreaMu', 'phase', 'annualPlan', 'resumedOn']);
 
 function toDay(d: Dayjs | null | undefined): string | null {
   return d ? d.format('YYYY-MM-DD') : null;
@@ -44,6 +45,7 @@ function initialValues(detail: ProjectDetail, year: number): FormValues {
     totalInvestment: yuanToWanInput(p.totalInvestment),
     completedBefore: yuanToWanInput(p.completedBefore),
     landAreaMu: p.landAreaMu,
+    leaderIds: p.leaderIds,
     phase: y?.phase ?? null,
     annualPlan: y ? yuanToWanInput(y.annualPlan) : null,
     resumedOn: y?.resumedOn ? dayjs(y.resumedOn) : null,
@@ -71,6 +73,8 @@ function buildPatch(detail: ProjectDetail, v: FormValues, year: number): Project
     const next = toDay(v[m]);
     if (next !== p[m]) patch[m] = next;
   }
+  const leaders = v.leaderIds ?? [];
+  if (leaders.join() !== p.leaderIds.join()) patch.leaderIds = leaders;
   for (const f of MONEY_FIELDS) {
     const amount = v[f];
     if (amount === null || amount === undefined) continue;
@@ -292,6 +296,11 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
             </Form.Item>
           </Col>
           <Col {...half}>
+            <Form.Item name="keyLevel" label={i18n.field('keyLevel')}>
+              <Select allowClear placeholder={t('edit.select')} options={KEY_LEVELS.map((k) => ({ value: k, label: i18n.keyLevel(k) }))} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
             <Form.Item name="landAreaMu" label={i18n.field('landAreaMu')}>
               <InputNumber style={{ width: '100%' }} addonAfter={t('edit.mu')} controls={false} />
             </Form.Item>
@@ -334,8 +343,9 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
         </Divider>
         <Row gutter={16}>
           <Col {...half}>
-            <Form.Item name="leaderId" label={i18n.field('leaderId')}>
+            <Form.Item name="leaderIds" label={i18n.field('leaderIds')}>
               <Select
+                mode="multiple"
                 allowClear
                 showSearch
                 optionFilterProp="label"
@@ -363,6 +373,9 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
             </Col>
           ))}
         </Row>
+        <Form.Item name="progressNote" label={i18n.field('progressNote')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
         <Form.Item name="notes" label={i18n.field('notes')}>
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>

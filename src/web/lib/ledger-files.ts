@@ -22,10 +22,10 @@ export interface ImportOptions {
 /** Why a chosen file cannot be sent, in the clerk's words; null when it may go. */
 export function checkImportFile(file: { name: string; size: number }): string | null {
   const lower = file.name.toLowerCase();
-  if (lower.endsWith('.xls') || lower.endsWith('.et') || lower.endsWith('.wps')) {
-    return `“${file.name}”是旧版表格格式，请在 Excel 或 WPS 中“另存为”.xlsx 后再上传`;
+  if (lower.endsWith('.et') || lower.endsWith('.wps')) {
+    return `“${file.name}”是 WPS 自有格式，请在 WPS 中“另存为”.xlsx 或 .xls 后再上传`;
   }
-  if (!lower.endsWith('.xlsx')) return `“${file.name}”不是 Excel 文件（.xlsx）`;
+  if (!['.xlsx', '.xls', '.csv'].some((ext) => lower.endsWith(ext))) return `“${file.name}”不是 Excel 文件（.xlsx、.xls）或 CSV 表格`;
   if (file.size === 0) return `“${file.name}”是空文件`;
   if (file.size > MAX_IMPORT_BYTES) return `文件太大（${(file.size / 1024 / 1024).toFixed(1)} MB），台账文件不能超过 20 MB`;
   return null;

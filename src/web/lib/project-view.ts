@@ -4,11 +4,13 @@ import { formatMoney } from '../../domain/money.ts';
 import {
   APPROVAL_KINDS,
   CONSTRUCTION_TYPES,
+  KEY_LEVELS,
   PHASES,
   STAGES,
   STATS_ENTRY_STATUSES,
   type ApprovalKind,
   type ConstructionType,
+  type KeyLevel,
   type Phase,
   type Stage,
   type StatsEntryStatus,
@@ -41,8 +43,12 @@ export function fieldValue(i18n: I18n, session: Session, name: string, value: st
       return session.names.township(value);
     case 'unitId':
       return session.names.unit(value);
-    case 'leaderId':
+    case 'leaderId': // history written before a project could have several leaders
       return session.names.leader(value);
+    case 'leaderIds':
+      return value.split(',').map((id) => session.names.leader(id)).join('、');
+    case 'keyLevel':
+      return KEY_LEVELS.includes(value as KeyLevel) ? i18n.keyLevel(value as KeyLevel) : value;
     case 'industryCode':
       return industryText(value);
     case 'landAreaMu':

@@ -62,7 +62,7 @@ function Explanation({ asOf }: { asOf: string }) {
   return (
     <Card size="small" title={t('import.accepts')} className="fill-card">
       <ul className="import-accepts">
-        {(['import.accept1', 'import.accept2', 'import.accept3', 'import.accept4', 'import.accept5'] as const).map((k) => (
+        {(['import.accept1', 'import.accept2', 'import.accept3', 'import.accept4', 'import.accept5', 'import.accept6'] as const).map((k) => (
           <li key={k}>{t(k)}</li>
         ))}
       </ul>
@@ -126,6 +126,32 @@ function FaultyList({ report, skipped }: { report: ImportReport; skipped?: boole
   );
 }
 
+/** The leaders and units the import creates: "将新建" in a preview, "已新建" once imported. */
+function CreatedList({ report }: { report: ImportReport }) {
+  const { t, lang } = useI18n();
+  const { leaders, units } = report.created;
+  if (leaders.length === 0 && units.length === 0) return null;
+  const sep = lang === 'zh' ? '、' : ', ';
+  const title = t(report.committed ? 'import.created' : 'import.willCreate');
+  return (
+    <Alert
+      type="info"
+      showIcon
+      message={title}
+      description={
+        <>
+          <ul className="problem-list" aria-label={title}>
+            {leaders.length > 0 && <li>{t('import.newLeaders', { n: leaders.length, names: leaders.map((l) => (l.title ? `${l.name}（${l.title}）` : l.name)).join(sep) })}</li>}
+            {units.length > 0 && <li>{t('import.newUnits', { n: units.length, names: units.join(sep) })}</li>}
+          </ul>
+          {!report.committed && <Typography.Text type="secondary">{t('import.createdNote')}</Typography.Text>}
+        </>
+      }
+      style={{ marginBottom: 12 }}
+    />
+  );
+}
+
 function Summary({ report }: { report: ImportReport }) {
   const { t } = useI18n();
   const n = countActions(report);
@@ -163,7 +189,7 @@ function RowsTable({ report, phone }: { report: ImportReport; phone: boolean }) 
       key: 'reason',
       title: t('import.colReason'),
       width: phone ? 200 : 320,
-      render: (_: unknown, r) => (r.action === 'rejected' ? <Typography.Text type="danger">{bareReason(r.reason)}</Typography.Text> : bareReason(r.reason)),
+      render: (_: unknown, r) => (r.action === 'rejected' ? <Typography.Text type="danger">{bareReason(r.reason)}</Typography.Text> : bareReason(r.reason) || (r.notes ?? []).join('；')),
     },
   ];
   return (
@@ -309,6 +335,7 @@ export function ImportPage() {
                 <div>{readFrom(i18n, done)}</div>
               </>
             }
+            children={<CreatedList report={done} />}
             extra={[
               <Link key="ledger" to={done.asOf ? `/projects?asOf=${encodeURIComponent(done.asOf)}` : '/projects'}>
                 <Button type="primary">{t('import.openLedger')}</Button>
@@ -337,7 +364,7 @@ export function ImportPage() {
         <Col xs={24} lg={14}>
           <Card size="small" title={t('import.upload')} className="fill-card">
             <Upload.Dragger
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
               multiple={false}
               showUploadList={false}
               disabled={busy}
@@ -413,6 +440,7 @@ export function ImportPage() {
                 {readFrom(i18n, preview)}
               </Typography.Paragraph>
               <FaultyList report={preview} />
+              <CreatedList report={preview} />
               <RowsTable key={`${file?.name}-${preview.rows.length}`} report={preview} phone={phone} />
               <div className="import-actions">
                 {faulty > 0 && (

@@ -62,7 +62,7 @@ function columnDefs(i18n: I18n, session: Session, asOf: string): ColumnDef[] {
     { key: 'annualPlan', title: t('lcol.annualPlan'), sortKey: 'annualPlan', width: 112, align: 'right', kind: 'number', nowrap: true, text: (r) => wan(r.annualPlan), csv: (r) => wanPlain(r.annualPlan) },
     { key: 'completedYtd', title: t('lcol.completedYtd', { period: i18n.period(asOf) }), sortKey: 'completedYtd', width: 112, align: 'right', kind: 'number', nowrap: true, text: (r) => wan(r.completedYtd), csv: (r) => wanPlain(r.completedYtd) },
     { key: 'startedOn', title: t('lcol.startedOn'), sortKey: 'startedOn', width: 108, nowrap: true, text: (r) => dash(r.project.startedOn), csv: (r) => r.project.startedOn ?? '' },
-    { key: 'leader', title: t('lcol.leader'), width: 84, text: (r) => names.leader(r.project.leaderId) },
+    { key: 'leader', title: t('lcol.leader'), width: 84, text: (r) => (r.project.leaderIds.length > 0 ? r.project.leaderIds.map((id) => names.leader(id)).join('、') : '—') },
     { key: 'unit', title: t('lcol.unit'), width: 140, text: (r) => names.unit(r.project.unitId) },
     { key: 'statsEntry', title: t('lcol.statsEntry'), width: 96, nowrap: true, text: (r) => i18n.statsEntry(r.project.statsEntry) },
   ];

@@ -33,7 +33,10 @@ function FieldsCard({ detail }: { detail: ProjectDetail }) {
   const { t, lang } = i18n;
   const session = useSession();
   const p = detail.project;
-  const leader = session.context.leaders.find((l) => l.id === p.leaderId);
+  const leaderText = (id: string) => {
+    const leader = session.context.leaders.find((l) => l.id === id);
+    return leader ? `${leader.name}${leader.title ? `（${leader.title}）` : ''}` : session.names.leader(id);
+  };
   const item = (key: string, label: string, children: React.ReactNode, span?: number): NonNullable<DescriptionsProps['items']>[number] => ({ key, label, children, span });
   const dash = (v: string | null) => v || '—';
   const basic: DescriptionsProps['items'] = [
@@ -47,6 +50,7 @@ function FieldsCard({ detail }: { detail: ProjectDetail }) {
     item('constructionType', i18n.field('constructionType'), i18n.constructionType(p.constructionType)),
     item('category', i18n.field('category'), dash(p.category)),
     item('stage', i18n.field('stage'), i18n.stage(p.stage)),
+    item('keyLevel', i18n.field('keyLevel'), i18n.keyLevel(p.keyLevel)),
     item('landAreaMu', i18n.field('landAreaMu'), p.landAreaMu === null ? '—' : t('project.mu', { n: groupDigits(String(p.landAreaMu)) })),
   ];
   const money: DescriptionsProps['items'] = [
@@ -55,7 +59,7 @@ function FieldsCard({ detail }: { detail: ProjectDetail }) {
     item('statsEntry', i18n.field('statsEntry'), i18n.statsEntry(p.statsEntry)),
   ];
   const responsibility: DescriptionsProps['items'] = [
-    item('leaderId', i18n.field('leaderId'), leader ? `${leader.name}${leader.title ? `（${leader.title}）` : ''}` : session.names.leader(p.leaderId)),
+    item('leaderIds', i18n.field('leaderIds'), p.leaderIds.length > 0 ? p.leaderIds.map(leaderText).join(lang === 'zh' ? '、' : ', ') : '—'),
     item('unitId', i18n.field('unitId'), session.names.unit(p.unitId)),
   ];
   const milestones: DescriptionsProps['items'] = MILESTONES.map((m) => item(m, i18n.field(m), dash(p[m])));
@@ -67,6 +71,9 @@ function FieldsCard({ detail }: { detail: ProjectDetail }) {
       <Descriptions size="small" title={t('project.investment')} items={money} column={column} bordered style={{ marginTop: 16 }} />
       <Descriptions size="small" title={t('project.responsibility')} items={responsibility} column={column} bordered style={{ marginTop: 16 }} />
       <Descriptions size="small" title={t('project.milestones')} items={milestones} column={column} bordered style={{ marginTop: 16 }} />
+      {p.progressNote && (
+        <Descriptions size="small" items={[item('progressNote', i18n.field('progressNote'), <span style={{ whiteSpace: 'pre-wrap' }}>{p.progressNote}</span>)]} column={1} bordered style={{ marginTop: 16 }} />
+      )}
       {p.notes && (
         <Descriptions size="small" items={[item('notes', i18n.field('notes'), <span style={{ whiteSpace: 'pre-wrap' }}>{p.notes}</span>)]} column={1} bordered style={{ marginTop: 16 }} />
       )}

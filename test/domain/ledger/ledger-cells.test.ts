@@ -1,6 +1,9 @@
 // Cell values as clerks type them: money in 万元/亿元, dates in every spelling, phase and status words, section and total rows.
 import { describe, expect, it } from 'vitest';
-import { dayFromExcelSerial, isTotalRow, parseLedgerDate, parseMoney, phaseWord, readConstructionCell, sectionPhase, stageWord, statsEntryWord } from '../../../src/domain/ledger/ledger-cells.ts';
+import {
+  dayFromExcelSerial, isColumnNumberRow, isNoteRow, isTotalRow, isZeroRow, keyLevelWord, leaderNames, parseLedgerDate, parseMoney, phaseWord,
+  readConstructionCell, sectionPhase, stageWord, statsEntryWord, yesNoWord,
+} from '../../../src/domain/ledger/ledger-cells.ts';
 
 describe('parseMoney', () => {
   it.each<[string | number | null, '万元' | '亿元', number | null]>([
@@ -89,5 +92,60 @@ describe('section and total rows', () => {
     [['合计'], true], [['合  计'], true], [['', '小计'], true], [['总计', '', '100'], true], [['1', '合计划项目'], false], [['续建项目小计'], true],
   ])('%j total: %s', (texts, total) => {
     expect(isTotalRow(texts)).toBe(total);
+  });
+});
+
+describe('real ledgers’ shapes', () => {
+  it.each<[string[], string | null | undefined]>([
+    [['（一）在建（11项）'], 'continuing'],
+    [['一', '工业'], null],
+    [['二', '新开工项目'], 'newStart'],
+    [['其中：在建重点项目（90项）'], 'continuing'],
+    [['其中：新开工项目（10项）'], 'newStart'],
+  ])('section %j → %s', (texts, phase) => {
+    expect(sectionPhase(texts)).toBe(phase);
+  });
+  it.each([['合计37个'], ['龙海市合计14个'], ['合计（100项）'], ['小计:']])('total %s', (t) => {
+    expect(isTotalRow([t])).toBe(true);
+  });
+  it('is not fooled by a project called 合计划…', () => {
+    expect(isTotalRow(['合计划生育服务中心'])).toBe(false);
+  });
+  it.each([
+    [['备注：1.金额单位为万元'], true],
+    [['1、项目性质：指续建或新建', '1、项目性质：指续建或新建'], true],
+    [['注：以上数据截至6月底'], true],
+    [['1', '某项目：一期'], false],
+  ])('note row %j → %s', (texts, note) => {
+    expect(isNoteRow(texts)).toBe(note);
+  });
+  it('tells a row of zeros and a row numbering the columns from a project', () => {
+    expect(isZeroRow([null, null, 0, 0, '0.00'])).toBe(true);
+    expect(isZeroRow([1, '项目', 0])).toBe(false);
+    expect(isColumnNumberRow([1, 2, 3, 4, 5])).toBe(true);
+    expect(isColumnNumberRow(['甲', '乙', '丙'])).toBe(true);
+    expect(isColumnNumberRow([1, '项目', 3])).toBe(false);
+  });
+  it('reads 在建 as continuing and 是/否 as started', () => {
+    expect(phaseWord('在建')).toBe('continuing');
+    expect([yesNoWord('是'), yesNoWord('否'), yesNoWord('未开工'), yesNoWord('也许')]).toEqual([true, false, false, undefined]);
+    expect([keyLevelWord('省重点'), keyLevelWord('市级'), keyLevelWord('县重点项目')]).toEqual(['province', 'city', 'county']);
+  });
+});
+
+describe('leaderNames', () => {
+  it.each<[string, string[]]>([
+    ['许  波', ['许波']],
+    ['张建国、李明', ['张建国', '李明']],
+    ['王志强\n赵刚', ['王志强', '赵刚']],
+    ['刘洋/陈静', ['刘洋', '陈静']],
+    ['孙伟 周涛', ['孙伟', '周涛']],
+    ['李明，许  波', ['李明', '许波']],
+    ['王 志强', ['王志强']],
+  ])('%j names %j', (cell, names) => {
+    expect(leaderNames(cell).map((l) => l.name)).toEqual(names);
+  });
+  it('keeps a title apart from the name', () => {
+    expect(leaderNames('王志强（副县长）、副县长 许波')).toEqual([{ name: '王志强', title: '副县长' }, { name: '许波', title: '副县长' }]);
   });
 });

@@ -1,7 +1,7 @@
 // Header spellings as real ledgers write them: brackets, spaces, units, years, periods, synonyms, two-row groups.
 import { describe, expect, it } from 'vitest';
 import { matchHeader, matchTwoRowHeader, normaliseHeader, unitIn, yearIn } from '../../../src/domain/ledger/ledger-header.ts';
-import { locateTable, pickLedgerSheet } from '../../../src/domain/ledger/ledger-table.ts';
+import { isProjectForm, locateTable, pickLedgerSheet } from '../../../src/domain/ledger/ledger-table.ts';
 
 describe('matchHeader', () => {
   it.each<[string, string | null, Partial<{ unit: string | null; year: number | null; periodEndMonth: number | null }>]>([
@@ -61,5 +61,42 @@ describe('locateTable / pickLedgerSheet', () => {
     const picked = pickLedgerSheet([{ name: '说明', rows: [['说明'], ['请按时填报']] }, { name: '台账', rows }]);
     expect(picked?.sheet.name).toBe('台账');
     expect(pickLedgerSheet([{ name: '说明', rows: [['说明']] }])).toBeUndefined();
+  });
+});
+
+describe('headers of three rows, and forms', () => {
+  it('reads a group, a year and a column down three rows, and a sub-heading row a merged 项目名称 spans', () => {
+    const rows = [
+      ['平顺县2024年重点项目建设台账', null, null, null, null],
+      ['序号', '项目名称', '投资情况（万元）', '投资情况（万元）', '投资情况（万元）'],
+      ['序号', '项目名称', '总投资', '2024年', '2024年'],
+      ['序号', '项目名称', '总投资', '年度计划投资额', '1-6月完成投资'],
+      [null, '项目名称', null, '其中：中央资金', null],
+      [1, '甲项目', 100, 50, 20],
+    ];
+    const t = locateTable(rows)!;
+    expect({ start: t.headerStart, rows: t.headerRows }).toEqual({ start: 1, rows: 4 });
+    expect([...t.columns.keys()]).toEqual(['seq', 'name', 'totalInvestment', 'annualPlan', 'completedYtd']);
+    expect(t.columns.get('annualPlan')!.match).toMatchObject({ year: 2024, unit: '万元' });
+    expect(t.columns.get('completedYtd')!.match.periodEndMonth).toBe(6);
+  });
+  it('knows the columns real ledgers carry', () => {
+    expect(matchHeader('业主/项目单位')?.key).toBe('owner');
+    expect(matchHeader('2024年度计划投资额')).toMatchObject({ key: 'annualPlan', year: 2024 });
+    expect(matchHeader('至上年底累计完成投资')?.key).toBe('completedBeforeYear');
+    expect(matchHeader('至2023年底累计完成投资')?.key).toBe('completedBeforeYear');
+    expect(matchHeader('是否开工')?.key).toBe('started');
+    expect(matchHeader('形象进度')?.key).toBe('progressNote');
+    expect(matchHeader('层次')?.key).toBe('keyLevel');
+  });
+  it('tells a form about one project from a ledger', () => {
+    const form = [
+      ['项目名称', '平顺县城区集中供热管网改造工程', '项目代码', null],
+      ['建设单位', '平顺县热力有限公司', '所在乡镇', '青羊镇'],
+      ['总投资（万元）', 18500, '开工时间', '2022.04'],
+    ];
+    expect(isProjectForm(form)).toBe(true);
+    expect(pickLedgerSheet([{ name: '项目信息表', rows: form }])).toBeUndefined();
+    expect(isProjectForm([['序号', '项目名称', '建设单位', '总投资'], [1, '甲项目', '某公司', 100], [2, '乙项目', '某公司', 200]])).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ const valid: ProjectState = {
   owner: '襄垣县水务局', townshipCode: '140423100', industryCode: '46', chain: '城乡基础设施', constructionType: 'renovation',
   category: '基础设施', stage: 'underway', signedOn: null, landSuppliedOn: null, permitOn: '2021-03-01', startedOn: '2021-03-20',
   suspendedOn: null, completedOn: null, operatingOn: null, totalInvestment: 120_000_000, completedBefore: 0, statsEntry: 'entered',
-  leaderId: 'l1', unitId: 'u1', landAreaMu: 12.5, notes: null,
+  leaderIds: ['l1'], unitId: 'u1', keyLevel: null, progressNote: null, landAreaMu: 12.5, notes: null,
   years: [{ year: 2021, phase: 'newStart', annualPlan: 80_000_000, resumedOn: null }],
 };
 
