@@ -34,6 +34,7 @@ import { NAMED_PROJECTS } from './demo/named-projects.ts';
 import { DEMO_OWNERS, TRADES, type OwnerTrade } from './demo/owners.ts';
 import { addDemoStatsEntry } from './demo/stats-entry.ts';
 import { addDemoIndicators } from './demo/indicators.ts';
+import { addDemoAttraction } from './demo/attraction.ts';
 import { TOWN_TEMPLATES, TOWNS } from './demo/town-projects.ts';
 import {
   DEMO_TOWN_CODES,
@@ -968,6 +969,8 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
         data.flatMap((d, i) => d.batches.filter((x) => x.heldOn === b.heldOn).map((x) => ({ projectId: projects[i]!.id, kind: x.kind }))),
       );
     }
+
+    await addDemoAttraction(trx, now);
 
     const funds: FundApplication[] = data.flatMap((d, i) =>
       d.fund

@@ -93,7 +93,9 @@ interface PlaceName {
 const LEVEL_RANK: Record<Place['level'], number> = { province: 0, city: 1, county: 2, township: 3 };
 
 export interface Gazetteer {
-  names: PlaceName[];
+  /** Names by their first character, longest first. */
+  byFirst: Map<string, PlaceName[]>;
+  byName: Map<string, Place[]>;
   byCode: Map<string, Place>;
 }
 
@@ -107,7 +109,15 @@ export function gazetteer(places: readonly Place[]): Gazetteer {
     if ((place.level === 'city' || place.level === 'county') && short !== place.name && short.length >= 2) names.push({ name: short, place });
   }
   names.sort((a, b) => b.name.length - a.name.length);
-  return { names, byCode: new Map(places.map((p) => [p.code, p])) };
+  const byFirst = new Map<string, PlaceName[]>();
+  const byName = new Map<string, Place[]>();
+  for (const n of names) {
+    byFirst.set(n.name[0]!, [...(byFirst.get(n.name[0]!) ?? []), n]);
+    byName.set(n.name, [...(byName.get(n.name) ?? []), n.place]);
+  }
+  // One entry per distinct name in the scan list: the places behind it are in byName.
+  for (const [k, list] of byFirst) byFirst.set(k, list.filter((n, i) => list.findIndex((m) => m.name === n.name) === i));
+  return { byFirst, byName, byCode: new Map(places.map((p) => [p.code, p])) };
 }
 
 function within(place: Place, scope: Place | null, g: Gazetteer): boolean {
@@ -116,23 +126,25 @@ function within(place: Place, scope: Place | null, g: Gazetteer): boolean {
   return false;
 }
 
-/** The places a text names, longest names first so 代县 is not taken for a part of another name. */
+/** The places a text names, read left to right, the longest name at each point first (代县 inside 忻州市代县…). */
 function placesIn(text: string, g: Gazetteer, scope: Place | null, article: Place | null = scope): Place[] {
-  const taken = new Array<boolean>(text.length).fill(false);
-  const found: { at: number; place: Place }[] = [];
-  for (const { name } of g.names) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      if (taken.slice(at, at + name.length).some(Boolean)) continue;
-      // Of places sharing a name, the one inside the article's region.
-      const same = g.names.filter((n) => n.name === name).map((n) => n.place);
-      // A township or zone counts only inside the article's own region: many share a name (开发区, 城关镇).
+  const found: Place[] = [];
+  for (let at = 0; at < text.length; ) {
+    let step = 1;
+    for (const { name } of g.byFirst.get(text[at]!) ?? []) {
+      if (!text.startsWith(name, at)) continue;
+      // Of places sharing a name, the one inside the article's region; a township or zone only inside the article's
+      // own region, since many share a name (开发区, 城关镇).
+      const same = g.byName.get(name) ?? [];
       const pick = same.find((p) => within(p, p.level === 'township' ? article : scope, g)) ?? (scope ? undefined : same[0]);
       if (!pick) continue;
-      for (let i = at; i < at + name.length; i++) taken[i] = true;
-      found.push({ at, place: pick });
+      found.push(pick);
+      step = name.length;
+      break;
     }
+    at += step;
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.place);
+  return found;
 }
 
 /** The most specific place among those found (the first of the deepest level). */

@@ -140,6 +140,12 @@ const TargetSchema = z.object({
 });
 const ConfirmSchema = z.object({ region: z.string().regex(/^\d{6}(\d{3})?$/), year: z.number().int().min(2000).max(2100), targets: z.array(TargetSchema).max(20) }).strict();
 
+/** A region's attraction targets of a year. */
+export async function getAttractionTargets(db: Db, q: { region: string; year: number }, actor: Actor): Promise<StoredAttractionTarget[]> {
+  if (!coversRegion(actor, q.region)) throw forbidden('无权查看该地区的目标');
+  return listAttractionTargets(db, q.region, q.year);
+}
+
 /** Sets a region's attraction targets of a year (dispatchers and admins); a target with its words came from a report. */
 export async function confirmAttractionTargets(db: Db, input: unknown, actor: Actor, now: Date = new Date()): Promise<StoredAttractionTarget[]> {
   const q = parseInput(ConfirmSchema, input, { region: '地区', year: '年度', targets: '目标' });

@@ -8,7 +8,7 @@ import { forbidden, AppError, invalidInput, notFound } from '../../domain/errors
 import { parseInput } from '../../domain/validation.ts';
 import { decideNewsCandidate, findNewsCandidate, insertNewsCandidates, listNewsCandidates, type NewsCandidateRow } from '../../db/repositories/lead.repository.ts';
 import { inTransaction, newId, type Db } from '../../db/transaction.ts';
-import { placesUnder } from '../../io/news-file.ts';
+import { placesUnder, readNewsPath } from '../../io/news-file.ts';
 import { createLead, cstToday } from './leads.ts';
 
 /**
@@ -17,6 +17,17 @@ import { createLead, cstToday } from './leads.ts';
  */
 export function newsCandidates(items: readonly NewsItem[], scope?: string | null): NewsCandidate[] {
   return readNews(items, placesUnder(scope ?? null));
+}
+
+/** The items of a news file or folder and their candidates; a file that cannot be read is refused with its reason. */
+export function readNewsFile(target: string, scope?: string | null): { items: NewsItem[]; candidates: NewsCandidate[] } {
+  let items: NewsItem[];
+  try {
+    items = readNewsPath(target);
+  } catch (e) {
+    throw invalidInput([{ field: 'file', message: `无法读取新闻：${e instanceof Error ? e.message : String(e)}` }]);
+  }
+  return { items, candidates: newsCandidates(items, scope) };
 }
 
 /** The province a county lies in: the scope its news is read in. */
