@@ -75,7 +75,11 @@ export function parseNewsItems(content: string): NewsItem[] {
     const title = filled.find((l) => dateOf(l) === null);
     if (!title) continue;
     const dateAt = filled.findIndex((l) => dateOf(l) !== null);
-    const body = (dateAt >= 0 && dateAt > filled.indexOf(title) ? filled.slice(0, dateAt) : filled).filter((l) => l !== title);
+    const titleAt = filled.indexOf(title);
+    // Seed 003 puts the date after the text, and the page's furniture after the date; a date right under the title
+    // opens the text instead.
+    const textBeforeDate = dateAt > titleAt + 1;
+    const body = (textBeforeDate ? filled.slice(titleAt + 1, dateAt) : filled.slice(titleAt + 1)).filter((l) => dateOf(l) === null);
     items.push({ title, date: dateAt >= 0 ? dateOf(filled[dateAt]!) : null, text: body.join('\n') });
   }
   return items.filter((i) => i.text !== '' || i.title !== '');
@@ -105,6 +109,9 @@ export function gazetteer(places: readonly Place[]): Gazetteer {
     if (place.level === 'province') continue;
     const generic = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$|^(?:经济|经济技术|高新技术|工业)?(?:开发区|园区)$/.test(place.name);
     if (place.name.length >= (place.level === 'township' ? 3 : 2) && !generic) names.push({ name: place.name, place });
+    // Zones go by their short names: 襄垣经济技术开发区 is 襄垣经开区 in the news.
+    const zone = place.name.replace(/经济技术开发区$|经济开发区$/, '经开区').replace(/高新技术产业开发区$/, '高新区');
+    if (place.level === 'township' && zone !== place.name) names.push({ name: zone, place });
     const short = place.name.replace(/(市|县)$/, '');
     if ((place.level === 'city' || place.level === 'county') && short !== place.name && short.length >= 2) names.push({ name: short, place });
   }
@@ -327,7 +334,8 @@ export function readNews(items: readonly NewsItem[], places: readonly Place[]): 
         const after = eventWindow(sentence.slice(from, Math.max(from, next)));
         const before = sentence.slice(clauseStart(sentence, p.start), p.start);
         const event = firstEvent(after) ?? firstEvent(before);
-        if (!event) return;
+        // "新材料项目集中签约" heads a report of several signings: the projects are named after it.
+        if (!event || /^\s*集中/.test(after)) return;
         const key = p.text.replace(/\s+/g, '');
         if (seen.some((s) => sameProject(s, key))) return;
         seen.push(key);

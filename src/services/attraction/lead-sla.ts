@@ -59,9 +59,12 @@ export async function listOverdueLeads(db: Db, q: { region: string; on?: Day }, 
   return actor.role === 'reporter' ? rows.filter((r) => r.unitId !== null && r.unitId === actor.unitId) : rows;
 }
 
+/** How long after a timer came due its notice is still sent. */
+export const NOTICE_WINDOW_DAYS = 7;
+
 /**
  * Sends an in-app notice for each timer that has come due and is not met, to the lead's unit (or region-wide), once
- * per lead, timer and due day however often the calendar runs. Returns the texts sent.
+ * per lead, timer and due day however often the calendar runs, within a week of the day it came due. Returns the texts sent.
  */
 export async function sendLeadNotices(db: Db, now: Date): Promise<string[]> {
   const day = cstToday(now);
@@ -70,7 +73,8 @@ export async function sendLeadNotices(db: Db, now: Date): Promise<string[]> {
     const sla = await loadLeadSla(db, county.code);
     for (const f of await slaFacts(db, county.code, day)) {
       for (const t of leadTimers(f, day, sla)) {
-        if (!t.overdue) continue;
+        // A notice is news: a timer overdue for more than a week is on the boards, not pushed again and again.
+        if (!t.overdue || t.daysOverdue > NOTICE_WINDOW_DAYS) continue;
         if (!(await claimLeadNotice(db, { leadId: f.id, kind: t.kind, dueOn: t.dueOn, sentAt: now.toISOString() }))) continue;
         const text = `【招商线索提醒】“${f.name}”${FOLLOW_UP_LABELS[t.kind]}应于${t.dueOn}前完成，已逾期${t.daysOverdue}天。`;
         await insertNotification(db, { id: newId(), regionCode: f.regionCode, unitId: f.unitId, createdAt: now.toISOString(), text, link: `/leads/${f.id}` });
