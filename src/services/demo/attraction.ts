@@ -162,7 +162,7 @@ export async function addDemoAttraction(db: Db, now: Date): Promise<{ leads: num
   for (const [i, p] of signedAtBatch.entries()) {
     const total = Number(p.total_investment);
     const signedOn = p.signed_on ?? p.held_on;
-    const receivedOn = `2020-${String(6 + (i % 6)).padStart(2, '0')}-${String(8 + i).padStart(2, '0')}`;
+    const receivedOn = `2020-${String(6 + (i % 3)).padStart(2, '0')}-${String(8 + i).padStart(2, '0')}`;
     const lead = build(
       {
         name: p.name, investor: p.owner ?? '', origin: i % 3 === 0 ? 'outsideProvince' : i % 3 === 1 ? 'outsideCity' : 'local', place: '', chain: p.chain ?? '', team: i % 2 === 0 ? CHEMICAL : SHENZHEN,
