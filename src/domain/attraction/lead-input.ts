@@ -112,4 +112,7 @@ export const LEAD_FIELD_LABELS: Record<string, string> = {
   kind: '跟进类型',
   note: '内容',
   version: '版本',
+  created: '登记',
+  stage: '阶段',
+  projectId: '转为项目',
 };

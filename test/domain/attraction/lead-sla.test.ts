@@ -1,10 +1,10 @@
 // The response timers (江门's rule): 1 day to answer, 3 to assess, 7 to answer the referrer, a report every 2 weeks while
 // open — judged on a day passed in, so the clock is the test's.
 import { describe, expect, it } from 'vitest';
-import { leadTimers, overdueLeads } from '../../../src/domain/attraction/lead-sla.ts';
+import { leadTimers, overdueLeads, type LeadSlaFacts } from '../../../src/domain/attraction/lead-sla.ts';
 
-const lead = { receivedOn: '2023-03-01', stage: 'lead' as const, referrer: '王先生', events: [] as { kind: 'response' | 'assessment' | 'referrerAnswer' | 'progress' | 'stage'; on: string }[] };
-const brief = (day: string, l = lead, s?: Parameters<typeof leadTimers>[2]) => leadTimers(l, day, s).map((t) => [t.kind, t.dueOn, t.doneOn, t.overdue, t.daysOverdue]);
+const lead: LeadSlaFacts = { receivedOn: '2023-03-01', stage: 'lead', referrer: '王先生', events: [] };
+const brief = (day: string, l: LeadSlaFacts = lead, s?: Parameters<typeof leadTimers>[2]) => leadTimers(l, day, s).map((t) => [t.kind, t.dueOn, t.doneOn, t.overdue, t.daysOverdue]);
 
 describe('leadTimers', () => {
   it('runs every timer from the day the lead came in', () => {
