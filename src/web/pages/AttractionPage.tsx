@@ -119,7 +119,7 @@ export function AttractionPage() {
     { key: 'label', title: t('at.group'), dataIndex: 'label', width: 140 },
     ...(f?.stages ?? []).map((s, i) => ({
       key: s.code,
-      title: `${s.stage}（${t('at.reached')}）`,
+      title: `${s.stage}（${t('at.reached')}，${t('at.countAmount')}）`,
       align: 'right' as const,
       width: 110,
       render: (_: unknown, g: FunnelGroup) => `${g.stages[i]!.reached.count}个 / ${yiText(g.stages[i]!.reached.amount)}`,
@@ -160,7 +160,7 @@ export function AttractionPage() {
                   <Table<StageRow> size="small" rowKey="code" columns={stageColumns} dataSource={f.stages} pagination={false} scroll={{ x: 440 }} />
                 </section>
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
-                  {t('at.reachedHint')}（{f.basis.reached}）。{t('at.currentHint')}（{f.basis.current}）。
+                  {t('at.reached')}：{f.basis.reached}。{t('at.current')}：{f.basis.current}。
                 </Typography.Paragraph>
               </Card>
             </Col>

@@ -151,7 +151,7 @@ export function LeadPage() {
               {l.timers.map((x) => (
                 <div key={x.kind} style={{ marginBottom: 4 }}>
                   <Typography.Text strong>{FOLLOW_UP_LABELS[x.kind]}</Typography.Text> {t('lead.due', { day: x.dueOn })}{' '}
-                  {x.doneOn ? <Tag color="green">{t('lead.done', { day: x.doneOn })}</Tag> : x.overdue ? <Tag color="red">{t('lead.late', { n: x.daysOverdue })}</Tag> : <Tag>{t('lead.pending')}</Tag>}
+                  {x.doneOn ? <Tag color={x.doneOn > x.dueOn ? 'orange' : 'green'}>{t('lead.done', { day: x.doneOn })}</Tag> : x.overdue ? <Tag color="red">{t('lead.late', { n: x.daysOverdue })}</Tag> : <Tag>{t('lead.pending')}</Tag>}
                 </div>
               ))}
             </section>
