@@ -63,6 +63,16 @@ export class LedgerFileProblem extends AppError {
   }
 }
 
+/** The sheets of an uploaded workbook, or the refusal a clerk reads (too large, not Excel), for every Excel import. */
+export async function readWorkbookOrRefuse(file: Buffer | string): ReturnType<typeof readLedgerWorkbook> {
+  try {
+    return await readLedgerWorkbook(file);
+  } catch (e) {
+    if (e instanceof WorkbookProblem) throw new LedgerFileProblem(e.message, e.kind);
+    throw e;
+  }
+}
+
 interface CountyLookups {
   townships: { code: string; name: string }[];
   units: { id: string; name: string }[];
@@ -114,13 +124,7 @@ export async function importLedger(db: Db, input: ImportLedgerInput, actor: Acto
   if (!canCreateProject(actor, input.regionCode)) throw forbidden('只有本县的管理员或调度员可以导入台账');
   if (input.asOf !== undefined && !isMonth(input.asOf)) throw invalidInput([{ field: 'asOf', message: '截至月份应为 YYYY-MM' }]);
 
-  let sheets;
-  try {
-    sheets = await readLedgerWorkbook(input.file);
-  } catch (e) {
-    if (e instanceof WorkbookProblem) throw new LedgerFileProblem(e.message, e.kind);
-    throw e;
-  }
+  const sheets = await readWorkbookOrRefuse(input.file);
   if (sheets.every((s) => s.rows.every((r) => r.every((c) => isBlank(c))))) throw new LedgerFileProblem('工作簿是空的，没有任何数据', 'noLedger');
   const picked = pickLedgerSheet(sheets);
   if (!picked) throw new LedgerFileProblem('没有找到项目台账：任何工作表的表头中都没有“项目名称”列', 'noLedger');

@@ -13,9 +13,8 @@ import { townshipNameMatches } from '../../domain/region.ts';
 import { insertLeadEvents, insertLeadHistory, insertLeads, leadLeaders, listLeads, replaceLeadLeaders } from '../../db/repositories/lead.repository.ts';
 import { childRegions, findRegion, listLeaders, listUnits } from '../../db/repositories/region.repository.ts';
 import { inTransaction, newId, type Db } from '../../db/transaction.ts';
-import { readLedgerWorkbook, WorkbookProblem } from '../../io/ledger-reader.ts';
 import { writeLeadSheet } from '../../io/lead-sheet.ts';
-import { LedgerFileProblem } from '../import-ledger.ts';
+import { LedgerFileProblem, readWorkbookOrRefuse } from '../import-ledger.ts';
 import { cstToday, viewsOf } from './leads.ts';
 
 export interface ImportLeadsReport {
@@ -43,13 +42,7 @@ interface Planned {
  */
 export async function importLeads(db: Db, input: { file: Buffer | string; regionCode: string; skipInvalid: boolean; commit: boolean; fileName?: string }, actor: Actor, now: Date = new Date()): Promise<ImportLeadsReport> {
   if (!canCreateProject(actor, input.regionCode)) throw forbidden('只有本县的管理员或调度员可以导入线索台账');
-  let sheets;
-  try {
-    sheets = await readLedgerWorkbook(input.file);
-  } catch (e) {
-    if (e instanceof WorkbookProblem) throw new LedgerFileProblem(e.message, e.kind);
-    throw e;
-  }
+  const sheets = await readWorkbookOrRefuse(input.file);
   let found: { sheet: (typeof sheets)[number]; headerRow: number; columns: Map<LeadColumnKey, { index: number; column: LeadColumn; header: string }> } | undefined;
   for (const sheet of sheets) {
     for (let r = 0; r < Math.min(sheet.rows.length, 20) && !found; r++) {
