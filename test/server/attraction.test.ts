@@ -137,6 +137,32 @@ describe(`a lead’s life through the API (${testDialect()})`, () => {
   });
 });
 
+describe(`another unit’s lead on every route (${testDialect()})`, () => {
+  it('refuses a reporter every {id} route of another unit’s lead, batch and news candidate, and names nothing of them', async () => {
+    const foreign = (await call(app, dispatcher, 'POST', '/api/leads', { ...NEW_LEAD, name: '王桥镇精细化工园区配套项目', unitId: f.units.wangqiao, referrer: null })).json.id as string;
+    const batch = (await call(app, dispatcher, 'POST', '/api/batches', { region: COUNTY, heldOn: '2020-06-01', title: '2020年第二期“三个一批”活动' })).json.id as string;
+    const candidate = (await call(app, dispatcher, 'POST', '/api/news', { region: COUNTY, text: '某县动态\n2021-06-01\n王桥镇年产5万吨精细化工中间体项目正式开工。' })).json.candidates[0].id as string;
+    const doc = (await call(app, null, 'GET', '/api/openapi.json')).json as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })));
+    const ids: Record<string, string> = { '/leads/{id}': foreign, '/batches/{id}': batch, '/news/candidates/{id}': candidate };
+    const walked = routes.filter((r) => Object.keys(ids).some((prefix) => r.path.startsWith(prefix)));
+    expect(walked.length).toBeGreaterThanOrEqual(9);
+    for (const r of walked) {
+      const id = ids[Object.keys(ids).find((prefix) => r.path.startsWith(prefix))!]!;
+      // A body each route accepts, so a refusal can only come from the scope check.
+      const body = r.method === 'GET' ? undefined
+        : r.path.endsWith('/moves') ? { to: 'negotiating', on: '2021-06-02', evidence: '越权' }
+          : r.path.endsWith('/follow-ups') ? { kind: 'progress', on: '2021-06-02', note: '越权' }
+            : r.path.startsWith('/batches') ? { kind: 'signed' }
+              : r.method === 'PATCH' ? { notes: '越权' } : {};
+      const res = await call(app, reporter, r.method, `/api${r.path.replace('{id}', id)}`, body);
+      expect([403, 404], `${r.method} ${r.path} answered ${res.status}`).toContain(res.status);
+      expect(JSON.stringify(res.json)).not.toContain('王桥镇精细化工园区配套项目');
+    }
+    expect((await call(app, dispatcher, 'POST', `/api/news/candidates/${candidate}/reject`)).status).toBe(200);
+  });
+});
+
 describe(`response timers on the test’s clock (${testDialect()})`, () => {
   it('lists the leads late on a timer, and sends each notice once', async () => {
     const late = (await call(app, dispatcher, 'POST', '/api/leads', { ...NEW_LEAD, name: '氢能重卡换电站项目', receivedOn: '2021-06-05' })).json.id;

@@ -52,8 +52,9 @@ export async function submitNews(db: Db, input: unknown, actor: Actor, now: Date
   return rows;
 }
 
+/** The candidates read for a county: public news, so anyone of the county may see them; deciding is the dispatcher's. */
 export async function listCandidates(db: Db, q: { region: string; status?: NewsCandidateRow['status'] }, actor: Actor): Promise<NewsCandidateRow[]> {
-  if (!coversRegion(actor, q.region) || actor.role === 'reporter') throw forbidden('无权查看该县的新闻线索');
+  if (!coversRegion(actor, q.region)) throw forbidden('无权查看该县的新闻线索');
   return listNewsCandidates(db, q.region, q.status);
 }
 
