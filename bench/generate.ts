@@ -163,7 +163,7 @@ function buildProvince(size: BenchSize, seed: number): Province {
           const p = rng.pick(picked);
           chosen.set(p.row.id, p.row.started_on?.startsWith(String(year)) ? 'started' : 'signed');
         }
-        batches.push({ id: rng.uuid(), region_code: county, held_on: held, title: `${year}年${title}“三个一批”活动`, projects: [...chosen].map(([project_id, kind]) => ({ project_id, kind })) });
+        batches.push({ id: rng.uuid(), region_code: county, held_on: held, title: `${year}年${title}“三个一批”活动`, edition: null, venue: null, projects: [...chosen].map(([project_id, kind]) => ({ project_id, kind, expected_output: null })) });
       }
     }
   });
@@ -304,8 +304,8 @@ const PROJECT = columnsOf<ProjectRow>({
 const PROJECT_YEAR = columnsOf<YearRow>({ project_id: 'text', year: 'int4', phase: 'text', annual_plan: 'int8', resumed_on: 'text' });
 const PROJECT_MONTH = columnsOf<Database['project_month']>({ project_id: 'text', month: 'text', completed: 'int8', entered_as: 'text' });
 const PROJECT_LEADER = columnsOf<Database['project_leader']>({ project_id: 'text', leader_id: 'text', position: 'int4' });
-const BATCH_EVENT = columnsOf<Database['batch_event']>({ id: 'text', region_code: 'text', held_on: 'text', title: 'text' });
-const BATCH_PROJECT = columnsOf<Database['batch_project']>({ batch_id: 'text', project_id: 'text', kind: 'text' });
+const BATCH_EVENT = columnsOf<Database['batch_event']>({ id: 'text', region_code: 'text', held_on: 'text', title: 'text', edition: 'int4', venue: 'text' });
+const BATCH_PROJECT = columnsOf<Database['batch_project']>({ batch_id: 'text', project_id: 'text', kind: 'text', expected_output: 'int8' });
 
 /** A table's rows as the loaders take them: column names, PostgreSQL types, and row arrays. */
 interface TableLoad {

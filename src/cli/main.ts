@@ -11,6 +11,7 @@ import { registerExport } from './commands/export.command.ts';
 import { registerIndicators } from './commands/indicators.command.ts';
 import { registerRound } from './commands/round.command.ts';
 import { registerBackup } from './commands/backup.command.ts';
+import { registerAttraction } from './commands/attraction.command.ts';
 import { EXIT_USAGE, reportError } from './output.ts';
 
 export function buildProgram(): Command {
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerIndicators(program);
   registerRound(program);
   registerBackup(program);
+  registerAttraction(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride();
   return program;

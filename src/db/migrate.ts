@@ -8,6 +8,7 @@ import * as statsEntry from './migrations/2026-11-23T1500-stats-entry.ts';
 import * as indicators from './migrations/2026-11-23T1600-indicators.ts';
 import * as unitAlias from './migrations/2026-12-06T0900-unit-alias.ts';
 import * as projectLeader from './migrations/2026-12-06T1100-project-leader.ts';
+import * as attraction from './migrations/2026-12-06T1400-attraction.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1600-indicators': indicators,
   '2026-12-06T0900-unit-alias': unitAlias,
   '2026-12-06T1100-project-leader': projectLeader,
+  '2026-12-06T1400-attraction': attraction,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

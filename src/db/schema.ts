@@ -138,12 +138,17 @@ export interface BatchEventTable {
   region_code: string;
   held_on: string;
   title: string;
+  /** 第几期 in its year, when numbered. */
+  edition: number | null;
+  venue: string | null;
 }
 
 export interface BatchProjectTable {
   batch_id: string;
   project_id: string;
   kind: BatchKind;
+  /** 预计年产值 announced at the event (元). */
+  expected_output: number | null;
 }
 
 export interface FundApplicationTable {
@@ -346,6 +351,118 @@ export interface IndicatorRankTable {
   updated_by: string | null;
 }
 
+/** 招商线索: a prospective investment from 线索 to 投产; money in 元. */
+export interface LeadTable {
+  id: string;
+  region_code: string;
+  name: string;
+  investor: string | null;
+  investor_origin: string | null;
+  investor_place: string | null;
+  chain: string | null;
+  township_code: string | null;
+  unit_id: string | null;
+  team: string | null;
+  source: string;
+  source_detail: string | null;
+  referrer: string | null;
+  intended_amount: number;
+  contracted_amount: number | null;
+  funds_in_place: number;
+  expected_output: number | null;
+  actual_output: number | null;
+  stage: string;
+  sign_kind: string | null;
+  terminated_reason: string | null;
+  received_on: string;
+  project_id: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface LeadLeaderTable {
+  lead_id: string;
+  leader_id: string;
+  sort_order: number;
+}
+
+/** A dated stage move (kind 'stage') or follow-up of a lead, with its evidence. */
+export interface LeadEventTable {
+  id: string;
+  lead_id: string;
+  kind: string;
+  stage: string | null;
+  sign_kind: string | null;
+  on_day: string;
+  evidence: string | null;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+export interface LeadHistoryTable {
+  id: string;
+  lead_id: string;
+  changed_at: string;
+  user_id: string | null;
+  field: string;
+  before_value: string | null;
+  after_value: string | null;
+}
+
+export interface LeadNoticeTable {
+  lead_id: string;
+  kind: string;
+  due_on: string;
+  sent_at: string;
+}
+
+/** A county's attraction target of a year: a count, an amount in 元, or a rate in millionths. */
+export interface AttractionTargetTable {
+  region_code: string;
+  year: number;
+  key: string;
+  value: number;
+  threshold: number | null;
+  qualifier: string | null;
+  /** 'entered' | 'report' (confirmed from a work report's text) */
+  source: string;
+  source_text: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A candidate lead read from a news item, waiting for a dispatcher's decision. */
+export interface NewsCandidateTable {
+  id: string;
+  region_code: string;
+  article_title: string;
+  article_date: string | null;
+  place_code: string | null;
+  place_name: string | null;
+  project: string;
+  event: string;
+  amount: number | null;
+  amount_text: string | null;
+  enterprise: string | null;
+  sentence: string;
+  /** 'pending' | 'accepted' | 'rejected' */
+  status: string;
+  lead_id: string | null;
+  created_at: string;
+  created_by: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface BatchLeadTable {
+  batch_id: string;
+  lead_id: string;
+  kind: string;
+}
+
 export interface Database {
   region: RegionTable;
   unit: UnitTable;
@@ -376,4 +493,12 @@ export interface Database {
   indicator_assignment: IndicatorAssignmentTable;
   indicator_plan_curve: IndicatorPlanCurveTable;
   indicator_rank: IndicatorRankTable;
+  lead: LeadTable;
+  lead_leader: LeadLeaderTable;
+  lead_event: LeadEventTable;
+  lead_history: LeadHistoryTable;
+  lead_notice: LeadNoticeTable;
+  attraction_target: AttractionTargetTable;
+  news_candidate: NewsCandidateTable;
+  batch_lead: BatchLeadTable;
 }

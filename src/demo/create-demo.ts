@@ -6,6 +6,7 @@ import { listProjects } from '../db/repositories/project.repository.ts';
 import { putSetting } from '../db/repositories/region.repository.ts';
 import { inTransaction, type Db } from '../db/transaction.ts';
 import { initCounty } from '../services/init-county.ts';
+import { addDemoAttraction } from './attraction.ts';
 import { DEMO_AS_OF, DEMO_PASSWORD, DEMO_REGION, DEMO_YEAR } from './county.ts';
 import { addDemoIndicators } from './indicators.ts';
 import { addDemoPeople, assertDemoAccountsFree, hashDemoPasswords } from './people.ts';
@@ -17,7 +18,7 @@ export { planDemo } from './pool/plan.ts';
 
 /**
  * Builds the demo county in one transaction: the county (initCounty, admin/demo1234), its leaders and the demo
- * accounts, the pool with its years, months, batch events and fund applications, 入库 records, the indicators; marks
+ * accounts, the pool with its years, months, batch events and fund applications, 入库 records, the indicators, the attraction leads; marks
  * the database as a demo (setting `demo` = 140423). Refuses when the county already holds projects or a demo account
  * name is taken.
  */
@@ -33,6 +34,7 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
     const projects = await addDemoPool(trx, names, now);
     await addDemoStatsEntry(trx, projects, now);
     await addDemoIndicators(trx, now);
+    await addDemoAttraction(trx, now);
     await putSetting(trx, 'demo', DEMO_REGION);
     return { projects: projects.length };
   });

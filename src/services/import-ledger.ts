@@ -75,6 +75,19 @@ export class LedgerFileProblem extends AppError {
   }
 }
 
+/**
+ * The sheets of an uploaded .xlsx, .xls or .csv and which it was, or the refusal a clerk reads (too large, not a
+ * spreadsheet), for every sheet import (the ledger, the leads ledger).
+ */
+export async function readWorkbookOrRefuse(file: Buffer | string): ReturnType<typeof readLedgerTables> {
+  try {
+    return await readLedgerTables(file);
+  } catch (e) {
+    if (e instanceof WorkbookProblem) throw new LedgerFileProblem(e.message, e.kind);
+    throw e;
+  }
+}
+
 interface CountyLookups {
   townships: { code: string; name: string }[];
   people: LedgerPeople;
@@ -140,14 +153,7 @@ export async function importLedger(db: Db, input: ImportLedgerInput, actor: Acto
   if (!canCreateProject(actor, input.regionCode)) throw forbidden('只有本县的管理员或调度员可以导入台账');
   if (input.asOf !== undefined && !isMonth(input.asOf)) throw invalidInput([{ field: 'asOf', message: '截至月份应为 YYYY-MM' }]);
 
-  let sheets;
-  let format: LedgerFormat;
-  try {
-    ({ sheets, format } = await readLedgerTables(input.file));
-  } catch (e) {
-    if (e instanceof WorkbookProblem) throw new LedgerFileProblem(e.message, e.kind);
-    throw e;
-  }
+  const { sheets, format } = await readWorkbookOrRefuse(input.file);
   if (sheets.every((s) => s.rows.every((r) => r.every((c) => isBlank(c))))) throw new LedgerFileProblem('工作簿是空的，没有任何数据', 'noLedger');
   const picked = pickLedgerSheet(sheets);
   if (!picked) {

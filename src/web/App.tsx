@@ -18,6 +18,11 @@ import { ReportRoute } from './pages/ReportPage.tsx';
 import { RoundRoute } from './pages/RoundPage.tsx';
 import { RoundsPage } from './pages/RoundsPage.tsx';
 import { StatsEntryPage } from './pages/StatsEntryPage.tsx';
+import { AttractionPage } from './pages/AttractionPage.tsx';
+import { BatchesPage } from './pages/BatchesPage.tsx';
+import { LeadPage } from './pages/LeadPage.tsx';
+import { LeadsPage } from './pages/LeadsPage.tsx';
+import { NewsPage } from './pages/NewsPage.tsx';
 
 const THEME = {
   token: {
@@ -96,6 +101,11 @@ function LocalizedApp() {
               <Route path="/rounds" element={<RequireSession><RoundsPage /></RequireSession>} />
               <Route path="/rounds/:id" element={<RequireSession><RoundRoute /></RequireSession>} />
               <Route path="/reports/:id" element={<RequireSession><ReportRoute /></RequireSession>} />
+              <Route path="/attraction" element={<RequireSession><AttractionPage /></RequireSession>} />
+              <Route path="/leads" element={<RequireSession><LeadsPage /></RequireSession>} />
+              <Route path="/leads/:id" element={<RequireSession><LeadPage /></RequireSession>} />
+              <Route path="/batches" element={<RequireSession><BatchesPage /></RequireSession>} />
+              <Route path="/news" element={<RequireSession><NewsPage /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />
             </Routes>
           </BrowserRouter>

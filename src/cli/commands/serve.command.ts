@@ -8,6 +8,7 @@ import { openDatabase, resolveDatabaseTarget } from '../../db/connect.ts';
 import { getSetting, listCounties } from '../../db/repositories/region.repository.ts';
 import { createDemo } from '../../demo/create-demo.ts';
 import { runRoundCalendar } from '../../services/round/calendar.ts';
+import { sendLeadNotices } from '../../services/attraction/lead-sla.ts';
 import { createApp } from '../../server/app.ts';
 import { say } from '../output.ts';
 
@@ -42,6 +43,8 @@ export function registerServe(program: Command): void {
           .catch((e: Error) => say(`月报日历执行失败：${e.message}`));
       setInterval(tick, 60_000).unref();
       tick();
+      // Attraction leads' response timers: a notice to the lead's unit when one comes due unmet.
+      setInterval(() => void sendLeadNotices(handle.db, new Date()).catch((e: Error) => say(`招商线索提醒失败：${e.message}`)), 600_000).unref();
       const demoRegion = (await getSetting(handle.db, 'demo')) ?? null;
       const app = createApp({ db: handle.db, demoRegion, webRoot: WEB_ROOT });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, () => {

@@ -1,5 +1,5 @@
 // The frame around every signed-in page: side menu (a drawer on phones), and the header with county, as-of month, account, language and sign-out.
-import { AuditOutlined, DashboardOutlined, FileDoneOutlined, FundOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, ContainerOutlined, DashboardOutlined, FlagOutlined, ReadOutlined, FileDoneOutlined, FundOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -26,7 +26,7 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
           ? '/indicators'
           : pathname.startsWith('/stats-entry')
             ? '/stats-entry'
-            : '/';
+            : (['/attraction', '/leads', '/batches', '/news'].find((p) => pathname.startsWith(p)) ?? '/');
   // Importing writes to the whole pool: only those who keep it see the entry (the server refuses the others too).
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
   return {
@@ -37,6 +37,10 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
       { key: '/rounds', icon: <FileDoneOutlined />, label: <Link to={link('/rounds')}>{t('nav.rounds')}</Link> },
       { key: '/indicators', icon: <FundOutlined />, label: <Link to={link('/indicators')}>{t('nav.indicators')}</Link> },
       { key: '/stats-entry', icon: <AuditOutlined />, label: <Link to={link('/stats-entry')}>{t('nav.statsEntry')}</Link> },
+      { key: '/attraction', icon: <AimOutlined />, label: <Link to={link('/attraction')}>{t('nav.attraction')}</Link> },
+      { key: '/leads', icon: <ContainerOutlined />, label: <Link to={link('/leads')}>{t('nav.leads')}</Link> },
+      { key: '/batches', icon: <FlagOutlined />, label: <Link to={link('/batches')}>{t('nav.batches')}</Link> },
+      ...(keeper ? [{ key: '/news', icon: <ReadOutlined />, label: <Link to={link('/news')}>{t('nav.news')}</Link> }] : []),
       ...(keeper ? [{ key: '/import', icon: <ImportOutlined />, label: <Link to={link('/import')}>{t('nav.import')}</Link> }] : []),
     ],
   };
