@@ -49,7 +49,7 @@ async function writeEveryKind(): Promise<{ field: string; before: string | null;
     patch: {
       name: '古韩镇集中供热改造二期工程', approvalKind: 'filing', owner: '襄垣县热力公司', townshipCode: WANGQIAO, industryCode: '44', chain: '能源',
       constructionType: 'expansion', category: '基础设施', stage: 'suspended', signedOn: '2020-01-05', landSuppliedOn: '2020-02-01', permitOn: '2020-03-01',
-      suspendedOn: '2021-02-01', totalInvestment: 210_000_000, completedBefore: 10_000_000, leaderId: f.leaderId, unitId: f.units.wangqiao,
+      suspendedOn: '2021-02-01', totalInvestment: 210_000_000, completedBefore: 10_000_000, leaderIds: [f.leaderId], unitId: f.units.wangqiao,
       landAreaMu: 12.5, notes: '冬季停工', years: [{ year: 2021, phase: 'newStart', annualPlan: 90_000_000, resumedOn: null }],
     },
   }, d);
