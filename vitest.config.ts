@@ -1,4 +1,5 @@
-// Test projects: unit (pure code), db (runs once per database: TIAODU_TEST_DB=sqlite|postgres), e2e (browser).
+// Test projects: unit (pure code), db (runs once per database: TIAODU_TEST_DB=sqlite|postgres), e2e (browser); the last
+// two run the built command, brought up to date first.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,6 +12,7 @@ export default defineConfig({
           name: 'db',
           include: ['test/db/**/*.test.ts', 'test/services/**/*.test.ts', 'test/server/**/*.test.ts', 'test/cli/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/built-command.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -20,6 +22,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/built-command.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -131,7 +131,7 @@ function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
-/** The database target from a --db option or DATABASE_URL, else the embedded default. */
+/** The database target from a --db option or DATABASE_URL (an empty one is unset), else the embedded default. */
 export function resolveDatabaseTarget(option: string | undefined, fallback = 'data/tiaodu.sqlite'): string {
-  return option ?? process.env.DATABASE_URL ?? fallback;
+  return option ?? (process.env.DATABASE_URL || fallback);
 }

@@ -1,17 +1,15 @@
 // tiaodu serve: the web application and its API.
 
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
-import { openDatabase, resolveDatabaseTarget } from '../../db/connect.ts';
+import { AppError } from '../../domain/errors.ts';
 import { getSetting, listCounties } from '../../db/repositories/region.repository.ts';
 import { createDemo } from '../../services/create-demo.ts';
 import { runRoundCalendar } from '../../services/round/calendar.ts';
+import { packageFile } from '../../io/package-files.ts';
 import { createApp } from '../../server/app.ts';
 import { say } from '../output.ts';
-
-const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+import { openCommandDatabase } from './database.ts';
 
 export function registerServe(program: Command): void {
   program
@@ -23,8 +21,8 @@ export function registerServe(program: Command): void {
     .option('--demo-if-empty', '数据库中还没有任何县时，先建立襄垣县演示数据')
     .action(async (opts: { db?: string; port: string; host: string; demoIfEmpty?: boolean }) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`端口无效：${opts.port}`);
-      const handle = await openDatabase(resolveDatabaseTarget(opts.db));
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new AppError('invalid_usage', `端口无效：${opts.port}`);
+      const handle = await openCommandDatabase(opts.db, { create: !!opts.demoIfEmpty });
       if (opts.demoIfEmpty && (await listCounties(handle.db)).length === 0) {
         say('数据库为空，正在建立襄垣县演示数据……');
         await createDemo(handle.db);
@@ -43,7 +41,7 @@ export function registerServe(program: Command): void {
       setInterval(tick, 60_000).unref();
       tick();
       const demoRegion = (await getSetting(handle.db, 'demo')) ?? null;
-      const app = createApp({ db: handle.db, demoRegion, webRoot: WEB_ROOT });
+      const app = createApp({ db: handle.db, demoRegion, webRoot: packageFile('dist', 'web') });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, () => {
         say(`tiaodu 已启动：http://localhost:${port}  （数据库：${handle.label}${demoRegion ? '，演示数据' : ''}）`);
         say(`API 文档：http://localhost:${port}/api/docs`);
