@@ -1,6 +1,7 @@
 // Builds the tiaodu command: src/cli/main.ts and all it imports, bundled by esbuild into dist/cli/main.js with one chunk
 // per lazily loaded command (docs/decisions/0003-built-command.md). `--if-stale` builds only when a source is newer.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { CLI_MAIN, CLI_OUT, cliBuildState, ROOT } from './cli-freshness.js';
@@ -25,6 +26,13 @@ function writeOutput(files) {
   }
 }
 
+// Dependencies stay in node_modules, loaded by Node as they are (native modules such as better-sqlite3 cannot be
+// bundled), except those whose hundreds of small ES modules cost more to load one by one than to parse as one:
+// Kysely's (≈280 files) took 0.3–0.6 s of every command's start, bundled about 0.1 s.
+const BUNDLED = new Set(['kysely']);
+const { dependencies } = createRequire(import.meta.url)('../package.json');
+const external = Object.keys(dependencies).filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
+
 export async function buildCli() {
   const result = await build({
     absWorkingDir: ROOT,
@@ -36,8 +44,7 @@ export async function buildCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // The dependencies stay in node_modules, loaded by Node as they are: native modules (better-sqlite3) cannot be bundled.
-    packages: 'external',
+    external,
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',
