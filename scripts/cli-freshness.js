@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const CLI_OUT = path.join(ROOT, 'dist', 'cli');
 export const CLI_MAIN = path.join(CLI_OUT, 'main.js');
 
