@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
     projects: [
-      { test: { name: 'unit', include: ['test/domain/**/*.test.ts', 'test/io/**/*.test.ts'], environment: 'node' } },
+      // Timeouts allow for a machine whose two cores are shared with other work (load averages of 20 were seen).
+      { test: { name: 'unit', include: ['test/domain/**/*.test.ts', 'test/io/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         test: {
           name: 'db',
@@ -25,6 +26,8 @@ export default defineConfig({
           globalSetup: ['test/support/built-command.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // A page's chunk, its data and React's update wait as long as a locator does (test/e2e/support.ts), not 1 s.
+          expect: { poll: { timeout: 20_000 } },
           fileParallelism: false,
         },
       },
