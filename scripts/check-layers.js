@@ -33,7 +33,10 @@ function check(file) {
   if (!(layer in allowed)) return;
   const text = fs.readFileSync(file, 'utf8');
   const re = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]/gm;
-  for (const m of text.matchAll(re)) {
+  // Modules loaded when first needed (the command's commands, the web client's pages) count as imports too.
+  const lazy = /\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+  const found = [...text.matchAll(re), ...[...text.matchAll(lazy)].map((m) => [m[0], 'import', undefined, m[1]])];
+  for (const m of found) {
     const target = path.resolve(path.dirname(file), m[3]);
     if (!target.startsWith(root)) continue;
     const to = layerOf(target);

@@ -5,13 +5,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './databases.ts';
 
-// The child runs the real command through tsx and reports its own peak resident set as it exits: the figure a
-// county's server would need for one import or export, without the bench's own heap. On Linux that is VmHWM, the
-// high-water mark of the child's own address space. getrusage's maxrss will not do: Linux carries it across
+// The child runs the real command (bin/tiaodu.js, the built JavaScript) and reports its own peak resident set as it
+// exits: the figure a county's server would need for one import or export, without the bench's own heap. On Linux that
+// is VmHWM, the high-water mark of the child's own address space. getrusage's maxrss will not do: Linux carries it across
 // fork and exec, so a child of a bench holding a generated province reported the parent's 300 MiB as its own.
 const CHILD = `
-import { register } from 'tsx/esm/api';
-register();
 import { readFileSync } from 'node:fs';
 const peakKb = () => {
   try {
@@ -22,7 +20,7 @@ const peakKb = () => {
 };
 process.on('exit', () => process.stderr.write('\\nBENCH_MAXRSS_KB=' + peakKb() + '\\n'));
 process.argv = [process.argv[0], 'tiaodu', ...process.argv.slice(1)];
-await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'src/cli/main.ts')).href)});
+await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'bin/tiaodu.js')).href)});
 `;
 
 export function runTiaodu(args: string[]): Promise<{ ms: number; maxRssKb: number; stdout: string }> {
@@ -43,3 +41,19 @@ export function runTiaodu(args: string[]): Promise<{ ms: number; maxRssKb: numbe
   });
 }
 
+
+/** The wall time of one process, `node ARGS` from the package's folder, as a shell would run it; refuses a failure. */
+export function timeProcess(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) reject(new Error(`node ${args.slice(0, 3).join(' ')} exited with ${code}: ${stderr.slice(-800)}`));
+      else resolve(ms);
+    });
+  });
+}

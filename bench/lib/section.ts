@@ -37,6 +37,8 @@ export interface SectionContext {
   target: string;
   handle: DatabaseHandle;
   raw: RawDatabase;
+  /** Another empty database on the same server, for a section that needs its own (dropped by the section). */
+  freshDatabase(name: string): Promise<{ target: string; drop: () => Promise<void> }>;
   generated: GenerateResult;
   /** Whether the targets apply (province size). */
   targetsApply: boolean;

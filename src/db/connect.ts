@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
+import type PgDriver from 'pg';
 import { toYuan } from '../domain/money.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
@@ -33,7 +33,7 @@ export function isPostgresUrl(target: string): boolean {
 // they become numbers here, once, refusing anything beyond the safe integer range.
 const PG_INT8 = 20;
 const PG_NUMERIC = 1700;
-function pgTypes() {
+function pgTypes(pg: typeof PgDriver) {
   return {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === PG_INT8) return (v: string) => toYuan(v);
@@ -60,8 +60,10 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let handle: DatabaseHandle;
   if (isPostgresUrl(target)) {
+    // Loaded only for PostgreSQL: a command on an SQLite file starts without the driver.
+    const { default: pg } = await import('pg');
     // JIT compilation costs more than it saves on these aggregates (0.3–0.5 s of a province-wide query).
-    const pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? 10, types: pgTypes(), options: `-c jit=off -c lock_timeout=${busyTimeoutMs}` });
+    const pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? 10, types: pgTypes(pg), options: `-c jit=off -c lock_timeout=${busyTimeoutMs}` });
     // An idle connection closed by the server (a restart, a dropped database) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
@@ -135,7 +137,7 @@ function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
-/** The database target from a --db option or DATABASE_URL, else the embedded default. */
+/** The database target from a --db option or DATABASE_URL (an empty one is unset), else the embedded default. */
 export function resolveDatabaseTarget(option: string | undefined, fallback = 'data/tiaodu.sqlite'): string {
-  return option ?? process.env.DATABASE_URL ?? fallback;
+  return option ?? (process.env.DATABASE_URL || fallback);
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isRegionCode, isZoneCode, regionLevel, townshipNameMatches } from '../domain/region.ts';
 import type { RegionLevel } from '../domain/region.ts';
+import { packageFile } from './package-files.ts';
 
 /** One province, city, county or township-level unit of the 2023 statistics division codes. */
 export interface Division {
@@ -33,9 +34,7 @@ let cache: DivisionIndex | undefined;
 
 function index(): DivisionIndex {
   if (cache) return cache;
-  const file = JSON.parse(
-    readFileSync(new URL('../../assets/divisions.json', import.meta.url), 'utf8'),
-  ) as DivisionFile;
+  const file = JSON.parse(readFileSync(packageFile('assets', 'divisions.json'), 'utf8')) as DivisionFile;
   const byCode = new Map<string, Division>();
   const children = new Map<string, Division[]>();
   for (const [code, name, parent] of file.divisions) {

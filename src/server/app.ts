@@ -50,12 +50,39 @@ export function createApp(options: AppOptions) {
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `没有这个接口：${c.req.method} ${c.req.path}`), 404));
 
-  if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
-    const root = path.relative(process.cwd(), options.webRoot) || '.';
-    const index = fs.readFileSync(path.join(options.webRoot, 'index.html'), 'utf8');
-    app.use('/*', serveStatic({ root }));
-    // The client routes (/projects/…, /ledger) are the single page's own.
-    app.get('*', (c) => c.html(index));
-  }
+  if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) serveWebClient(app, options.webRoot);
   return app;
+}
+
+// Vite names each file under /assets/ by its content's hash: a name is never reused for other content.
+const FOREVER = 'public, max-age=31536000, immutable';
+// The page that names them is asked for anew each time (a 304 when unchanged), so a release reaches people at once.
+const REVALIDATE = 'no-cache';
+
+/**
+ * The built web client: the files Vite wrote, each sent as the brotli or gzip copy written beside it at build time when
+ * the browser accepts one, with headers that let a browser keep the hashed assets for good; every other path is the
+ * single page's own route (/projects/…, /rounds/…) and gets its page.
+ */
+function serveWebClient(app: Hono<AppEnv>, webRoot: string): void {
+  const root = path.relative(process.cwd(), webRoot) || '.';
+  const index = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  app.use(
+    '/*',
+    serveStatic({
+      root,
+      precompressed: true,
+      onFound: (file, c) => {
+        c.header('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? FOREVER : REVALIDATE);
+        // A cache between the server and the browser must keep one copy per encoding, also of the plain one.
+        if (!c.res.headers.get('Vary')) c.header('Vary', 'Accept-Encoding');
+      },
+    }),
+  );
+  // An asset of an earlier release is gone, not a page: the page would reach a script as HTML.
+  app.get('/assets/*', (c) => c.text('Not Found', 404));
+  app.get('*', (c) => {
+    c.header('Cache-Control', REVALIDATE);
+    return c.html(index);
+  });
 }

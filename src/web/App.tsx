@@ -2,27 +2,37 @@
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } from 'react-router-dom';
-import { AppLayout } from './components/AppLayout.tsx';
 import { NotFound, PageErrorBoundary } from './components/common.tsx';
 import { SessionProvider, useSessionApi } from './hooks/session.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
-import { DashboardPage } from './pages/DashboardPage.tsx';
-import { ImportPage } from './pages/ImportPage.tsx';
-import { IndicatorsPage } from './pages/IndicatorsPage.tsx';
-import { LedgerPage } from './pages/LedgerPage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
-import { ProjectPage } from './pages/ProjectPage.tsx';
-import { ReportRoute } from './pages/ReportPage.tsx';
-import { RoundRoute } from './pages/RoundPage.tsx';
-import { RoundsPage } from './pages/RoundsPage.tsx';
-import { StatsEntryPage } from './pages/StatsEntryPage.tsx';
-import { AttractionPage } from './pages/AttractionPage.tsx';
-import { BatchesPage } from './pages/BatchesPage.tsx';
-import { LeadPage } from './pages/LeadPage.tsx';
-import { LeadsPage } from './pages/LeadsPage.tsx';
-import { NewsPage } from './pages/NewsPage.tsx';
+
+/**
+ * A component loaded when first shown, in a chunk of its own: the sign-in page does not wait for the ledger's tables,
+ * the menu's date pickers or the dashboard's charts.
+ */
+// eslint-style `any` as React's own lazy() declares it: the component keeps its props.
+function loaded<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AppLayout = lazy(async () => ({ default: (await import('./components/AppLayout.tsx')).AppLayout }));
+const DashboardPage = loaded(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
+const ImportPage = loaded(() => import('./pages/ImportPage.tsx'), 'ImportPage');
+const IndicatorsPage = loaded(() => import('./pages/IndicatorsPage.tsx'), 'IndicatorsPage');
+const LedgerPage = loaded(() => import('./pages/LedgerPage.tsx'), 'LedgerPage');
+const LoginPage = loaded(() => import('./pages/LoginPage.tsx'), 'LoginPage');
+const ProjectPage = loaded(() => import('./pages/ProjectPage.tsx'), 'ProjectPage');
+const ReportRoute = loaded(() => import('./pages/ReportPage.tsx'), 'ReportRoute');
+const RoundRoute = loaded(() => import('./pages/RoundPage.tsx'), 'RoundRoute');
+const RoundsPage = loaded(() => import('./pages/RoundsPage.tsx'), 'RoundsPage');
+const StatsEntryPage = loaded(() => import('./pages/StatsEntryPage.tsx'), 'StatsEntryPage');
+const AttractionPage = loaded(() => import('./pages/AttractionPage.tsx'), 'AttractionPage');
+const BatchesPage = loaded(() => import('./pages/BatchesPage.tsx'), 'BatchesPage');
+const LeadPage = loaded(() => import('./pages/LeadPage.tsx'), 'LeadPage');
+const LeadsPage = loaded(() => import('./pages/LeadsPage.tsx'), 'LeadsPage');
+const NewsPage = loaded(() => import('./pages/NewsPage.tsx'), 'NewsPage');
 
 const THEME = {
   token: {
@@ -70,7 +80,8 @@ function RequireSession({ children }: { children: ReactNode }) {
   return (
     <AppLayout>
       <PageErrorBoundary key={location.pathname} title={t('common.pageFailed')} action={t('common.reload')}>
-        {children}
+        {/* The menu stays while the next page's chunk arrives. */}
+        <Suspense fallback={<FullPageSpin />}>{children}</Suspense>
       </PageErrorBoundary>
     </AppLayout>
   );
@@ -90,6 +101,7 @@ function LocalizedApp() {
       <AntApp>
         <SessionProvider>
           <BrowserRouter>
+            <Suspense fallback={<FullPageSpin />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/" element={<RequireSession><DashboardPage /></RequireSession>} />
@@ -108,6 +120,7 @@ function LocalizedApp() {
               <Route path="/news" element={<RequireSession><NewsPage /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />
             </Routes>
+            </Suspense>
           </BrowserRouter>
         </SessionProvider>
       </AntApp>

@@ -24,30 +24,77 @@ afterAll(async () => {
 });
 
 describe(`tiaodu command line (${testDialect()})`, () => {
-  it('prints help for every command', async () => {
+  it('prints help for every command, in Chinese', async () => {
     const top = await tiaodu('--help');
     expect(top.code).toBe(0);
-    for (const command of ['init', 'demo', 'pool', 'serve']) {
-      expect(top.stdout).toContain(command);
+    expect(top.stdout).toMatch(/^用法：tiaodu \[选项\] \[命令\]\n/);
+    expect(top.stdout).toContain('显示版本号');
+    for (const command of ['init', 'demo', 'pool', 'serve', 'user', 'import', 'export', 'indicators', 'round']) {
+      expect(top.stdout).toContain(`\n  ${command} `);
       const help = await tiaodu(command, '--help');
       expect(help.code, command).toBe(0);
-      expect(help.stdout).toContain('--db');
+      expect(help.stdout).toMatch(/^用法：tiaodu /);
+      expect(help.stdout).toContain('-h, --help');
+      expect(help.stdout).toContain('显示帮助');
+      // Commander's own English words are all replaced.
+      expect(help.stdout, command).not.toMatch(/Usage|Options:|Commands:|display help|\[options\]|default:/);
     }
+    const pool = await tiaodu('pool', '--help');
+    expect(pool.stdout).toContain('选项：');
+    expect(pool.stdout).toContain('--db <target>');
+    // A Chinese character takes two columns: the descriptions start in one column, [命令] or not in the term before them.
+    const columns = (await tiaodu('user', '--help')).stdout
+      .split('\n')
+      .filter((l) => /^  (add|list|help) /.test(l))
+      .map((l) => /^ {2}.+? {2,}(?=\S)/.exec(l)![0].replace(/[^\x00-\x7f]/g, '..').length);
+    expect(columns).toHaveLength(3);
+    expect(new Set(columns).size).toBe(1);
+    expect((await tiaodu('--version')).stdout).toBe('0.1.0\n');
   });
 
-  it('exits 2 on wrong usage and 1 on refused input, saying why', async () => {
+  it('exits 2 on wrong usage, saying why in Chinese, and 1 on refused input', async () => {
     const missing = await tiaodu('pool', '--as-of', '2021-05');
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--region');
-    const unknown = await tiaodu('frobnicate');
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toBe('错误：缺少必填选项 --region <code>\n（用 --help 查看用法）\n');
+    const unknown = await tiaodu('pol');
     expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('错误：没有命令 pol\n（是不是要用 pool？）');
+    const option = await tiaodu('pool', '--region', '140423', '--as-of', '2021-05', '--jsn');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('错误：没有选项 --jsn');
+    const extra = await tiaodu('pool', 'x', '--region', '140423', '--as-of', '2021-05');
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('错误：pool 的参数过多：应有 0 个，给了 1 个');
+    expect((await tiaodu('import', 'ledger', '--region', '140423')).stderr).toContain('错误：缺少参数 <file>');
     const db = await freshTarget();
     const notACounty = await tiaodu('init', '--db', db, '--region', '140400');
     expect(notACounty.code).toBe(1);
     expect(notACounty.stderr).toContain('不是县级区划');
-    const badMonth = await tiaodu('pool', '--db', db, '--region', '140423', '--as-of', '2021-5', '--json');
-    expect(badMonth.code).toBe(1);
-    expect(badMonth.stdout).toBe('');
+    for (const [args, text] of [
+      [['pool', '--as-of', '2021-5'], '--as-of 应为月份 YYYY-MM，如 2021-05，而不是“2021-5”'],
+      [['pool', '--as-of', '2021-13'], '--as-of 应为月份'],
+      [['export', 'indicators', '--year', '21', '--out', path.join(dir, 'x.xlsx')], '--year 应为年份，如 2021，而不是“21”'],
+    ] as const) {
+      const res = await tiaodu(...args, '--db', db, '--region', '140423', '--json');
+      expect(res, args.join(' ')).toMatchObject({ code: 2, stdout: '' });
+      expect(res.stderr).toContain(text);
+    }
+  });
+
+  it('refuses a --db that names no database instead of creating an empty one; init and demo create theirs', async () => {
+    const typo = path.join(dir, 'tiaodo.sqlite');
+    for (const args of [['pool', '--region', '140423', '--as-of', '2021-05'], ['user', 'list', '--region', '140423'], ['round', 'remind'], ['serve', '--port', '1']]) {
+      const res = await tiaodu(...args, '--db', typo);
+      expect(res.code, args.join(' ')).toBe(2);
+      expect(res.stderr).toContain(`没有这个数据库：${typo}`);
+      expect(fs.existsSync(typo), args.join(' ')).toBe(false);
+    }
+    const created = path.join(dir, 'new', 'county.sqlite');
+    expect((await tiaodu('init', '--db', created, '--region', '140423', '--json')).code).toBe(0);
+    expect((await tiaodu('user', 'list', '--db', created, '--region', '140423', '--json')).code).toBe(0);
+    const demo = path.join(dir, 'demo.sqlite');
+    expect((await tiaodu('demo', '--db', demo)).code).toBe(0);
+    expect(fs.existsSync(demo)).toBe(true);
   });
 
   it('sets up any county from the national division data', async () => {

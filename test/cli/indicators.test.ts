@@ -76,8 +76,8 @@ describe(`tiaodu indicators (${testDialect()})`, () => {
     }
     expect((await tiaodu('indicators', '--db', db, '--region', '140423')).code).toBe(2);
     const badMonth = await tiaodu('indicators', '--db', db, '--region', '140423', '--as-of', '2021-6', '--json');
-    expect(badMonth).toMatchObject({ code: 1, stdout: '' });
-    expect(badMonth.stderr).toContain('截至月份');
+    expect(badMonth).toMatchObject({ code: 2, stdout: '' });
+    expect(badMonth.stderr).toContain('--as-of 应为月份');
     expect((await tiaodu('indicators', '--db', db, '--region', '140499', '--as-of', '2021-06', '--json')).code).toBe(1);
     expect((await tiaodu('export', 'indicators', '--db', db, '--region', '140423', '--year', 'abc', '--out', path.join(dir, 'x.xlsx'))).code).toBe(2);
   });

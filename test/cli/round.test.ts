@@ -65,8 +65,8 @@ describe(`tiaodu round (${testDialect()})`, () => {
 
   it('refuses a month that is not one, and says so; wrong usage exits 2', async () => {
     const bad = await tiaodu('round', 'open', '--db', db, '--region', '140423', '--month', '2021-13');
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('月份应为 YYYY-MM');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--month 应为月份 YYYY-MM，如 2021-05，而不是“2021-13”');
     expect((await tiaodu('round', 'late', '--db', db, '--month', '2021-06')).code).toBe(2);
     const missing = await tiaodu('round', 'late', '--db', db, '--region', '140423', '--month', '2020-06');
     expect(missing.code).toBe(1);

@@ -1,4 +1,4 @@
-// Running the real tiaodu command in a child process, as county IT staff script it.
+// Running the real tiaodu command (bin/tiaodu.js, the built JavaScript) in a child process, as county IT staff script it.
 
 import { execFile } from 'node:child_process';
 import path from 'node:path';

@@ -1,9 +1,26 @@
-// Opening the database a command names with --db (or DATABASE_URL), closing it however the command ends.
+// Opening the database a command names with --db (or DATABASE_URL), closing it however the command ends. Only the
+// commands that set a database up may create one: elsewhere a mistyped SQLite path is refused, not made empty.
 
-import { openDatabase, resolveDatabaseTarget, type DatabaseHandle } from '../../db/connect.ts';
+import fs from 'node:fs';
+import { isPostgresUrl, openDatabase, resolveDatabaseTarget, type DatabaseHandle } from '../../db/connect.ts';
+import { AppError } from '../../domain/errors.ts';
 
-export async function withDatabase<T>(dbOption: string | undefined, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(resolveDatabaseTarget(dbOption));
+export interface DatabaseUse {
+  /** Whether the command may create the SQLite file (init, demo, serve --demo-if-empty). */
+  create?: boolean;
+}
+
+/** Opens the database a command names; a missing SQLite file is wrong usage unless the command creates one. */
+export async function openCommandDatabase(dbOption: string | undefined, use: DatabaseUse = {}): Promise<DatabaseHandle> {
+  const target = resolveDatabaseTarget(dbOption);
+  if (!use.create && !isPostgresUrl(target) && target !== ':memory:' && !fs.existsSync(target)) {
+    throw new AppError('invalid_usage', `没有这个数据库：${target}（检查 --db 或 DATABASE_URL；新建数据库用 tiaodu init 或 tiaodu demo）`);
+  }
+  return openDatabase(target);
+}
+
+export async function withDatabase<T>(dbOption: string | undefined, work: (handle: DatabaseHandle) => Promise<T>, use: DatabaseUse = {}): Promise<T> {
+  const handle = await openCommandDatabase(dbOption, use);
   try {
     return await work(handle);
   } finally {

@@ -16,7 +16,7 @@ export function registerDemo(program: Command): void {
         const created = await createDemo(handle.db);
         await handle.optimize();
         return created;
-      });
+      }, { create: true });
       if (opts.json) printJson({ ...result, accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role })) });
       else {
         say(`演示数据已建立：襄垣县 ${result.projects} 个项目。`);

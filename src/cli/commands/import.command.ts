@@ -21,8 +21,8 @@ export function registerImport(program: Command): void {
     .option('--dry-run', '只检查并报告，不写入数据库')
     .option('--json', '以 JSON 输出报告（金额为元）')
     .action(async (file: string, opts: { region: string; db?: string; year?: string; asOf?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
+      // --year <year> is checked with every option of its kind (../usage.ts).
       const year = opts.year === undefined ? undefined : Number(opts.year);
-      if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new AppError('invalid_usage', `--year 应为年份，如 2022，而不是“${opts.year}”`);
       const report = await withDatabase(opts.db, async (handle) => {
         const result = await importLedger(handle.db, { file, regionCode: opts.region, year, asOf: opts.asOf, skipInvalid: !!opts.skipInvalid, commit: !opts.dryRun }, SYSTEM_ACTOR)
           .catch((e: unknown) => { throw withFlag(e); });

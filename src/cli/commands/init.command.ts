@@ -14,7 +14,7 @@ export function registerInit(program: Command): void {
     .option('--admin-password <password>', '管理员初始密码（默认随机生成并显示一次）')
     .option('--json', '以 JSON 输出结果')
     .action(async (opts: { region: string; db?: string; adminPassword?: string; json?: boolean }) => {
-      const result = await withDatabase(opts.db, ({ db }) => initCounty(db, { regionCode: opts.region, adminPassword: opts.adminPassword }));
+      const result = await withDatabase(opts.db, ({ db }) => initCounty(db, { regionCode: opts.region, adminPassword: opts.adminPassword }), { create: true });
       if (opts.json) printJson(result);
       else {
         say(`已建立 ${result.name}（${result.regionCode}）：${result.townships} 个乡镇，${result.zones} 个园区，${result.units} 个责任单位。`);

@@ -1,18 +1,16 @@
 // tiaodu serve: the web application and its API.
 
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
-import { openDatabase, resolveDatabaseTarget } from '../../db/connect.ts';
+import { AppError } from '../../domain/errors.ts';
 import { getSetting, listCounties } from '../../db/repositories/region.repository.ts';
 import { createDemo } from '../../demo/create-demo.ts';
 import { runRoundCalendar } from '../../services/round/calendar.ts';
 import { sendLeadNotices } from '../../services/attraction/lead-sla.ts';
+import { packageFile } from '../../io/package-files.ts';
 import { createApp } from '../../server/app.ts';
 import { say } from '../output.ts';
-
-const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+import { openCommandDatabase } from './database.ts';
 
 export function registerServe(program: Command): void {
   program
@@ -24,8 +22,8 @@ export function registerServe(program: Command): void {
     .option('--demo-if-empty', '数据库中还没有任何县时，先建立襄垣县演示数据')
     .action(async (opts: { db?: string; port: string; host: string; demoIfEmpty?: boolean }) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`端口无效：${opts.port}`);
-      const handle = await openDatabase(resolveDatabaseTarget(opts.db));
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new AppError('invalid_usage', `端口无效：${opts.port}`);
+      const handle = await openCommandDatabase(opts.db, { create: !!opts.demoIfEmpty });
       if (opts.demoIfEmpty && (await listCounties(handle.db)).length === 0) {
         say('数据库为空，正在建立襄垣县演示数据……');
         await createDemo(handle.db);
@@ -46,7 +44,7 @@ export function registerServe(program: Command): void {
       // Attraction leads' response timers: a notice to the lead's unit when one comes due unmet.
       setInterval(() => void sendLeadNotices(handle.db, new Date()).catch((e: Error) => say(`招商线索提醒失败：${e.message}`)), 600_000).unref();
       const demoRegion = (await getSetting(handle.db, 'demo')) ?? null;
-      const app = createApp({ db: handle.db, demoRegion, webRoot: WEB_ROOT });
+      const app = createApp({ db: handle.db, demoRegion, webRoot: packageFile('dist', 'web') });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, () => {
         say(`tiaodu 已启动：http://localhost:${port}  （数据库：${handle.label}${demoRegion ? '，演示数据' : ''}）`);
         say(`API 文档：http://localhost:${port}/api/docs`);

@@ -1,6 +1,6 @@
 // Reads investment news (seed 003: a title, a date, a text) into candidate leads: the project, the event (签约/开工/投产/
 // 洽谈), the amount with its unit, the enterprise and the region, each from the sentence that says it. Rules alone;
-// docs/decisions/0003-news-reader.md says why and how well they do.
+// docs/decisions/0005-news-reader.md says why and how well they do.
 
 import { fromUnit, type MoneyUnit, type Yuan } from '../money.ts';
 import { isDay, type Day } from '../months.ts';
