@@ -21,8 +21,10 @@ export function useAsOf(): AsOf {
 
   const setAsOf = useCallback(
     (month: string) => {
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
+      // From the address as it is now, not as the picker last rendered it: the month picker can fire from a closure
+      // older than a page's own change (a region chosen a moment before), which the month must not undo.
+      setParams(() => {
+        const next = new URLSearchParams(window.location.search);
         next.set('asOf', month);
         // Another month is another ledger: start again at its first page.
         next.delete('page');
