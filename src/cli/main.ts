@@ -10,6 +10,8 @@ import { registerImport } from './commands/import.command.ts';
 import { registerExport } from './commands/export.command.ts';
 import { registerIndicators } from './commands/indicators.command.ts';
 import { registerRound } from './commands/round.command.ts';
+import { registerUnit } from './commands/unit.command.ts';
+import { registerLeader } from './commands/leader.command.ts';
 import { EXIT_USAGE, reportError } from './output.ts';
 
 export function buildProgram(): Command {
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   // After import and export: it adds `import indicators` and `export indicators` to them.
   registerIndicators(program);
   registerRound(program);
+  registerUnit(program);
+  registerLeader(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride();
   return program;

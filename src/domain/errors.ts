@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'conflict',
   'too_large',
   'invalid_usage',
+  'too_many_requests',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

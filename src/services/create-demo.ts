@@ -889,7 +889,7 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
   const data = planDemo();
   const stamp = now.toISOString();
   // scrypt is slow on purpose: hash before the transaction so it holds no lock meanwhile.
-  const hashes = new Map(DEMO_ACCOUNTS.filter((a) => a.username !== 'admin').map((a) => [a.username, hashPassword(a.password)]));
+  const hashes = new Map(DEMO_ACCOUNTS.map((a) => [a.username, hashPassword(a.password)]));
 
   return inTransaction(db, async (trx) => {
     const existing = await listProjects(trx, {
@@ -904,7 +904,8 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
       }
     }
 
-    await initCounty(trx, { regionCode: DEMO_REGION, adminUsername: 'admin', adminPassword: DEMO_PASSWORD }, now);
+    // The demo's administrator is one of its accounts below: its public password is the demo's, never asked to change.
+    await initCounty(trx, { regionCode: DEMO_REGION, adminUsername: null }, now);
     await insertLeaders(trx, DEMO_LEADERS.map((l, i) => ({ id: newId(), regionCode: DEMO_REGION, name: l.name, title: l.title, sortOrder: i + 1 })));
 
     const [units, leaders] = await Promise.all([listUnits(trx, DEMO_REGION), listLeaders(trx, DEMO_REGION)]);
@@ -917,7 +918,6 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
     };
 
     for (const a of DEMO_ACCOUNTS) {
-      if (a.username === 'admin') continue; // initCounty made it, with the same password
       await insertUser(trx, {
         id: newId(),
         username: a.username,

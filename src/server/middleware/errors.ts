@@ -22,6 +22,8 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 409;
     case 'too_large':
       return 413;
+    case 'too_many_requests':
+      return 429;
     default: {
       const never: never = code;
       return never;
@@ -34,7 +36,12 @@ export function errorBody(code: string, message: string, details: unknown[] = []
 }
 
 export function handleError(err: Error, c: Context<AppEnv>) {
-  if (isAppError(err)) return c.json(errorBody(err.code, err.message, err.details), statusOf(err.code));
+  if (isAppError(err)) {
+    // A lockout says when to come back, in the message for people and in Retry-After for programs.
+    const retryAt = err.code === 'too_many_requests' ? err.details.find((d) => d.field === 'retryAt')?.message : undefined;
+    if (retryAt) c.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(retryAt) - c.get('deps').now().getTime()) / 1000))));
+    return c.json(errorBody(err.code, err.message, err.details), statusOf(err.code));
+  }
   if (err instanceof HTTPException) return c.json(errorBody('invalid_usage', err.message || '请求无效'), err.status as ContentfulStatusCode);
   if (err instanceof SyntaxError) return c.json(errorBody('invalid_usage', '请求体不是有效的 JSON'), 400);
   console.error(`[${c.get('requestId') ?? '-'}]`, err);
