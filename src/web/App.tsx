@@ -18,6 +18,9 @@ import { ReportRoute } from './pages/ReportPage.tsx';
 import { RoundRoute } from './pages/RoundPage.tsx';
 import { RoundsPage } from './pages/RoundsPage.tsx';
 import { StatsEntryPage } from './pages/StatsEntryPage.tsx';
+import { AccountsPage } from './pages/AccountsPage.tsx';
+import { ForcedPasswordPage, PasswordPage } from './pages/PasswordPage.tsx';
+import { UnitsLeadersPage } from './pages/UnitsLeadersPage.tsx';
 
 const THEME = {
   token: {
@@ -48,6 +51,7 @@ function RequireSession({ children }: { children: ReactNode }) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  if (state.status === 'passwordChange') return <ForcedPasswordPage user={state.user} />;
   if (state.status === 'failed') {
     return (
       <Result
@@ -96,6 +100,9 @@ function LocalizedApp() {
               <Route path="/rounds" element={<RequireSession><RoundsPage /></RequireSession>} />
               <Route path="/rounds/:id" element={<RequireSession><RoundRoute /></RequireSession>} />
               <Route path="/reports/:id" element={<RequireSession><ReportRoute /></RequireSession>} />
+              <Route path="/admin/accounts" element={<RequireSession><AccountsPage /></RequireSession>} />
+              <Route path="/admin/units" element={<RequireSession><UnitsLeadersPage /></RequireSession>} />
+              <Route path="/password" element={<RequireSession><PasswordPage /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />
             </Routes>
           </BrowserRouter>
