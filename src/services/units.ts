@@ -7,7 +7,7 @@ import { AppError, forbidden, invalidInput, notFound } from '../domain/errors.ts
 import { parseInput } from '../domain/validation.ts';
 import { insertHistory } from '../db/repositories/project.repository.ts';
 import { deleteUnitAlias, findRegion, listUnitAliases, putUnitAlias, type UnitAliasRow } from '../db/repositories/region.repository.ts';
-import { adoptRobot, deleteUnit, findUnit, insertUnit, listUnitDetails, maxUnitSortOrder, reassignUnit, renameUnit, unitUsage, type UnitDetail } from '../db/repositories/unit.repository.ts';
+import { adoptRobot, deleteUnit, findUnit, insertUnit, listUnitDetails, maxUnitSortOrder, reassignUnit, renameUnit, robotSecret, unitUsage, type UnitDetail } from '../db/repositories/unit.repository.ts';
 import { inTransaction, newId, type Db } from '../db/transaction.ts';
 import { configureUnitWebhook } from './round/notices.ts';
 
@@ -171,9 +171,13 @@ export async function mergeUnits(db: Db, from: string, into: string, actor: Acto
   });
 }
 
-/** Sets, or with null removes, a unit's DingTalk or WeCom group robot (the round's reminders go to it). */
+/**
+ * Sets, or with null removes, a unit's DingTalk or WeCom group robot (the round's reminders go to it). A secret left
+ * out keeps the one set before (pages never see it); `secret: null` removes it.
+ */
 export async function setUnitRobot(db: Db, id: string, input: unknown, actor: Actor): Promise<PresentedUnit> {
   await unitToChange(db, id, actor);
-  await configureUnitWebhook(db, id, input, actor);
+  const keepSecret = input !== null && typeof input === 'object' && !('secret' in input);
+  await configureUnitWebhook(db, id, keepSecret ? { ...input, secret: await robotSecret(db, id) } : input, actor);
   return presentOne(db, id);
 }

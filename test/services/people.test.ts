@@ -50,6 +50,17 @@ describe(`units (${testDialect()})`, () => {
     expect((await removeUnitAlias(h.db, f.units.guhan, '古韩镇', f.actors.dispatcher)).aliases).toEqual([]);
   });
 
+  it('keeps a robot’s signing secret when a change leaves it out, and drops it when told to', async () => {
+    const url = 'https://oapi.dingtalk.com/robot/send?access_token=gh';
+    await setUnitRobot(h.db, f.units.guhan, { kind: 'dingtalk', url, secret: 'SECgh' }, f.actors.dispatcher);
+    const moved = await setUnitRobot(h.db, f.units.guhan, { kind: 'dingtalk', url: `${url}2` }, f.actors.dispatcher);
+    expect(moved.robot).toEqual({ kind: 'dingtalk', url: `${url}2`, signed: true });
+    expect((await h.db.selectFrom('unit').select('webhook_secret').where('id', '=', f.units.guhan).executeTakeFirstOrThrow()).webhook_secret).toBe('SECgh');
+    expect((await setUnitRobot(h.db, f.units.guhan, { kind: 'dingtalk', url, secret: null }, f.actors.dispatcher)).robot).toEqual({ kind: 'dingtalk', url, signed: false });
+    expect((await setUnitRobot(h.db, f.units.guhan, null, f.actors.dispatcher)).robot).toBeNull();
+    expect((await refusal(setUnitRobot(h.db, f.units.guhan, { kind: 'dingtalk', url: 'not a url' }, f.actors.dispatcher))).code).toBe('invalid_input');
+  });
+
   it('merges a unit into another: every row that named it, in one go, and its name becomes an alias', async () => {
     const { drc: keep, wangqiao: gone } = f.units;
     const project = await addProject(h.db, { name: '王桥镇污水处理厂提标改造工程', unitId: gone, townshipCode: WANGQIAO, totalInvestment: 300_000_000, phase: 'newStart', annualPlan: 20_000_000 });

@@ -62,10 +62,3 @@ export async function lastSignIns(db: Db, userIds: readonly string[]): Promise<M
     .execute();
   return new Map(rows.map((r) => [r.user_id!, r.at]));
 }
-
-/** The latest attempts, newest first, of the given usernames (an administrator's view of a county's sign-ins). */
-export async function recentSignInEvents(db: Db, usernames: readonly string[], limit: number): Promise<SignInEventRow[]> {
-  if (usernames.length === 0) return [];
-  const rows = await db.selectFrom('sign_in_event').selectAll().where('username', 'in', usernames).orderBy('at', 'desc').orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, username: r.username, userId: r.user_id, address: r.address, outcome: r.outcome as SignInOutcome, detail: r.detail }));
-}

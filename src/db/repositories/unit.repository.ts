@@ -91,6 +91,11 @@ export async function reassignUnit(db: Db, from: string, to: string): Promise<st
   return moved.map((r) => r.id);
 }
 
+/** A unit's robot signing secret, which no page is ever sent. */
+export async function robotSecret(db: Db, id: string): Promise<string | null> {
+  return (await db.selectFrom('unit').select('webhook_secret').where('id', '=', id).executeTakeFirst())?.webhook_secret ?? null;
+}
+
 /** Moves one robot to another unit when that one has none (a merge keeps the kept unit's own). */
 export async function adoptRobot(db: Db, from: string, to: string): Promise<void> {
   const [source, target] = await Promise.all([findUnit(db, from), findUnit(db, to)]);
