@@ -188,9 +188,12 @@ describe(`sign-in (${testDialect()})`, () => {
     expect((await events('t-reporter-wq')).slice(-2).map((e) => e.outcome)).toEqual(['disabled', 'wrong_password']);
   });
 
-  it('lists no demo accounts in a database that holds more than the demo', async () => {
-    // Marked as the demo, but it holds two counties and accounts of its own.
+  it('has no demo-accounts route in a database that holds more than the demo', async () => {
+    // Marked as the demo, but it holds two counties and accounts of its own: answered as any unknown path.
     await putSetting(h.db, 'demo', '140423');
-    expect((await call(server, null, 'GET', '/api/auth/demo-accounts')).json).toEqual({ demo: false, accounts: [] });
+    const res = await call(server, null, 'GET', '/api/auth/demo-accounts');
+    const unknown = await call(server, null, 'GET', '/api/auth/nothing-here');
+    expect([res.status, res.json.error.code, unknown.status]).toEqual([404, 'not_found', 404]);
+    expect(res.json.error.message).toBe('没有这个接口：GET /api/auth/demo-accounts');
   });
 });

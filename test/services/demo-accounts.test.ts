@@ -1,4 +1,4 @@
-// The demo's accounts on the sign-in page: listed while the database holds nothing but the demo, and never after.
+// The demo's accounts on the sign-in page: listed while the database holds nothing but the demo; after that the route is gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
@@ -21,7 +21,13 @@ afterAll(async () => {
   await h.close();
 });
 
-const listed = async () => (await call(testApp(h.db), null, 'GET', '/api/auth/demo-accounts')).json as { demo: boolean; accounts: { username: string }[] };
+/** What the sign-in page gets: the list, or none when the route is not there (404). */
+async function listed(): Promise<{ demo: boolean; accounts: { username: string }[] }> {
+  const res = await call(testApp(h.db), null, 'GET', '/api/auth/demo-accounts');
+  if (res.status === 404) return { demo: false, accounts: [] };
+  expect(res.status).toBe(200);
+  return res.json;
+}
 
 describe(`demo accounts (${testDialect()})`, () => {
   it('lists every demo account, none of them asked to change its public password', async () => {

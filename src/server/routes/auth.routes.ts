@@ -4,6 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { PASSWORD_MAX_LENGTH } from '../../domain/auth/password-rule.ts';
+import { AppError } from '../../domain/errors.ts';
 import { instantMs } from '../../domain/months.ts';
 import { changeOwnPassword } from '../../services/auth/change-password.ts';
 import { publicDemoAccounts } from '../../services/auth/demo-accounts.ts';
@@ -74,15 +75,16 @@ const demoAccounts = createRoute({
   method: 'get',
   path: '/auth/demo-accounts',
   tags: ['账号'],
-  summary: '演示账号（只在只有演示数据的数据库中列出）',
+  summary: '演示账号（只在只有演示数据的数据库中存在）',
   responses: {
     200: json(
       z.object({
         demo: z.boolean(),
         accounts: z.array(z.object({ username: z.string(), password: z.string(), role: z.string(), displayName: z.string(), note: z.string() })),
       }),
-      '数据库只有演示数据（襄垣县演示、无其他县、无演示以外的账号）时列出仍用公开密码的演示账号；否则为空列表',
+      '数据库只有演示数据（襄垣县演示、无其他县、无演示以外的账号）时，列出仍用公开密码的演示账号',
     ),
+    404: json(ErrorSchema, '其他数据库中没有这个接口'),
   },
 });
 
@@ -111,4 +113,9 @@ export const authRoutes = createRouter()
     const user = await changeOwnPassword(db, c.get('user').id, c.req.valid('json'), token, now());
     return c.json({ user }, 200);
   })
-  .openapi(demoAccounts, async (c) => c.json(await publicDemoAccounts(c.get('deps').db), 200));
+  .openapi(demoAccounts, async (c) => {
+    const listed = await publicDemoAccounts(c.get('deps').db);
+    // Anywhere else the route is not there at all, answered exactly as any unknown path.
+    if (!listed.demo) throw new AppError('not_found', `没有这个接口：GET ${c.req.path}`);
+    return c.json(listed, 200);
+  });
