@@ -143,7 +143,7 @@ function buildProvince(size: BenchSize, seed: number): Province {
     for (let i = 0; i < 14; i++) {
       const id = rng.uuid();
       countyLeaders.push(id);
-      leaders.push({ id, region_code: county, name: `${rng.pick([...SURNAMES])}${rng.pick([...GIVEN])}${rng.pick([...GIVEN])}`, title: TITLES[Math.min(i, TITLES.length - 1)]!, sort_order: i + 1 });
+      leaders.push({ id, region_code: county, name: `${rng.pick([...SURNAMES])}${rng.pick([...GIVEN])}${rng.pick([...GIVEN])}`, title: TITLES[Math.min(i, TITLES.length - 1)]!, sort_order: i + 1, retired_on: null });
     }
     const count = perCounty[ci]!;
     counties.push({ code: county, name: countyName, projects: count });
@@ -294,7 +294,7 @@ function columnsOf<Row>(types: Record<keyof Row & string, PgType>): { columns: (
 
 const REGION = columnsOf<Region>({ code: 'text', name: 'text', level: 'text', parent_code: 'text', is_zone: 'int4' });
 const UNIT = columnsOf<Unit>({ id: 'text', region_code: 'text', name: 'text', kind: 'text', township_code: 'text', sort_order: 'int4' });
-const LEADER = columnsOf<Leader>({ id: 'text', region_code: 'text', name: 'text', title: 'text', sort_order: 'int4' });
+const LEADER = columnsOf<Leader>({ id: 'text', region_code: 'text', name: 'text', title: 'text', sort_order: 'int4', retired_on: 'text' });
 const PROJECT = columnsOf<ProjectRow>({
   id: 'text', region_code: 'text', name: 'text', project_code: 'text', approval_kind: 'text', owner: 'text', township_code: 'text', industry_code: 'text',
   chain: 'text', construction_type: 'text', category: 'text', stage: 'text', signed_on: 'text', land_supplied_on: 'text', permit_on: 'text',

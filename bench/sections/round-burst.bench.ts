@@ -75,7 +75,7 @@ async function openSession(ctx: SectionContext, userId: string, now: Date): Prom
  */
 async function buildCounty(ctx: SectionContext, size: { units: number; perUnit: number }, now: Date): Promise<RushCounty> {
   const { db } = ctx.handle;
-  await initCounty(db, { regionCode: COUNTY, adminUsername: 'bench-rush-admin', adminPassword: randomBytes(12).toString('base64url') }, now);
+  await initCounty(db, { regionCode: COUNTY, adminUsername: 'bench-rush-admin' }, now);
   const month = cstParts(now).day.slice(0, 7);
   const year = monthYear(month);
   const createdAt = now.toISOString();
@@ -119,7 +119,7 @@ async function buildCounty(ctx: SectionContext, size: { units: number; perUnit: 
 
   const passwordHash = hashPassword(randomBytes(12).toString('base64url'));
   const user = (username: string, role: UserRow['role'], unitId: string | null): UserRow => ({
-    id: newId(), username, displayName: username, passwordHash, role, regionCode: COUNTY, unitId, leaderId: null, disabled: false, createdAt,
+    id: newId(), username, displayName: username, passwordHash, role, regionCode: COUNTY, unitId, leaderId: null, disabled: false, createdAt, mustChangePassword: false, passwordChangedAt: null,
   });
   const dispatcher = user('bench-rush-dispatcher', 'dispatcher', null);
   const reporterUsers = units.map((unit, u) => user(`bench-rush-reporter-${String(u + 1).padStart(3, '0')}`, 'reporter', unit.id));

@@ -27,6 +27,8 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
   export: files,
   indicators: files,
   round: async () => [(await import('./commands/round.command.ts')).registerRound],
+  unit: async () => [(await import('./commands/unit.command.ts')).registerUnit],
+  leader: async () => [(await import('./commands/leader.command.ts')).registerLeader],
   backup: async () => [(await import('./commands/backup.command.ts')).registerBackup],
   restore: async () => [(await import('./commands/backup.command.ts')).registerBackup],
   ...Object.fromEntries(['funnel', 'leads', 'news'].map((name) => [name, async () => [(await import('./commands/attraction.command.ts')).registerAttraction]])),

@@ -9,6 +9,7 @@ import * as indicators from './migrations/2026-11-23T1600-indicators.ts';
 import * as unitAlias from './migrations/2026-12-06T0900-unit-alias.ts';
 import * as projectLeader from './migrations/2026-12-06T1100-project-leader.ts';
 import * as attraction from './migrations/2026-12-06T1400-attraction.ts';
+import * as accountsAndSignIn from './migrations/2026-12-06T1200-accounts-and-sign-in.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T0900-unit-alias': unitAlias,
   '2026-12-06T1100-project-leader': projectLeader,
   '2026-12-06T1400-attraction': attraction,
+  '2026-12-06T1200-accounts-and-sign-in': accountsAndSignIn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -45,6 +45,8 @@ export interface LeaderTable {
   name: string;
   title: string | null;
   sort_order: number;
+  /** The day a leader left office: kept on the projects he had, offered for no new ones. */
+  retired_on: string | null;
 }
 
 export interface UserTable {
@@ -58,6 +60,9 @@ export interface UserTable {
   leader_id: string | null;
   disabled: number;
   created_at: string;
+  /** Set when an administrator gave the password (a new account, a reset): nothing else works until it is changed. */
+  must_change_password: number;
+  password_changed_at: string | null;
 }
 
 export interface SessionTable {
@@ -65,6 +70,19 @@ export interface SessionTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+  /** Written at most once a minute, for the idle expiry. */
+  last_seen_at: string;
+}
+
+/** One sign-in attempt and what became of it (domain/auth/sign-in-limits.ts names the outcomes). */
+export interface SignInEventTable {
+  id: string;
+  at: string;
+  username: string;
+  user_id: string | null;
+  address: string | null;
+  outcome: string;
+  detail: string | null;
 }
 
 export interface ProjectTable {
@@ -470,6 +488,7 @@ export interface Database {
   leader: LeaderTable;
   app_user: UserTable;
   session: SessionTable;
+  sign_in_event: SignInEventTable;
   project: ProjectTable;
   project_leader: ProjectLeaderTable;
   project_year: ProjectYearTable;

@@ -7,7 +7,7 @@ import { putSetting } from '../db/repositories/region.repository.ts';
 import { inTransaction, type Db } from '../db/transaction.ts';
 import { initCounty } from '../services/init-county.ts';
 import { addDemoAttraction } from './attraction.ts';
-import { DEMO_AS_OF, DEMO_PASSWORD, DEMO_REGION, DEMO_YEAR } from './county.ts';
+import { DEMO_AS_OF, DEMO_REGION, DEMO_YEAR } from './county.ts';
 import { addDemoIndicators } from './indicators.ts';
 import { addDemoPeople, assertDemoAccountsFree, hashDemoPasswords } from './people.ts';
 import { addDemoStatsEntry } from './stats-entry.ts';
@@ -17,7 +17,7 @@ export { DEMO_ACCOUNTS, DEMO_AS_OF, DEMO_REGION, type DemoAccount } from './coun
 export { planDemo } from './pool/plan.ts';
 
 /**
- * Builds the demo county in one transaction: the county (initCounty, admin/demo1234), its leaders and the demo
+ * Builds the demo county in one transaction: the county (initCounty), its leaders and the demo
  * accounts, the pool with its years, months, batch events and fund applications, 入库 records, the indicators, the attraction leads; marks
  * the database as a demo (setting `demo` = 140423). Refuses when the county already holds projects or a demo account
  * name is taken.
@@ -29,7 +29,8 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
     if (existing.total > 0) throw new AppError('conflict', `襄垣县（${DEMO_REGION}）已有${existing.total}个项目，不能再生成演示数据；请使用空数据库`);
     await assertDemoAccountsFree(trx);
 
-    await initCounty(trx, { regionCode: DEMO_REGION, adminUsername: 'admin', adminPassword: DEMO_PASSWORD }, now);
+    // The demo's administrator is one of its accounts: its public password is the demo's, never asked to change.
+    await initCounty(trx, { regionCode: DEMO_REGION, adminUsername: null }, now);
     const names = await addDemoPeople(trx, hashes, now);
     const projects = await addDemoPool(trx, names, now);
     await addDemoStatsEntry(trx, projects, now);

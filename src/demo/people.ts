@@ -1,4 +1,4 @@
-// The demo county's people: its 包联 leaders and the demo accounts (the county's admin is made by initCounty).
+// The demo county's people: its 包联 leaders and the demo accounts (the administrator among them).
 
 import { insertLeaders, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
 import { findUserByUsername, insertUser } from '../db/repositories/user.repository.ts';
@@ -25,10 +25,10 @@ export async function assertDemoAccountsFree(db: Db): Promise<void> {
 
 /** scrypt is slow on purpose: the passwords are hashed before the transaction, so it holds no lock meanwhile. */
 export function hashDemoPasswords(): Map<string, string> {
-  return new Map(DEMO_ACCOUNTS.filter((a) => a.username !== 'admin').map((a) => [a.username, hashPassword(a.password)]));
+  return new Map(DEMO_ACCOUNTS.map((a) => [a.username, hashPassword(a.password)]));
 }
 
-/** Adds the leaders and every demo account but the admin; returns how to find the county's units and leaders by name. */
+/** Adds the leaders and every demo account; returns how to find the county's units and leaders by name. */
 export async function addDemoPeople(db: Db, hashes: ReadonlyMap<string, string>, now: Date): Promise<DemoNames> {
   await insertLeaders(db, DEMO_LEADERS.map((l, i) => ({ id: newId(), regionCode: DEMO_REGION, name: l.name, title: l.title, sortOrder: i + 1 })));
   const [units, leaders] = await Promise.all([listUnits(db, DEMO_REGION), listLeaders(db, DEMO_REGION)]);
@@ -39,7 +39,6 @@ export async function addDemoPeople(db: Db, hashes: ReadonlyMap<string, string>,
   };
   const names: DemoNames = { unit: (name) => idOf(units, name, 'unit'), leader: (name) => idOf(leaders, name, 'leader') };
   for (const a of DEMO_ACCOUNTS) {
-    if (a.username === 'admin') continue; // initCounty made it, with the same password
     await insertUser(db, {
       id: newId(),
       username: a.username,

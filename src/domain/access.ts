@@ -112,3 +112,13 @@ export function coversRegion(actor: Actor, regionCode: string): boolean {
 export function canRunRound(actor: Actor, countyCode: string): boolean {
   return canCreateProject(actor, countyCode);
 }
+
+/** A region's accounts are managed by its administrators only (a city's administrator also manages its counties'). */
+export function canManageAccounts(actor: Actor, regionCode: string): boolean {
+  return actor.role === 'admin' && coversRegion(actor, regionCode);
+}
+
+/** A county's units and leaders are kept by its dispatchers and administrators. */
+export function canManageUnits(actor: Actor, countyCode: string): boolean {
+  return canCreateProject(actor, countyCode);
+}

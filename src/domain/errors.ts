@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'too_large',
   'invalid_usage',
   'busy',
+  'too_many_requests',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

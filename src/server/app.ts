@@ -7,6 +7,7 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { SESSION_POLICY } from '../domain/auth/session-policy.ts';
 import { createRouter, type AppEnv, type ServerDeps } from './env.ts';
 import { errorBody, handleError } from './middleware/errors.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -19,9 +20,10 @@ import { roundRoutes } from './routes/rounds.routes.ts';
 import { statsEntryRoutes } from './routes/stats-entry.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { attractionRoutes } from './routes/attraction.routes.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
 
 function buildApi() {
-  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', attractionRoutes);
+  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', attractionRoutes).route('/', adminRoutes);
 }
 
 /** The type the web client is generated from: `hc<AppType>('/api')`. */
@@ -34,7 +36,12 @@ export interface AppOptions extends Partial<ServerDeps> {
 }
 
 export function createApp(options: AppOptions) {
-  const deps: ServerDeps = { db: options.db, now: options.now ?? (() => new Date()), demoRegion: options.demoRegion ?? null };
+  const deps: ServerDeps = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    sessionIdleMinutes: options.sessionIdleMinutes ?? SESSION_POLICY.defaultIdleMinutes,
+    trustProxy: options.trustProxy ?? false,
+  };
   const api = buildApi();
   api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'tiaodu API', version: '0.1.0', description: '调度：项目库、台账、月报、指标、督办。金额为整数元，比率为小数，月份为 YYYY-MM。' } });
   api.get('/docs', swaggerUI({ url: '/api/openapi.json' }));

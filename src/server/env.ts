@@ -11,8 +11,10 @@ export interface ServerDeps {
   db: Db;
   /** The clock, injected so tests control "now". */
   now: () => Date;
-  /** The demo county's code when the database holds the demo, for the sign-in page's account list. */
-  demoRegion: string | null;
+  /** Sessions end after this many minutes without a request (besides their absolute age). */
+  sessionIdleMinutes: number;
+  /** Behind a reverse proxy: X-Forwarded-For names the client's address and X-Forwarded-Proto whether it used HTTPS. */
+  trustProxy: boolean;
 }
 
 export interface AppEnv {

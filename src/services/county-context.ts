@@ -3,7 +3,8 @@
 import { coversRegion, type Actor } from '../domain/access.ts';
 import { forbidden, notFound } from '../domain/errors.ts';
 import { distinctChains, latestReportedMonth } from '../db/repositories/project.repository.ts';
-import { childRegions, findRegion, listCounties, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
+import { listLeaderDetails } from '../db/repositories/leader.repository.ts';
+import { childRegions, findRegion, listCounties, listUnits } from '../db/repositories/region.repository.ts';
 import type { Db } from '../db/transaction.ts';
 
 export async function countyContext(db: Db, countyCode: string, actor: Actor) {
@@ -13,7 +14,7 @@ export async function countyContext(db: Db, countyCode: string, actor: Actor) {
   const [townships, units, leaders, chains, latestMonth] = await Promise.all([
     childRegions(db, countyCode),
     listUnits(db, countyCode),
-    listLeaders(db, countyCode),
+    listLeaderDetails(db, countyCode),
     distinctChains(db, countyCode),
     latestReportedMonth(db, countyCode),
   ]);
@@ -21,7 +22,7 @@ export async function countyContext(db: Db, countyCode: string, actor: Actor) {
     region: { code: region.code, name: region.name },
     townships: townships.map((t) => ({ code: t.code, name: t.name, isZone: t.isZone })),
     units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, townshipCode: u.townshipCode })),
-    leaders: leaders.map((l) => ({ id: l.id, name: l.name, title: l.title })),
+    leaders: leaders.map((l) => ({ id: l.id, name: l.name, title: l.title, retiredOn: l.retiredOn })),
     chains,
     latestMonth,
   };

@@ -1,12 +1,12 @@
 // Sets up a county in a deployment: its region tree from the national division data, its units, and an admin account.
 
-import { randomBytes } from 'node:crypto';
-import { AppError, invalidInput } from '../domain/errors.ts';
+import { passwordProblem } from '../domain/auth/password-rule.ts';
+import { invalidInput } from '../domain/errors.ts';
 import { childDivisions, divisionPath, getDivision } from '../io/divisions.ts';
 import { ensureRegions, insertUnits, listUnits, type UnitRow } from '../db/repositories/region.repository.ts';
 import { findUserByUsername, insertUser } from '../db/repositories/user.repository.ts';
 import { inTransaction, newId, type Db } from '../db/transaction.ts';
-import { hashPassword } from './auth/password.ts';
+import { generatePassword, hashPassword } from './auth/password.ts';
 
 /** The departments a county government usually has that report projects; a county renames or adds its own. */
 export const DEFAULT_DEPARTMENTS = [
@@ -38,17 +38,17 @@ export interface InitCountyResult {
   townships: number;
   zones: number;
   units: number;
-  /** Set when an admin account was created: shown once, never stored in clear. */
+  /** Set when an admin account was created: shown once, never stored in clear, to be changed at its first sign-in. */
   admin?: { username: string; password: string };
 }
 
 /**
- * Creates a county's regions (ancestors, the county, its townships and zones) and default units. Idempotent:
- * running it twice adds nothing twice.
+ * Creates a county's regions (ancestors, the county, its townships and zones), default units and its first
+ * administrator (`adminUsername` null for none). Idempotent: running it twice adds nothing twice.
  */
 export async function initCounty(
   db: Db,
-  input: { regionCode: string; adminUsername?: string; adminPassword?: string },
+  input: { regionCode: string; adminUsername?: string | null; adminPassword?: string },
   now: Date = new Date(),
 ): Promise<InitCountyResult> {
   const county = getDivision(input.regionCode);
@@ -86,10 +86,11 @@ export async function initCounty(
       zones: townships.filter((t) => t.isZone).length,
       units: existing.length + units.length,
     };
-    const username = input.adminUsername ?? `admin-${county.code}`;
-    if (!(await findUserByUsername(trx, username))) {
-      const password = input.adminPassword ?? randomBytes(9).toString('base64url');
-      if (password.length < 8) throw new AppError('invalid_input', '管理员密码至少8位');
+    const username = input.adminUsername === undefined ? `admin-${county.code}` : input.adminUsername;
+    if (username !== null && !(await findUserByUsername(trx, username))) {
+      const password = input.adminPassword ?? generatePassword();
+      const problem = passwordProblem(password, { username });
+      if (problem) throw invalidInput([{ field: 'adminPassword', message: `管理员密码：${problem}` }]);
       await insertUser(trx, {
         id: newId(),
         username,
@@ -101,6 +102,7 @@ export async function initCounty(
         leaderId: null,
         disabled: false,
         createdAt: now.toISOString(),
+        mustChangePassword: true,
       });
       result.admin = { username, password };
     }

@@ -1,69 +1,179 @@
-// Accounts: an admin adds them (each scoped to a region and, for a reporter, a unit) and lists them.
+// Accounts, managed by the administrators of their region: add (with an initial password to change at first sign-in),
+// list, change, disable and enable, reset a password. Usernames are one whatever their case.
 
 import { z } from 'zod';
-import { coversRegion, ROLES, type Actor } from '../domain/access.ts';
-import { AppError, forbidden, invalidInput } from '../domain/errors.ts';
+import { canManageAccounts, coversRegion, ROLES, type Actor } from '../domain/access.ts';
+import { accountShapeProblem, selfChangeProblem } from '../domain/auth/account-rules.ts';
+import { PASSWORD_MAX_LENGTH, passwordProblem } from '../domain/auth/password-rule.ts';
+import { normaliseUsername, usernameProblem } from '../domain/auth/username.ts';
+import { AppError, forbidden, invalidInput, notFound } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
-import { findRegion, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
+import { findRegion } from '../db/repositories/region.repository.ts';
 import { countyRange } from '../db/repositories/scope.ts';
-import { findUserByUsername, insertUser, listUsers, type UserRow } from '../db/repositories/user.repository.ts';
+import { lastSignIns } from '../db/repositories/sign-in.repository.ts';
+import { findUserById, findUserByUsername, insertUser, listUsers, setPassword, updateUser, type UserRow } from '../db/repositories/user.repository.ts';
 import { inTransaction, newId, type Db } from '../db/transaction.ts';
-import { hashPassword } from './auth/password.ts';
-import { presentUser, type PresentedUser } from './auth/sessions.ts';
+import { generatePassword, hashPassword } from './auth/password.ts';
+import { endSessions, presentUser } from './auth/sessions.ts';
+import { recordSignIn } from './auth/sign-in-log.ts';
+import { resolveLeader } from './leaders.ts';
+import { resolveUnit } from './units.ts';
 
-export const AddUserSchema = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,40}$/, '用户名为3-40位字母、数字或 _ . -'),
-  displayName: z.string().trim().min(1, '姓名不能为空').max(40),
-  password: z.string().min(8, '密码至少8位').max(200),
-  role: z.enum(ROLES),
-  regionCode: z.string().regex(/^\d{6}$/, '应为6位区划代码'),
-  /** A reporter's unit, by name or id. */
-  unit: z.string().trim().optional(),
-  /** A leader account's leader, by name or id. */
-  leader: z.string().trim().optional(),
-});
+const LABELS = { username: '用户名', displayName: '姓名', password: '初始密码', role: '角色', regionCode: '地区', unit: '单位', leader: '领导' };
+
+const UsernameSchema = z
+  .string()
+  .transform(normaliseUsername)
+  .superRefine((u, ctx) => {
+    const problem = usernameProblem(u);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const PasswordSchema = z.string().max(PASSWORD_MAX_LENGTH, `密码不能超过${PASSWORD_MAX_LENGTH}位`);
+
+export const AddUserSchema = z
+  .object({
+    username: UsernameSchema,
+    displayName: z.string().trim().min(1, '姓名不能为空').max(40),
+    /** The initial password; left out, one is made and returned once. Either way it must be changed at first sign-in. */
+    password: PasswordSchema.optional(),
+    role: z.enum(ROLES),
+    regionCode: z.string().regex(/^\d{6}$/, '应为6位区划代码'),
+    /** A reporter's unit, by name, alias or id. */
+    unit: z.string().trim().min(1).nullish(),
+    /** A leader account's leader, by name or id. */
+    leader: z.string().trim().min(1).nullish(),
+  })
+  .strict();
 export type AddUserInput = z.input<typeof AddUserSchema>;
 
-const LABELS = { username: '用户名', displayName: '姓名', password: '密码', role: '角色', regionCode: '地区', unit: '单位', leader: '领导' };
+/** An account as its administrators see it. */
+export function presentAccount(u: UserRow, lastSignInAt: string | null) {
+  return { ...presentUser(u), disabled: u.disabled, createdAt: u.createdAt, passwordChangedAt: u.passwordChangedAt, lastSignInAt };
+}
+export type PresentedAccount = ReturnType<typeof presentAccount>;
 
-export async function addUser(db: Db, input: AddUserInput, actor: Actor, now: Date = new Date()): Promise<PresentedUser> {
+/** An account and, when tiaodu made its password, that password: shown this once, stored only hashed. */
+export interface AccountWithPassword {
+  account: PresentedAccount;
+  generatedPassword: string | null;
+}
+
+function requireAdmin(actor: Actor, regionCode: string): void {
+  if (!canManageAccounts(actor, regionCode)) throw forbidden('只有本地区的管理员可以管理账号');
+}
+
+/** The account an administrator names (by id or username): refused unless it lies in the administrator's region. */
+async function accountToManage(db: Db, ref: string, actor: Actor): Promise<UserRow> {
+  if (actor.role !== 'admin') throw forbidden('只有本地区的管理员可以管理账号');
+  const user = (await findUserById(db, ref)) ?? (await findUserByUsername(db, normaliseUsername(ref)));
+  if (!user || !coversRegion(actor, user.regionCode)) throw notFound(`账号“${ref}”`);
+  return user;
+}
+
+/** The unit and leader an account of `regionCode` names, checked against its role. */
+async function placement(db: Db, regionCode: string, role: UserRow['role'], unit: string | null | undefined, leader: string | null | undefined) {
+  const unitId = unit ? (await resolveUnit(db, regionCode, unit)).id : null;
+  const leaderId = leader ? (await resolveLeader(db, regionCode, leader)).id : null;
+  const problem = accountShapeProblem({ role, unitId });
+  if (problem) throw invalidInput([problem]);
+  return { unitId, leaderId };
+}
+
+function initialPassword(given: string | undefined, username: string): { password: string; generated: boolean } {
+  if (given === undefined || given === '') return { password: generatePassword(), generated: true };
+  const problem = passwordProblem(given, { username });
+  if (problem) throw invalidInput([{ field: 'password', message: problem }]);
+  return { password: given, generated: false };
+}
+
+export async function addUser(db: Db, input: unknown, actor: Actor, now: Date = new Date()): Promise<AccountWithPassword> {
   const data = parseInput(AddUserSchema, input, LABELS);
-  if (actor.role !== 'admin' || !coversRegion(actor, data.regionCode)) throw forbidden('只有本地区的管理员可以添加账号');
+  requireAdmin(actor, data.regionCode);
   return inTransaction(db, async (trx) => {
     if (!(await findRegion(trx, data.regionCode))) throw invalidInput([{ field: 'regionCode', message: `地区 ${data.regionCode} 尚未建库（先运行 tiaodu init）` }]);
-    if (await findUserByUsername(trx, data.username)) throw new AppError('conflict', `用户名 ${data.username} 已被使用`);
-    let unitId: string | null = null;
-    if (data.unit) {
-      const unit = (await listUnits(trx, data.regionCode)).find((u) => u.id === data.unit || u.name === data.unit);
-      if (!unit) throw invalidInput([{ field: 'unit', message: `单位“${data.unit}”不存在` }]);
-      unitId = unit.id;
-    }
-    if (data.role === 'reporter' && !unitId) throw invalidInput([{ field: 'unit', message: '填报员必须属于一个单位' }]);
-    let leaderId: string | null = null;
-    if (data.leader) {
-      const leader = (await listLeaders(trx, data.regionCode)).find((l) => l.id === data.leader || l.name === data.leader);
-      if (!leader) throw invalidInput([{ field: 'leader', message: `领导“${data.leader}”不存在` }]);
-      leaderId = leader.id;
-    }
+    if (await findUserByUsername(trx, data.username)) throw new AppError('conflict', `用户名 ${data.username} 已被使用`, [{ field: 'username', message: `用户名 ${data.username} 已被使用` }]);
+    const { unitId, leaderId } = await placement(trx, data.regionCode, data.role, data.unit, data.leader);
+    const { password, generated } = initialPassword(data.password, data.username);
     const user: UserRow = {
       id: newId(),
       username: data.username,
       displayName: data.displayName,
-      passwordHash: hashPassword(data.password),
+      passwordHash: hashPassword(password),
       role: data.role,
       regionCode: data.regionCode,
       unitId,
       leaderId,
       disabled: false,
       createdAt: now.toISOString(),
+      mustChangePassword: true,
+      passwordChangedAt: null,
     };
     await insertUser(trx, user);
-    return presentUser(user);
+    return { account: presentAccount(user, null), generatedPassword: generated ? password : null };
   });
 }
 
-export async function listAccounts(db: Db, regionCode: string, actor: Actor): Promise<PresentedUser[]> {
-  if (actor.role !== 'admin' || !coversRegion(actor, regionCode)) throw forbidden('只有管理员可以查看账号');
+export async function listAccounts(db: Db, regionCode: string, actor: Actor): Promise<PresentedAccount[]> {
+  requireAdmin(actor, regionCode);
   const [lo, hi] = countyRange(regionCode);
-  return (await listUsers(db, lo, hi)).map(presentUser);
+  const users = await listUsers(db, lo, hi);
+  const last = await lastSignIns(db, users.map((u) => u.id));
+  return users.map((u) => presentAccount(u, last.get(u.id) ?? null));
+}
+
+export async function getAccount(db: Db, ref: string, actor: Actor): Promise<PresentedAccount> {
+  const user = await accountToManage(db, ref, actor);
+  return presentAccount(user, (await lastSignIns(db, [user.id])).get(user.id) ?? null);
+}
+
+export const UpdateUserSchema = z
+  .object({
+    displayName: z.string().trim().min(1, '姓名不能为空').max(40).optional(),
+    role: z.enum(ROLES).optional(),
+    unit: z.string().trim().min(1).nullable().optional(),
+    leader: z.string().trim().min(1).nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+
+/**
+ * Changes an account: its name, role, unit or leader, or disables (its sessions end at once) or enables it (which
+ * also lifts a lockout).
+ */
+export async function updateAccount(db: Db, ref: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<PresentedAccount> {
+  const data = parseInput(UpdateUserSchema, input, { ...LABELS, disabled: '停用' });
+  return inTransaction(db, async (trx) => {
+    const user = await accountToManage(trx, ref, actor);
+    const self = selfChangeProblem(actor.userId, user.id, data);
+    if (self) throw forbidden(self);
+    const role = data.role ?? user.role;
+    const touchesPlacement = data.role !== undefined || data.unit !== undefined || data.leader !== undefined;
+    const place = touchesPlacement
+      ? await placement(trx, user.regionCode, role, data.unit === undefined ? user.unitId : data.unit, data.leader === undefined ? user.leaderId : data.leader)
+      : {};
+    await updateUser(trx, user.id, { displayName: data.displayName, role: data.role, ...place, disabled: data.disabled });
+    if (data.disabled === true && !user.disabled) await endSessions(trx, user.id);
+    if (data.disabled === false && user.disabled) {
+      await recordSignIn(trx, { username: normaliseUsername(user.username), userId: user.id, address: null, outcome: 'unlocked', detail: `enabled by ${actor.userId}` }, now);
+    }
+    return getAccount(trx, user.id, actor);
+  });
+}
+
+export const ResetPasswordSchema = z.object({ password: PasswordSchema.optional() }).strict();
+
+/**
+ * Gives an account a new initial password (made when none is given): its sessions end, a lockout lifts, and the
+ * holder must change it at the next sign-in.
+ */
+export async function resetPassword(db: Db, ref: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<AccountWithPassword> {
+  const data = parseInput(ResetPasswordSchema, input, LABELS);
+  return inTransaction(db, async (trx) => {
+    const user = await accountToManage(trx, ref, actor);
+    const { password, generated } = initialPassword(data.password, user.username);
+    await setPassword(trx, user.id, hashPassword(password), true, null);
+    await endSessions(trx, user.id);
+    await recordSignIn(trx, { username: normaliseUsername(user.username), userId: user.id, address: null, outcome: 'unlocked', detail: `password reset by ${actor.userId}` }, now);
+    return { account: await getAccount(trx, user.id, actor), generatedPassword: generated ? password : null };
+  });
 }

@@ -33,6 +33,10 @@ const BatchesPage = loaded(() => import('./pages/BatchesPage.tsx'), 'BatchesPage
 const LeadPage = loaded(() => import('./pages/LeadPage.tsx'), 'LeadPage');
 const LeadsPage = loaded(() => import('./pages/LeadsPage.tsx'), 'LeadsPage');
 const NewsPage = loaded(() => import('./pages/NewsPage.tsx'), 'NewsPage');
+const AccountsPage = loaded(() => import('./pages/AccountsPage.tsx'), 'AccountsPage');
+const ForcedPasswordPage = loaded(() => import('./pages/PasswordPage.tsx'), 'ForcedPasswordPage');
+const PasswordPage = loaded(() => import('./pages/PasswordPage.tsx'), 'PasswordPage');
+const UnitsLeadersPage = loaded(() => import('./pages/UnitsLeadersPage.tsx'), 'UnitsLeadersPage');
 
 const THEME = {
   token: {
@@ -63,6 +67,7 @@ function RequireSession({ children }: { children: ReactNode }) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  if (state.status === 'passwordChange') return <ForcedPasswordPage user={state.user} />;
   if (state.status === 'failed') {
     return (
       <Result
@@ -118,6 +123,9 @@ function LocalizedApp() {
               <Route path="/leads/:id" element={<RequireSession><LeadPage /></RequireSession>} />
               <Route path="/batches" element={<RequireSession><BatchesPage /></RequireSession>} />
               <Route path="/news" element={<RequireSession><NewsPage /></RequireSession>} />
+              <Route path="/admin/accounts" element={<RequireSession><AccountsPage /></RequireSession>} />
+              <Route path="/admin/units" element={<RequireSession><UnitsLeadersPage /></RequireSession>} />
+              <Route path="/password" element={<RequireSession><PasswordPage /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />
             </Routes>
             </Suspense>

@@ -21,6 +21,7 @@ import {
 import { INDICATOR_MESSAGES } from './lib/indicator-messages.ts';
 import { ROUND_MESSAGES } from './lib/round-messages.ts';
 import { ATTRACTION_MESSAGES } from './lib/attraction-messages.ts';
+import { PEOPLE_MESSAGES } from './lib/people-messages.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -50,6 +51,7 @@ const MESSAGES = {
   ...ROUND_MESSAGES,
   ...INDICATOR_MESSAGES,
   ...ATTRACTION_MESSAGES,
+  ...PEOPLE_MESSAGES,
 
   'login.username': ['用户名', 'Username'],
   'login.password': ['密码', 'Password'],

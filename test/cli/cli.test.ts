@@ -99,10 +99,12 @@ describe(`tiaodu command line (${testDialect()})`, () => {
 
   it('sets up any county from the national division data', async () => {
     const db = await freshTarget();
-    const res = await tiaodu('init', '--db', db, '--region', '140423', '--admin-password', 'secret-123', '--json');
+    const weak = await tiaodu('init', '--db', db, '--region', '140423', '--admin-password', 'secret-123');
+    expect([weak.code, weak.stderr]).toEqual([1, '错误：管理员密码：这是常见密码（或由常见密码加数字、符号组成），容易被猜中，请换一个\n']);
+    const res = await tiaodu('init', '--db', db, '--region', '140423', '--admin-password', 'Xy-county-7', '--json');
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout)).toMatchObject({ regionCode: '140423', name: '襄垣县', townships: 9, zones: 1, admin: { username: 'admin-140423' } });
-    const add = ['user', 'add', '--db', db, '--username', 'gh-li', '--name', '李娜', '--role', 'reporter', '--region', '140423', '--password', 'pass-1234'];
+    const add = ['user', 'add', '--db', db, '--username', 'gh-li', '--name', '李娜', '--role', 'reporter', '--region', '140423', '--password', 'Gh-2021-lina'];
     const noUnit = await tiaodu(...add);
     expect(noUnit.code).toBe(1);
     expect(noUnit.stderr).toContain('填报员必须属于一个单位');

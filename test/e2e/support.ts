@@ -121,10 +121,10 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
   return { context, page };
 }
 
-export async function signInAt(page: Page, base: string, username: string): Promise<void> {
+export async function signInAt(page: Page, base: string, username: string, password = PASSWORD): Promise<void> {
   await page.goto(`${base}/login`);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByLabel('密码').fill(password);
   await page.locator('form').getByRole('button', { name: '登录' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }

@@ -103,7 +103,7 @@ describe(`API (${testDialect()})`, () => {
   it('lists the county’s townships, units and leaders, and the latest month with figures', async () => {
     const res = await call(app, token, 'GET', '/api/counties/140423/context');
     expect(res.json.townships.map((t: any) => t.name)).toEqual(expect.arrayContaining(['古韩镇', '虒亭镇', '襄垣经济技术开发区']));
-    expect(res.json.leaders).toEqual([{ id: f.leaderId, name: '王志强', title: '副县长' }]);
+    expect(res.json.leaders).toEqual([{ id: f.leaderId, name: '王志强', title: '副县长', retiredOn: null }]);
     expect(res.json.latestMonth).toBe('2021-04');
   });
 

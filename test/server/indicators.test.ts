@@ -25,7 +25,7 @@ beforeAll(async () => {
   ({ target, drop } = await testDatabaseTarget(dir));
   h = await openDatabase(target, { poolSize: 4 });
   await createDemo(h.db, new Date('2021-06-01T08:00:00Z'));
-  app = testApp(h.db, '140423');
+  app = testApp(h.db);
   dispatcher = await signInAs(app, 'dispatcher', 'demo1234');
   reporter = await signInAs(app, 'reporter', 'demo1234');
 });

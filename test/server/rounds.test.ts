@@ -25,7 +25,8 @@ beforeEach(async () => {
   const ownProject = await addProject(h.db, { name: '古韩镇集中供热改造工程', unitId: f.units.guhan, totalInvestment: 100_000_000, phase: 'newStart', annualPlan: 40_000_000, startedOn: '2021-03-01', months: { '2021-04': 2_000_000 } });
   await addProject(h.db, { name: FOREIGN_NAME, unitId: f.units.wangqiao, townshipCode: WANGQIAO, totalInvestment: 300_000_000, phase: 'newStart', annualPlan: 20_000_000 });
   clock = new Date('2021-06-01T02:00:00Z');
-  app = createApp({ db: h.db, now: () => clock, demoRegion: null });
+  // The clock jumps days ahead between requests: sessions must not lapse for idleness meanwhile.
+  app = createApp({ db: h.db, now: () => clock, sessionIdleMinutes: 7 * 24 * 60 });
   tokens = {
     dispatcher: await signInAs(app, 't-dispatcher', PASSWORD),
     reporter: await signInAs(app, 't-reporter', PASSWORD),

@@ -223,7 +223,7 @@ describe(`exportLedger (${testDialect()})`, () => {
 
 describe(`GET /api/ledger/export (${testDialect()})`, () => {
   it('answers the workbook as an attachment with a UTF-8 file name, in the caller’s scope', async () => {
-    const app = testApp(handle.db, DEMO_REGION);
+    const app = testApp(handle.db);
     const token = await signInAs(app, 'reporter', 'demo1234');
     const res = await app.request(`/api/ledger/export?region=${DEMO_REGION}&asOf=${DEMO_AS_OF}`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);

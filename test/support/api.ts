@@ -1,12 +1,12 @@
 // Calling the HTTP application in-process (no port): sign in, then JSON requests with the bearer token.
 
-import { createApp } from '../../src/server/app.ts';
+import { createApp, type AppOptions } from '../../src/server/app.ts';
 import type { Db } from '../../src/db/transaction.ts';
 
 export type TestApp = ReturnType<typeof createApp>;
 
-export function testApp(db: Db, demoRegion: string | null = null): TestApp {
-  return createApp({ db, now: () => new Date('2021-06-10T08:00:00Z'), demoRegion });
+export function testApp(db: Db, options: Omit<AppOptions, 'db'> = {}): TestApp {
+  return createApp({ db, now: () => new Date('2021-06-10T08:00:00Z'), ...options });
 }
 
 export async function signInAs(app: TestApp, username: string, password: string): Promise<string> {

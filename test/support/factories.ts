@@ -28,14 +28,14 @@ export interface CountyFixture {
 const passwordHash = hashPassword(PASSWORD);
 
 export async function seedCounty(db: Db): Promise<CountyFixture> {
-  await initCounty(db, { regionCode: COUNTY, adminPassword: 'unused-admin-pass' });
-  await initCounty(db, { regionCode: '140425', adminPassword: 'unused-admin-pass' });
+  await initCounty(db, { regionCode: COUNTY, adminPassword: 'Unused-admin-1' });
+  await initCounty(db, { regionCode: '140425', adminPassword: 'Unused-admin-1' });
   const units = await listUnits(db, COUNTY);
   const unit = (name: string) => units.find((u) => u.name === name)!.id;
   const leaderId = newId();
   await insertLeaders(db, [{ id: leaderId, regionCode: COUNTY, name: '王志强', title: '副县长', sortOrder: 1 }]);
   const make = (username: string, role: Role, regionCode: string, unitId: string | null, leader: string | null = null): UserRow => ({
-    id: newId(), username, displayName: username, passwordHash, role, regionCode, unitId, leaderId: leader, disabled: false, createdAt: '2021-01-01T00:00:00.000Z',
+    id: newId(), username, displayName: username, passwordHash, role, regionCode, unitId, leaderId: leader, disabled: false, createdAt: '2021-01-01T00:00:00.000Z', mustChangePassword: false, passwordChangedAt: null,
   });
   const users = {
     admin: make('t-admin', 'admin', COUNTY, null),

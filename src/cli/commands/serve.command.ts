@@ -3,7 +3,9 @@
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
-import { getSetting, listCounties } from '../../db/repositories/region.repository.ts';
+import { listCounties } from '../../db/repositories/region.repository.ts';
+import { SESSION_POLICY } from '../../domain/auth/session-policy.ts';
+import { isDemoOnly } from '../../demo/demo-accounts.ts';
 import { createDemo } from '../../demo/create-demo.ts';
 import { runRoundCalendar } from '../../services/round/calendar.ts';
 import { sendLeadNotices } from '../../services/attraction/lead-sla.ts';
@@ -18,11 +20,16 @@ export function registerServe(program: Command): void {
     .description('启动网页应用和 API')
     .option('--db <target>', 'SQLite 文件路径或 postgres:// 地址（默认 DATABASE_URL 或 data/tiaodu.sqlite）')
     .option('--port <n>', '端口（默认环境变量 PORT 或 3000）', process.env.PORT ?? '3000')
-    .option('--host <address>', '监听地址', '0.0.0.0')
+    // Only this machine by default: serving a network is a decision (--host 0.0.0.0, or a reverse proxy in front).
+    .option('--host <address>', '监听地址（默认 127.0.0.1，只有本机可访问；对局域网提供服务用 0.0.0.0，或在前面放反向代理）', '127.0.0.1')
+    .option('--idle-minutes <n>', `会话闲置多少分钟后失效（默认环境变量 TIAODU_SESSION_IDLE_MINUTES 或 ${SESSION_POLICY.defaultIdleMinutes}）`, process.env.TIAODU_SESSION_IDLE_MINUTES ?? String(SESSION_POLICY.defaultIdleMinutes))
+    .option('--trust-proxy', '在反向代理之后：按 X-Forwarded-For 识别客户端地址（登录限制），按 X-Forwarded-Proto 判断 HTTPS（Cookie 加 Secure）')
     .option('--demo-if-empty', '数据库中还没有任何县时，先建立襄垣县演示数据')
-    .action(async (opts: { db?: string; port: string; host: string; demoIfEmpty?: boolean }) => {
+    .action(async (opts: { db?: string; port: string; host: string; idleMinutes: string; trustProxy?: boolean; demoIfEmpty?: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new AppError('invalid_usage', `端口无效：${opts.port}`);
+      const idleMinutes = Number(opts.idleMinutes);
+      if (!Number.isInteger(idleMinutes) || idleMinutes < 1 || idleMinutes > 7 * 24 * 60) throw new AppError('invalid_usage', `闲置分钟数无效：${opts.idleMinutes}（1 到 ${7 * 24 * 60}）`);
       const handle = await openCommandDatabase(opts.db, { create: !!opts.demoIfEmpty });
       if (opts.demoIfEmpty && (await listCounties(handle.db)).length === 0) {
         say('数据库为空，正在建立襄垣县演示数据……');
@@ -43,11 +50,12 @@ export function registerServe(program: Command): void {
       tick();
       // Attraction leads' response timers: a notice to the lead's unit when one comes due unmet.
       setInterval(() => void sendLeadNotices(handle.db, new Date()).catch((e: Error) => say(`招商线索提醒失败：${e.message}`)), 600_000).unref();
-      const demoRegion = (await getSetting(handle.db, 'demo')) ?? null;
-      const app = createApp({ db: handle.db, demoRegion, webRoot: packageFile('dist', 'web') });
+      const demo = await isDemoOnly(handle.db);
+      const app = createApp({ db: handle.db, webRoot: packageFile('dist', 'web'), sessionIdleMinutes: idleMinutes, trustProxy: opts.trustProxy === true });
+      const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host.includes(':') ? `[${opts.host}]` : opts.host;
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, () => {
-        say(`tiaodu 已启动：http://localhost:${port}  （数据库：${handle.label}${demoRegion ? '，演示数据' : ''}）`);
-        say(`API 文档：http://localhost:${port}/api/docs`);
+        say(`tiaodu 已启动：http://${shown}:${port}  （监听 ${opts.host}；数据库：${handle.label}${demo ? '，演示数据' : ''}）`);
+        say(`API 文档：http://${shown}:${port}/api/docs`);
       });
       const stop = () => {
         server.close();

@@ -24,6 +24,8 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 413;
     case 'busy':
       return 503;
+    case 'too_many_requests':
+      return 429;
     default: {
       const never: never = code;
       return never;
@@ -39,6 +41,9 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   const known = isAppError(err) ? err : busyError(err);
   if (known) {
     if (known.code === 'busy') c.header('Retry-After', String(BUSY_RETRY_SECONDS));
+    // A lockout says when to come back, in the message for people and in Retry-After for programs.
+    const retryAt = known.code === 'too_many_requests' ? known.details.find((d) => d.field === 'retryAt')?.message : undefined;
+    if (retryAt) c.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(retryAt) - c.get('deps').now().getTime()) / 1000))));
     return c.json(errorBody(known.code, known.message, known.details), statusOf(known.code));
   }
   if (err instanceof HTTPException) return c.json(errorBody('invalid_usage', err.message || '请求无效'), err.status as ContentfulStatusCode);

@@ -11,7 +11,7 @@ const CountyContextSchema = z
     region: z.object({ code: z.string(), name: z.string() }),
     townships: z.array(z.object({ code: z.string(), name: z.string(), isZone: z.boolean() })),
     units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), townshipCode: z.string().nullable() })),
-    leaders: z.array(z.object({ id: z.string(), name: z.string(), title: z.string().nullable() })),
+    leaders: z.array(z.object({ id: z.string(), name: z.string(), title: z.string().nullable(), retiredOn: z.string().nullable().openapi({ description: '离任日期：不再用于新项目' }) })),
     chains: z.array(z.string()),
     latestMonth: z.string().nullable().openapi({ description: '有完成投资数据的最近月份' }),
   })

@@ -1,15 +1,12 @@
-// Sign-in, sessions and the actor behind a request token.
+// Sessions: opened at sign-in, ended by sign-out, by idleness or by age, and the actor behind a request's token.
 
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/access.ts';
-import { unauthenticated } from '../../domain/errors.ts';
+import { SESSION_POLICY, sessionStatus } from '../../domain/auth/session-policy.ts';
 import type { Db } from '../../db/transaction.ts';
-import { deleteSession, findSessionUser, findUserByUsername, insertSession, type UserRow } from '../../db/repositories/user.repository.ts';
-import { verifyPassword } from './password.ts';
+import { deleteSession, deleteSessionsOfUser, findSession, insertSession, touchSession, type UserRow } from '../../db/repositories/user.repository.ts';
 
-const SESSION_DAYS = 7;
-
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -17,7 +14,7 @@ export function actorOf(u: UserRow): Actor {
   return { userId: u.id, role: u.role, regionCode: u.regionCode, unitId: u.unitId, leaderId: u.leaderId };
 }
 
-/** The account as the API shows it: never its password hash. */
+/** The account as the API shows its holder: never its password hash. */
 export function presentUser(u: UserRow) {
   return {
     id: u.id,
@@ -27,27 +24,45 @@ export function presentUser(u: UserRow) {
     regionCode: u.regionCode,
     unitId: u.unitId,
     leaderId: u.leaderId,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 export type PresentedUser = ReturnType<typeof presentUser>;
 
-/** Checks a username and password and opens a session; the token is returned once and stored only hashed. */
-export async function signIn(db: Db, input: { username: string; password: string }, now: Date): Promise<{ token: string; user: PresentedUser }> {
-  const user = await findUserByUsername(db, input.username.trim());
-  if (!user || user.disabled || !(await verifyPassword(input.password, user.passwordHash))) {
-    throw unauthenticated('用户名或密码不正确');
-  }
-  const token = randomBytes(32).toString('base64url');
-  const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await insertSession(db, hashToken(token), user.id, now.toISOString(), expires.toISOString());
-  return { token, user: presentUser(user) };
+export interface OpenedSession {
+  token: string;
+  expiresAt: string;
 }
 
-/** The account behind a session token, or undefined when the token is unknown or expired. */
-export async function userForToken(db: Db, token: string, now: Date): Promise<UserRow | undefined> {
-  return findSessionUser(db, hashToken(token), now.toISOString());
+/** Opens a session for an account; the token is returned once and stored only hashed. */
+export async function openSession(db: Db, userId: string, now: Date): Promise<OpenedSession> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_POLICY.absoluteDays * 86_400_000).toISOString();
+  await insertSession(db, hashToken(token), userId, now.toISOString(), expiresAt);
+  return { token, expiresAt };
+}
+
+/**
+ * The account behind a session token, or undefined when the token is unknown, too old or idle too long (the
+ * session is then deleted). Use is written down at most once a minute.
+ */
+export async function userForToken(db: Db, token: string, now: Date, idleMinutes: number = SESSION_POLICY.defaultIdleMinutes): Promise<UserRow | undefined> {
+  const session = await findSession(db, hashToken(token));
+  if (!session) return undefined;
+  const { live, touch } = sessionStatus(session, now, idleMinutes);
+  if (!live) {
+    await deleteSession(db, session.tokenHash);
+    return undefined;
+  }
+  if (touch) await touchSession(db, session.tokenHash, now.toISOString());
+  return session.user;
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {
   await deleteSession(db, hashToken(token));
+}
+
+/** Ends every session of an account but (optionally) the one a request came with. */
+export async function endSessions(db: Db, userId: string, keepToken: string | null = null): Promise<void> {
+  await deleteSessionsOfUser(db, userId, keepToken ? hashToken(keepToken) : null);
 }

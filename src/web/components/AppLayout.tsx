@@ -1,5 +1,5 @@
 // The frame around every signed-in page: side menu (a drawer on phones), and the header with county, as-of month, account, language and sign-out.
-import { AimOutlined, AuditOutlined, ContainerOutlined, DashboardOutlined, FlagOutlined, ReadOutlined, FileDoneOutlined, FundOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, ContainerOutlined, DashboardOutlined, FlagOutlined, ReadOutlined, FileDoneOutlined, FundOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -26,7 +26,9 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
           ? '/indicators'
           : pathname.startsWith('/stats-entry')
             ? '/stats-entry'
-            : (['/attraction', '/leads', '/batches', '/news'].find((p) => pathname.startsWith(p)) ?? '/');
+            : pathname.startsWith('/admin/')
+              ? pathname
+              : (['/attraction', '/leads', '/batches', '/news'].find((p) => pathname.startsWith(p)) ?? '/');
   // Importing writes to the whole pool: only those who keep it see the entry (the server refuses the others too).
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
   return {
@@ -42,6 +44,8 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
       { key: '/batches', icon: <FlagOutlined />, label: <Link to={link('/batches')}>{t('nav.batches')}</Link> },
       ...(keeper ? [{ key: '/news', icon: <ReadOutlined />, label: <Link to={link('/news')}>{t('nav.news')}</Link> }] : []),
       ...(keeper ? [{ key: '/import', icon: <ImportOutlined />, label: <Link to={link('/import')}>{t('nav.import')}</Link> }] : []),
+      ...(keeper ? [{ key: '/admin/units', icon: <ApartmentOutlined />, label: <Link to={link('/admin/units')}>{t('nav.units')}</Link> }] : []),
+      ...(user.role === 'admin' ? [{ key: '/admin/accounts', icon: <TeamOutlined />, label: <Link to={link('/admin/accounts')}>{t('nav.accounts')}</Link> }] : []),
     ],
   };
 }
@@ -109,6 +113,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     items: [
       { key: 'who', label: who, disabled: true, icon: <UserOutlined /> },
       { type: 'divider' },
+      { key: 'password', label: t('header.password'), icon: <KeyOutlined />, onClick: () => navigate('/password') },
       { key: 'lang', label: t('lang.switch'), icon: <TranslationOutlined />, onClick: toggleLang },
       { key: 'out', label: t('header.signOut'), icon: <LogoutOutlined />, onClick: () => void doSignOut() },
     ],
@@ -147,10 +152,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
           ) : (
             <Space size={12} align="center">
               <NoticeBell />
-              <Typography.Text>
-                <UserOutlined /> {session.user.displayName}
-                <Typography.Text type="secondary"> · {role(session.user.role)}</Typography.Text>
-              </Typography.Text>
+              <Dropdown menu={{ items: [{ key: 'password', label: t('header.password'), icon: <KeyOutlined />, onClick: () => navigate('/password') }] }} trigger={['click']} placement="bottomRight">
+                <Button type="text" size="small">
+                  <UserOutlined /> {session.user.displayName}
+                  <Typography.Text type="secondary"> · {role(session.user.role)}</Typography.Text>
+                </Button>
+              </Dropdown>
               <Button size="small" icon={<TranslationOutlined />} onClick={toggleLang}>
                 {t('lang.switch')}
               </Button>

@@ -350,7 +350,8 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
                 showSearch
                 optionFilterProp="label"
                 placeholder={t('edit.select')}
-                options={context.leaders.map((l) => ({ value: l.id, label: l.title ? `${l.name}（${l.title}）` : l.name }))}
+                // A retired leader is offered only where he already is.
+                options={context.leaders.filter((l) => !l.retiredOn || detail.project.leaderIds.includes(l.id)).map((l) => ({ value: l.id, label: l.title ? `${l.name}（${l.title}）` : l.name }))}
               />
             </Form.Item>
           </Col>

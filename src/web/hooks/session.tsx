@@ -24,6 +24,8 @@ type SessionState =
   | { status: 'loading' }
   | { status: 'anonymous' }
   | { status: 'failed'; error: ApiError }
+  // Signed in with a password an administrator gave: nothing but changing it until it is changed.
+  | { status: 'passwordChange'; user: User }
   | { status: 'signedIn'; session: Session };
 
 interface SessionApi {
@@ -32,6 +34,8 @@ interface SessionApi {
   signOut(): Promise<void>;
   selectCounty(code: string): void;
   retry(): void;
+  /** Reloads the county's units and leaders after they changed, without leaving the page. */
+  refresh(): Promise<void>;
 }
 
 const COUNTY_KEY = 'tiaodu.county';
@@ -78,7 +82,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const start = useCallback(async (user?: User) => {
     try {
       const me = user ?? (await api.me()).user;
-      setState({ status: 'signedIn', session: await openSession(me, storedCounty()) });
+      if (me.mustChangePassword) setState({ status: 'passwordChange', user: me });
+      else setState({ status: 'signedIn', session: await openSession(me, storedCounty()) });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setState({ status: 'anonymous' });
       else setState({ status: 'failed', error: e instanceof ApiError ? e : new ApiError(0, 'client', String(e)) });
@@ -118,6 +123,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       retry: () => {
         setState({ status: 'loading' });
         void start();
+      },
+      refresh: async () => {
+        if (state.status !== 'signedIn') return;
+        const { user, county } = state.session;
+        setState({ status: 'signedIn', session: await openSession(user, county.code) });
       },
     }),
     [state, start],

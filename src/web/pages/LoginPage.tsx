@@ -73,7 +73,8 @@ export function LoginPage() {
   const next = safeNext(params.get('next'));
   useDocumentTitle(t('login.submit'));
 
-  if (state.status === 'signedIn') return <Navigate to={next} replace />;
+  // A given password still to change: the page asked for shows the change first.
+  if (state.status === 'signedIn' || state.status === 'passwordChange') return <Navigate to={next} replace />;
 
   const submit = async ({ username, password }: Credentials, who = '') => {
     setError(null);
