@@ -96,7 +96,7 @@ describe(`a lead’s life through the API (${testDialect()})`, () => {
     projectId = res.json.projectId;
     const project = (await call(app, dispatcher, 'GET', `/api/projects/${projectId}`)).json.project;
     expect(project).toMatchObject({
-      name: NEW_LEAD.name, owner: NEW_LEAD.investor, chain: NEW_LEAD.chain, townshipCode: ZONE, unitId: f.units.drc, leaderId: f.leaderId,
+      name: NEW_LEAD.name, owner: NEW_LEAD.investor, chain: NEW_LEAD.chain, townshipCode: ZONE, unitId: f.units.drc, leaderIds: [f.leaderId],
       totalInvestment: 3.6 * YI, stage: 'signed', signedOn: '2021-04-01', startedOn: null,
     });
     expect((await call(app, dispatcher, 'GET', `/api/leads/${id}`)).json.project).toMatchObject({ id: projectId, name: NEW_LEAD.name });

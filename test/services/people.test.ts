@@ -85,9 +85,9 @@ describe(`units (${testDialect()})`, () => {
     const names = (table: 'project' | 'report' | 'problem' | 'notification' | 'app_user') => h.db.selectFrom(table).select('unit_id').where('unit_id', '=', gone).execute();
     for (const table of ['project', 'report', 'problem', 'notification', 'app_user'] as const) expect(await names(table), table).toEqual([]);
     expect((await h.db.selectFrom('app_user').select('unit_id').where('id', '=', f.users.otherReporter.id).executeTakeFirstOrThrow()).unit_id).toBe(keep);
-    // One 'due' reminder per unit and round: the kept unit's stands; the merged unit's 'late' one is now the kept unit's.
+    // One 'before' reminder per unit and round: the kept unit's stands; the merged unit's 'deadline' one is now the kept unit's.
     const reminders = await h.db.selectFrom('reminder').select(['unit_id', 'kind']).where('round_id', '=', round.id).orderBy('kind').execute();
-    expect(reminders).toEqual([{ unit_id: keep, kind: 'due' }, { unit_id: keep, kind: 'late' }]);
+    expect(reminders).toEqual([{ unit_id: keep, kind: 'before' }, { unit_id: keep, kind: 'deadline' }]);
     const assignments = await h.db.selectFrom('indicator_assignment').select(['indicator', 'assignee_id', 'amount', 'share_ppm']).orderBy('indicator').execute();
     expect(assignments).toEqual([
       { indicator: 'fixed-asset-investment' as const, assignee_id: keep, amount: 1_500_000_000, share_ppm: 100_000 },
