@@ -29,7 +29,7 @@ export function RoundOpenModal({ open, onClose, onOpened }: { open: boolean; onC
   const [problem, setProblem] = useState<string>();
   const thisMonth = dayjs().startOf('month');
   // The county's calendar, for the hints of what a blank deadline means.
-  const settings = useAsync(() => roundApi.settings(), []);
+  const settings = useAsync(() => roundApi.settings(county.code), [county.code]);
 
   const submit = async (v: Values) => {
     if (!v.month) return;
