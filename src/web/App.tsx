@@ -8,7 +8,7 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { NotFound, PageErrorBoundary } from './components/common.tsx';
 import { SessionProvider, useSessionApi } from './hooks/session.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
-import { DashboardPage } from './pages/DashboardPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { IndicatorsPage } from './pages/IndicatorsPage.tsx';
 import { LedgerPage } from './pages/LedgerPage.tsx';
@@ -87,7 +87,7 @@ function LocalizedApp() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              <Route path="/" element={<RequireSession><DashboardPage /></RequireSession>} />
+              <Route path="/" element={<RequireSession><HomePage /></RequireSession>} />
               <Route path="/projects" element={<RequireSession><LedgerPage /></RequireSession>} />
               <Route path="/projects/:id" element={<RequireSession><ProjectRoute /></RequireSession>} />
               <Route path="/import" element={<RequireSession><ImportPage /></RequireSession>} />

@@ -190,6 +190,11 @@ function summarise(
   };
 }
 
+/** A reporter hears of its own unit's reopening only; the others see every unit's. */
+function ownReopenings<T extends { unitId: string }>(reopenings: readonly T[], actor: Actor): T[] {
+  return actor.role === 'reporter' ? reopenings.filter((r) => r.unitId === actor.unitId) : [...reopenings];
+}
+
 /** The rounds of the actor's region (or a narrower one), newest first, with their reports counted by status. */
 export async function listRounds(db: Db, actor: Actor, q: { regionCode?: string; year?: number } = {}): Promise<RoundSummary[]> {
   const regionCode = q.regionCode ?? actor.regionCode;
@@ -197,7 +202,7 @@ export async function listRounds(db: Db, actor: Actor, q: { regionCode?: string;
   const [lo, hi] = countyRange(regionCode);
   const rounds = await listRoundRows(db, lo, hi, q.year);
   const counts = await reportStatusCounts(db, rounds.map((r) => r.id));
-  const reopened = await activeReopenings(db, rounds.filter((r) => r.status === 'closed').map((r) => r.id));
+  const reopened = ownReopenings(await activeReopenings(db, rounds.filter((r) => r.status === 'closed').map((r) => r.id)), actor);
   const names = new Map<string, string>();
   for (const r of rounds) if (!names.has(r.regionCode)) names.set(r.regionCode, (await findRegion(db, r.regionCode))?.name ?? r.regionCode);
   return rounds.map((r) => summarise(r, names.get(r.regionCode) ?? r.regionCode, counts, reopened));
@@ -206,7 +211,7 @@ export async function listRounds(db: Db, actor: Actor, q: { regionCode?: string;
 export async function getRound(db: Db, id: string, actor: Actor): Promise<RoundSummary> {
   const round = await loadRound(db, id, actor);
   const region = await findRegion(db, round.regionCode);
-  return summarise(round, region?.name ?? round.regionCode, await reportStatusCounts(db, [round.id]), await activeReopenings(db, [round.id]));
+  return summarise(round, region?.name ?? round.regionCode, await reportStatusCounts(db, [round.id]), ownReopenings(await activeReopenings(db, [round.id]), actor));
 }
 
 /**

@@ -32,6 +32,8 @@ interface SessionApi {
   signOut(): Promise<void>;
   selectCounty(code: string): void;
   retry(): void;
+  /** Reads the county's context again (its current month moves when a round closes or a month is pinned). */
+  refreshContext(): Promise<void>;
 }
 
 const COUNTY_KEY = 'tiaodu.county';
@@ -118,6 +120,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       retry: () => {
         setState({ status: 'loading' });
         void start();
+      },
+      refreshContext: async () => {
+        if (state.status !== 'signedIn') return;
+        const { user, counties, county } = state.session;
+        const context = await api.countyContext(county.code);
+        setState({ status: 'signedIn', session: buildSession(user, counties, county, context) });
       },
     }),
     [state, start],
