@@ -53,14 +53,15 @@ export async function extendDeadline(db: Db, roundId: string, input: unknown, ac
   return getRound(db, roundId, actor);
 }
 
+/** A unit of the county named by its id or its full name (as the command line takes it). */
 async function unitOfCounty(db: Db, countyCode: string, unitId: string): Promise<{ id: string; name: string }> {
-  const unit = (await listUnits(db, countyCode)).find((u) => u.id === unitId);
+  const unit = (await listUnits(db, countyCode)).find((u) => u.id === unitId || u.name === unitId);
   if (!unit) throw invalidInput([{ field: 'unitId', message: `单位：不是${(await findRegion(db, countyCode))?.name ?? countyCode}的责任单位` }]);
   return unit;
 }
 
 /**
- * Reopens a closed round for one unit, with the reason. Until it is locked again the unit's drafts and returned reports
+ * Reopens a closed round for one unit (named by id, or by its full name), with the reason. Until it is locked again the unit's drafts and returned reports
  * may be filled in and submitted — by the reopening's deadline, which by default the county's calendar counts from today
  * — and the dispatcher reviews them as in an open round. The other units' reports stay locked, and approved figures,
  * the unit's included, still change only through a correction.
@@ -97,8 +98,9 @@ export async function reopenForUnit(db: Db, roundId: string, unitId: string, inp
 export async function relockUnit(db: Db, roundId: string, unitId: string, actor: Actor, now: Date = new Date()): Promise<RoundSummary> {
   await inTransaction(db, async (trx) => {
     const round = await loadRoundToRun(trx, roundId, actor);
-    const reopening = (await activeReopenings(trx, [round.id])).find((r) => r.unitId === unitId);
-    const refusal = canRelock(reopening !== undefined, (await unitReportCounts(trx, round.id, unitId)).submitted ?? 0);
+    const unit = await unitOfCounty(trx, round.regionCode, unitId);
+    const reopening = (await activeReopenings(trx, [round.id])).find((r) => r.unitId === unit.id);
+    const refusal = canRelock(reopening !== undefined, (await unitReportCounts(trx, round.id, unit.id)).submitted ?? 0);
     if (refusal || !reopening) throw new AppError('conflict', refusal ?? '本月月报没有为该单位重新开放');
     if (!(await relockReopening(trx, reopening.id, now.toISOString(), userOf(actor)))) throw new AppError('conflict', '该单位已经重新锁定');
   });
