@@ -4,7 +4,7 @@
 // is open the dashboard stays on May and says how complete June is ("6月已审核 1/229").
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, openPage, overflow, PHONE, region, shot, signInAt, startApp, type E2eApp } from './support.ts';
+import { DESKTOP, fillPicker, openPage, overflow, PHONE, region, shot, signInAt, startApp, type E2eApp } from './support.ts';
 
 let app: E2eApp | undefined;
 let base = '';
@@ -44,14 +44,6 @@ async function apiCall<T>(page: Page, method: string, path: string, body?: unkno
 function cstDayPlus(days: number): string {
   const d = new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 18:00`;
-}
-
-async function fillPicker(page: Page, label: string, value: string): Promise<void> {
-  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(value);
 }
 
 describe('a round on today’s calendar', () => {

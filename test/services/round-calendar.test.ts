@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
-import { isAppError, type AppError } from '../../src/domain/errors.ts';
 import { listUnits } from '../../src/db/repositories/region.repository.ts';
 import { countyContext } from '../../src/services/county-context.ts';
 import { createProject } from '../../src/services/create-project.ts';
@@ -19,7 +18,8 @@ import { approveReport, returnReport } from '../../src/services/round/review.ts'
 import { closeRound, getRound, getRoundSettings, openDueRounds, openRound, updateRoundSettings } from '../../src/services/round/rounds.ts';
 import { getRoundScoreboard } from '../../src/services/round/scoreboard.ts';
 import { getCutOffs, setCutOffs } from '../../src/services/stats-entry.ts';
-import { addProject, COUNTY, seedCounty, WANGQIAO, type CountyFixture } from '../support/factories.ts';
+import { addRoundProjects, COUNTY, seedCounty, type CountyFixture } from '../support/factories.ts';
+import { refused } from '../support/refused.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 
 let h: DatabaseHandle;
@@ -34,23 +34,11 @@ const cst = (day: string, hour = 10) => new Date(Date.UTC(Number(day.slice(0, 4)
 beforeEach(async () => {
   h = await openTestDatabase();
   f = await seedCounty(h.db);
-  heating = await addProject(h.db, { name: '古韩镇集中供热改造工程', unitId: f.units.guhan, totalInvestment: 200_000_000, phase: 'newStart', annualPlan: 80_000_000, startedOn: '2021-03-10', months: { '2021-03': 5_000_000, '2021-04': 6_000_000 } });
-  school = await addProject(h.db, { name: '古韩镇中学新校区', unitId: f.units.guhan, totalInvestment: 90_000_000, phase: 'continuing', annualPlan: 30_000_000, startedOn: '2020-05-01', resumedOn: '2021-03-01', months: { '2021-04': 2_000_000 } });
-  road = await addProject(h.db, { name: '王桥镇农村公路提质改造', unitId: f.units.wangqiao, townshipCode: WANGQIAO, totalInvestment: 40_000_000, phase: 'newStart', annualPlan: 20_000_000, stage: 'preparing' });
+  ({ heating, school, road } = await addRoundProjects(h.db, f));
 });
 afterEach(async () => {
   await h.close();
 });
-
-async function refused(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (e) {
-    if (isAppError(e)) return e;
-    throw e;
-  }
-  throw new Error('the action was accepted');
-}
 
 async function reportOf(roundId: string, projectId: string) {
   return (await listRoundReports(h.db, roundId, f.actors.dispatcher)).find((r) => r.projectId === projectId)!;
