@@ -63,12 +63,16 @@ describe(`tiaodu round (${testDialect()})`, () => {
     expect(JSON.parse(closed.stdout).status).toBe('closed');
   });
 
-  it('reopens the closed June for one unit and locks it again; extends an open month’s deadline, later only', async () => {
-    const reopened = await tiaodu('round', 'reopen', '--db', db, '--region', '140423', '--month', '2021-06', '--unit', '古韩镇人民政府', '--reason', '古韩镇漏报', '--json');
+  it('reopens a closed month for one unit and locks it again; extends an open month’s deadline, later only', async () => {
+    for (const step of [['open', '--deadline', deadline], ['close']]) {
+      const done = await tiaodu('round', step[0]!, '--db', db, '--region', '140423', '--month', '2021-04', ...step.slice(1));
+      expect(done.code, done.stderr).toBe(0);
+    }
+    const reopened = await tiaodu('round', 'reopen', '--db', db, '--region', '140423', '--month', '2021-04', '--unit', '古韩镇人民政府', '--reason', '古韩镇漏报', '--json');
     expect(reopened.code, reopened.stderr).toBe(0);
     const round = JSON.parse(reopened.stdout);
     expect([round.status, round.reopenings.map((r: { unitName: string; reason: string }) => [r.unitName, r.reason])]).toEqual(['closed', [['古韩镇人民政府', '古韩镇漏报']]]);
-    const relocked = await tiaodu('round', 'relock', '--db', db, '--region', '140423', '--month', '2021-06', '--unit', '古韩镇人民政府', '--json');
+    const relocked = await tiaodu('round', 'relock', '--db', db, '--region', '140423', '--month', '2021-04', '--unit', '古韩镇人民政府', '--json');
     expect(relocked.code, relocked.stderr).toBe(0);
     expect(JSON.parse(relocked.stdout).reopenings).toEqual([]);
 
