@@ -195,6 +195,22 @@ export interface RoundTable {
   opened_by: string | null;
   closed_at: string | null;
   closed_by: string | null;
+  /** How the deadline was set: 'calendar' | 'opening' | 'given' | 'extended' (DeadlineBasis). */
+  deadline_basis: string;
+}
+
+/** A closed round reopened for one unit, until it is locked again (relocked_at). */
+export interface RoundReopeningTable {
+  id: string;
+  round_id: string;
+  unit_id: string;
+  reason: string;
+  deadline: string;
+  grace_until: string;
+  reopened_at: string;
+  reopened_by: string | null;
+  relocked_at: string | null;
+  relocked_by: string | null;
 }
 
 export interface ReportTable {
@@ -499,6 +515,7 @@ export interface Database {
   fund_application: FundApplicationTable;
   setting: SettingTable;
   round: RoundTable;
+  round_reopening: RoundReopeningTable;
   report: ReportTable;
   attachment: AttachmentTable;
   problem: ProblemTable;

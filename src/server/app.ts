@@ -21,9 +21,10 @@ import { statsEntryRoutes } from './routes/stats-entry.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { attractionRoutes } from './routes/attraction.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { calendarRoutes } from './routes/calendar.routes.ts';
 
 function buildApi() {
-  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', attractionRoutes).route('/', adminRoutes);
+  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', attractionRoutes).route('/', adminRoutes).route('/', calendarRoutes);
 }
 
 /** The type the web client is generated from: `hc<AppType>('/api')`. */

@@ -1,22 +1,23 @@
-// What forms and filters need to know of a county: townships and zones, units, leaders, chains, the latest month.
+// What forms and filters need to know of a county: townships and zones, units, leaders, chains, its current month.
 
 import { coversRegion, type Actor } from '../domain/access.ts';
 import { forbidden, notFound } from '../domain/errors.ts';
-import { distinctChains, latestReportedMonth } from '../db/repositories/project.repository.ts';
+import { distinctChains } from '../db/repositories/project.repository.ts';
 import { listLeaderDetails } from '../db/repositories/leader.repository.ts';
 import { childRegions, findRegion, listCounties, listUnits } from '../db/repositories/region.repository.ts';
 import type { Db } from '../db/transaction.ts';
+import { getCurrentMonth } from './current-month.ts';
 
 export async function countyContext(db: Db, countyCode: string, actor: Actor) {
   if (!coversRegion(actor, countyCode)) throw forbidden('无权查看该地区');
   const region = await findRegion(db, countyCode);
   if (!region || region.level !== 'county') throw notFound(`县 ${countyCode}`);
-  const [townships, units, leaders, chains, latestMonth] = await Promise.all([
+  const [townships, units, leaders, chains, currentMonth] = await Promise.all([
     childRegions(db, countyCode),
     listUnits(db, countyCode),
     listLeaderDetails(db, countyCode),
     distinctChains(db, countyCode),
-    latestReportedMonth(db, countyCode),
+    getCurrentMonth(db, countyCode, actor),
   ]);
   return {
     region: { code: region.code, name: region.name },
@@ -24,7 +25,7 @@ export async function countyContext(db: Db, countyCode: string, actor: Actor) {
     units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, townshipCode: u.townshipCode })),
     leaders: leaders.map((l) => ({ id: l.id, name: l.name, title: l.title, retiredOn: l.retiredOn })),
     chains,
-    latestMonth,
+    currentMonth,
   };
 }
 

@@ -9,6 +9,7 @@ import { PHASES, STAGES } from '../domain/project/project.ts';
 import { parseInput } from '../domain/validation.ts';
 import { listProjects as listProjectRows, PROJECT_SORT_COLUMNS, type ProjectListQuery, type ProjectListRow, type ProjectSortKey } from '../db/repositories/project.repository.ts';
 import type { Db } from '../db/transaction.ts';
+import { figureCompleteness, type Completeness } from './current-month.ts';
 
 /** The columns the ledger sorts by, as the API names them. */
 export const PROJECT_SORT_KEYS = Object.keys(PROJECT_SORT_COLUMNS) as [ProjectSortKey, ...ProjectSortKey[]];
@@ -31,10 +32,16 @@ export const ProjectListInputSchema = z.object({
 });
 export type ProjectListInput = z.input<typeof ProjectListInputSchema>;
 
-export async function listProjects(db: Db, input: ProjectListInput, actor: Actor): Promise<{ rows: ProjectListRow[]; total: number; page: number; pageSize: number }> {
+export async function listProjects(
+  db: Db,
+  input: ProjectListInput,
+  actor: Actor,
+): Promise<{ rows: ProjectListRow[]; total: number; page: number; pageSize: number; completeness: Completeness[] }> {
   const q = parseInput(ProjectListInputSchema, input);
   const { rows, total } = await listProjectRows(db, { ...ledgerQuery(q, actor), limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  return { rows, total, page: q.page, pageSize: q.pageSize };
+  // The ledger's year-to-date column draws from the same months as the pool's figures: it says how complete they are.
+  const completeness = await figureCompleteness(db, { region: q.region, asOf: q.asOf }, actor);
+  return { rows, total, page: q.page, pageSize: q.pageSize, completeness };
 }
 
 /**

@@ -11,6 +11,7 @@ import { parseInput } from '../domain/validation.ts';
 import { batchCounts, poolPhaseFigures, poolProjectRows, type PoolQuery } from '../db/repositories/pool.repository.ts';
 import { childRegions, findRegion, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
 import type { Db } from '../db/transaction.ts';
+import { figureCompleteness, type Completeness } from './current-month.ts';
 
 export const PoolSummaryInputSchema = z.object({
   region: z.string().regex(/^\d{6}(\d{3})?$/, '应为6位或9位区划代码'),
@@ -35,6 +36,8 @@ export interface PoolSummary extends PoolFigures {
   byCounty?: BreakdownRow[];
   batches: BatchCount[];
   sentence: string;
+  /** The rounds still open whose months these figures draw from, with how complete they are ("7月已审核 12/229"). */
+  completeness: Completeness[];
 }
 
 function scopeWord(level: string, isZone: boolean): string {
@@ -85,6 +88,7 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
     unitId: query.unitId ?? null,
     ...figures,
     batches,
+    completeness: await figureCompleteness(db, { region: q.region, asOf: q.asOf }, actor),
     sentence: unitName
       ? poolSentence(figures, q.asOf, unitName)
       : `${batchSentence(batches)}${poolSentence(figures, q.asOf, scopeWord(region.level, region.isZone))}`,

@@ -2,7 +2,7 @@
 // office's cut-offs, and the list of 开工未入库. A status change goes through the project's own edit, so the project's
 // version and history follow it; the day, reason, notes and checklist are recorded beside it, in the same history.
 
-import { canCreateProject, canEditProject, coversRegion, unitFilter, writerId, type Actor } from '../domain/access.ts';
+import { canEditProject, coversRegion, unitFilter, writerId, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput, type FieldIssue } from '../domain/errors.ts';
 import { dayOf, isMonth, type Day } from '../domain/months.ts';
 import type { HistoryField } from '../domain/project/history-field.ts';
@@ -33,7 +33,6 @@ import {
 import { flagDay, unenteredBounds, unenteredColour, unenteredFlag, wholeMonthsSince, type FlagColour } from '../domain/stats-entry/unentered-flag.ts';
 import { parseInput } from '../domain/validation.ts';
 import { insertHistory, type HistoryEntry } from '../db/repositories/project.repository.ts';
-import { getSetting, putSetting } from '../db/repositories/region.repository.ts';
 import {
   findMaterials,
   findStatsEntry,
@@ -43,6 +42,7 @@ import {
   type MaterialRecord,
 } from '../db/repositories/stats-entry.repository.ts';
 import { inTransaction, type Db } from '../db/transaction.ts';
+import { readCountySettings, writeCountySettings } from './county-settings.ts';
 import { loadReadableProject } from './get-project.ts';
 import { historyEntry } from './project-history.ts';
 import { changeProject } from './update-project.ts';
@@ -88,11 +88,10 @@ function judgeDay(asOf: string | undefined, now: Date): Day {
 
 /** The cut-off days of a county: its own settings, else the deployment's, else the 10th and the 25th. */
 export async function loadCutOffDays(db: Db, regionCode: string): Promise<CutOffDays> {
-  const read = async (key: string): Promise<number | null> =>
-    parseCutOffDay(await getSetting(db, `${key}.${regionCode}`)) ?? parseCutOffDay(await getSetting(db, key));
+  const stored = await readCountySettings(db, regionCode, Object.values(CUT_OFF_SETTING_KEYS));
   const days = {
-    materialsDay: (await read(CUT_OFF_SETTING_KEYS.materialsDay)) ?? DEFAULT_CUT_OFF_DAYS.materialsDay,
-    verificationDay: (await read(CUT_OFF_SETTING_KEYS.verificationDay)) ?? DEFAULT_CUT_OFF_DAYS.verificationDay,
+    materialsDay: parseCutOffDay(stored[CUT_OFF_SETTING_KEYS.materialsDay]) ?? DEFAULT_CUT_OFF_DAYS.materialsDay,
+    verificationDay: parseCutOffDay(stored[CUT_OFF_SETTING_KEYS.verificationDay]) ?? DEFAULT_CUT_OFF_DAYS.verificationDay,
   };
   // A pair that contradicts itself (verification before materials) is a damaged setting: the defaults stand in.
   return cutOffProblems(days).length === 0 ? days : DEFAULT_CUT_OFF_DAYS;
@@ -293,15 +292,11 @@ export async function getCutOffs(db: Db, input: { region: string; asOf?: string 
   return { day, ...nextCutOffs(day, await loadCutOffDays(db, input.region.slice(0, 6))) };
 }
 
-/** Sets a county's own cut-off days; those who keep the county's pool may. */
+/** Sets a county's own cut-off days; those who keep the county's pool may, and only for their own county. */
 export async function setCutOffs(db: Db, input: unknown, actor: Actor, now: Date = new Date()): Promise<NextCutOffs & { day: Day }> {
   const q = parseInput(CutOffInputSchema, input, { materialsDay: '材料报送截止日', verificationDay: '审核截止日', region: '地区' });
-  if (!canCreateProject(actor, q.region)) throw forbidden('只有管理员和调度员可以设置入库截止日');
   const problems = cutOffProblems(q);
   if (problems.length > 0) throw invalidInput(problems);
-  await inTransaction(db, async (trx) => {
-    await putSetting(trx, `${CUT_OFF_SETTING_KEYS.materialsDay}.${q.region}`, String(q.materialsDay));
-    await putSetting(trx, `${CUT_OFF_SETTING_KEYS.verificationDay}.${q.region}`, String(q.verificationDay));
-  });
+  await writeCountySettings(db, q.region, { [CUT_OFF_SETTING_KEYS.materialsDay]: String(q.materialsDay), [CUT_OFF_SETTING_KEYS.verificationDay]: String(q.verificationDay) }, actor);
   return getCutOffs(db, { region: q.region }, actor, now);
 }

@@ -18,7 +18,7 @@ function loaded<M extends Record<K, ComponentType<any>>, K extends keyof M>(load
 }
 
 const AppLayout = lazy(async () => ({ default: (await import('./components/AppLayout.tsx')).AppLayout }));
-const DashboardPage = loaded(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
+const HomePage = loaded(() => import('./pages/HomePage.tsx'), 'HomePage');
 const ImportPage = loaded(() => import('./pages/ImportPage.tsx'), 'ImportPage');
 const IndicatorsPage = loaded(() => import('./pages/IndicatorsPage.tsx'), 'IndicatorsPage');
 const LedgerPage = loaded(() => import('./pages/LedgerPage.tsx'), 'LedgerPage');
@@ -109,7 +109,7 @@ function LocalizedApp() {
             <Suspense fallback={<FullPageSpin />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              <Route path="/" element={<RequireSession><DashboardPage /></RequireSession>} />
+              <Route path="/" element={<RequireSession><HomePage /></RequireSession>} />
               <Route path="/projects" element={<RequireSession><LedgerPage /></RequireSession>} />
               <Route path="/projects/:id" element={<RequireSession><ProjectRoute /></RequireSession>} />
               <Route path="/import" element={<RequireSession><ImportPage /></RequireSession>} />

@@ -18,6 +18,7 @@ import {
   type Stage,
   type StatsEntryStatus,
 } from '../domain/project/project.ts';
+import { CALENDAR_MESSAGES } from './lib/calendar-messages.ts';
 import { INDICATOR_MESSAGES } from './lib/indicator-messages.ts';
 import { ROUND_MESSAGES } from './lib/round-messages.ts';
 import { ATTRACTION_MESSAGES } from './lib/attraction-messages.ts';
@@ -52,6 +53,7 @@ const MESSAGES = {
   ...INDICATOR_MESSAGES,
   ...ATTRACTION_MESSAGES,
   ...PEOPLE_MESSAGES,
+  ...CALENDAR_MESSAGES,
 
   'login.username': ['用户名', 'Username'],
   'login.password': ['密码', 'Password'],

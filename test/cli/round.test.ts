@@ -63,6 +63,31 @@ describe(`tiaodu round (${testDialect()})`, () => {
     expect(JSON.parse(closed.stdout).status).toBe('closed');
   });
 
+  it('reopens a closed month for one unit and locks it again; extends an open month’s deadline, later only', async () => {
+    for (const step of [['open', '--deadline', deadline], ['close']]) {
+      const done = await tiaodu('round', step[0]!, '--db', db, '--region', '140423', '--month', '2021-04', ...step.slice(1));
+      expect(done.code, done.stderr).toBe(0);
+    }
+    const reopened = await tiaodu('round', 'reopen', '--db', db, '--region', '140423', '--month', '2021-04', '--unit', '古韩镇人民政府', '--reason', '古韩镇漏报', '--json');
+    expect(reopened.code, reopened.stderr).toBe(0);
+    const round = JSON.parse(reopened.stdout);
+    expect([round.status, round.reopenings.map((r: { unitName: string; reason: string }) => [r.unitName, r.reason])]).toEqual(['closed', [['古韩镇人民政府', '古韩镇漏报']]]);
+    const relocked = await tiaodu('round', 'relock', '--db', db, '--region', '140423', '--month', '2021-04', '--unit', '古韩镇人民政府', '--json');
+    expect(relocked.code, relocked.stderr).toBe(0);
+    expect(JSON.parse(relocked.stdout).reopenings).toEqual([]);
+
+    const july = await tiaodu('round', 'open', '--db', db, '--region', '140423', '--month', '2021-07');
+    expect(july.code, july.stderr).toBe(0);
+    // July 2021's own deadline (5 August 2021) has long passed: the calendar counts from today, and the command says so.
+    expect(july.stderr).toContain('2021年7月的日历截止时间（2021年8月5日18:00）在开启时已过，截止时间按开启之日起算4天');
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const extended = await tiaodu('round', 'extend', '--db', db, '--region', '140423', '--month', '2021-07', '--deadline', later, '--json');
+    expect(extended.code, extended.stderr).toBe(0);
+    expect(JSON.parse(extended.stdout)).toMatchObject({ deadline: later, deadlineBasis: 'extended' });
+    const earlier = await tiaodu('round', 'extend', '--db', db, '--region', '140423', '--month', '2021-07', '--deadline', deadline);
+    expect([earlier.code, earlier.stderr]).toEqual([1, expect.stringContaining('新的截止时间应晚于现在的截止时间')]);
+  }, 240_000);
+
   it('refuses a month that is not one, and says so; wrong usage exits 2', async () => {
     const bad = await tiaodu('round', 'open', '--db', db, '--region', '140423', '--month', '2021-13');
     expect(bad.code).toBe(2);

@@ -5,7 +5,7 @@ import { deflateSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/domain/money.ts';
-import { DESKTOP, openPage, overflow, PHONE, region, shot, signInAt, startApp, type E2eApp } from './support.ts';
+import { DESKTOP, fillPicker, openPage, overflow, PHONE, region, shot, signInAt, startApp, type E2eApp } from './support.ts';
 
 let app: E2eApp | undefined;
 let base = '';
@@ -97,14 +97,6 @@ async function dashboardYtd(page: Page): Promise<string> {
 function cstDaysFromNow(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000);
   return `${d.toISOString().slice(0, 10)} 18:00`;
-}
-
-async function fillPicker(page: Page, label: string, value: string): Promise<void> {
-  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(value);
 }
 
 async function signedIn(viewport: { width: number; height: number }, username: string): Promise<{ context: BrowserContext; page: Page }> {

@@ -164,3 +164,12 @@ export async function columnTexts(page: Page, header: string): Promise<string[]>
   }
   return out;
 }
+
+/** Types a value into a date picker of the open dialog, by its label, and waits until the picker shows it. */
+export async function fillPicker(page: Page, label: string, value: string): Promise<void> {
+  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  await expect.poll(() => input.inputValue()).toBe(value);
+}

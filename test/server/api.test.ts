@@ -100,11 +100,11 @@ describe(`API (${testDialect()})`, () => {
     expect(history.json.entries.find((e: any) => e.field === 'totalInvestment')).toMatchObject({ field: 'totalInvestment', before: '250000000', after: '260000000', userName: 't-dispatcher' });
   });
 
-  it('lists the county’s townships, units and leaders, and the latest month with figures', async () => {
+  it('lists the county’s townships, units and leaders, and its current month (no round closed yet: the latest month with figures)', async () => {
     const res = await call(app, token, 'GET', '/api/counties/140423/context');
     expect(res.json.townships.map((t: any) => t.name)).toEqual(expect.arrayContaining(['古韩镇', '虒亭镇', '襄垣经济技术开发区']));
     expect(res.json.leaders).toEqual([{ id: f.leaderId, name: '王志强', title: '副县长', retiredOn: null }]);
-    expect(res.json.latestMonth).toBe('2021-04');
+    expect(res.json.currentMonth).toMatchObject({ month: '2021-04', source: 'figures', openRounds: [] });
   });
 
   it('publishes an OpenAPI document of every route', async () => {

@@ -132,6 +132,13 @@ describe(`the monthly round over the API (${testDialect()})`, () => {
     expect((await call(app, tokens.reporter, 'POST', `/api/rounds/${roundId}/units/${f.units.guhan}/approve`)).status).toBe(403);
     expect((await call(app, tokens.reporter, 'PUT', `/api/units/${f.units.guhan}/webhook`, { kind: 'wecom', url: 'http://127.0.0.1:1/x' })).status).toBe(403);
     expect((await call(app, tokens.reporter, 'POST', '/api/rounds', { regionCode: COUNTY, month: '2021-04' })).status).toBe(403);
+    // Nor move its deadline, reopen it for a unit or lock it again.
+    expect((await call(app, tokens.reporter, 'POST', `/api/rounds/${roundId}/deadline`, { deadline: '2021-06-09T18:00:00+08:00' })).status).toBe(403);
+    expect((await call(app, tokens.reporter, 'POST', `/api/rounds/${roundId}/units/${f.units.guhan}/reopen`, { reason: '越权补报' })).status).toBe(403);
+    expect((await call(app, tokens.reporter, 'POST', `/api/rounds/${roundId}/units/${f.units.guhan}/relock`)).status).toBe(403);
+    // A reporter's landing is its own work; the dispatcher's is the county's dashboard.
+    expect((await call(app, tokens.reporter, 'GET', '/api/my-work')).json.unitName).toBe('古韩镇人民政府');
+    expect((await call(app, tokens.dispatcher, 'GET', '/api/my-work')).status).toBe(403);
   });
 
   it('takes photos and PDFs as evidence, refuses other files with the reason, and serves them back', async () => {
@@ -181,14 +188,24 @@ describe(`the monthly round over the API (${testDialect()})`, () => {
     expect([heating[5], heating[6], heating[7], heating[8], heating[9]]).toEqual(['已提交', 300, 500, 4000, '\'=HYPERLINK("x")']);
   });
 
-  it('keeps the round calendar in settings: changed by the dispatcher, checked whole, used by the next round', async () => {
-    expect((await call(app, tokens.reporter, 'PUT', '/api/round-settings', { deadlineDay: 8 })).status).toBe(403);
-    const bad = await call(app, tokens.dispatcher, 'PUT', '/api/round-settings', { deadlineHour: 25 });
+  it('keeps the round calendar in the county’s settings: changed by its dispatcher, checked whole, used by its next round, refused to another county', async () => {
+    expect((await call(app, tokens.reporter, 'PUT', '/api/round-settings', { region: COUNTY, deadlineDay: 8 })).status).toBe(403);
+    const bad = await call(app, tokens.dispatcher, 'PUT', '/api/round-settings', { region: COUNTY, deadlineHour: 25 });
     expect([bad.status, bad.json.error.details[0].field]).toEqual([422, 'round.deadlineHour']);
-    const changed = await call(app, tokens.dispatcher, 'PUT', '/api/round-settings', { deadlineDay: 8, graceDays: 1 });
-    expect(changed.json).toMatchObject({ openDay: 1, deadlineDay: 8, deadlineHour: 18, graceDays: 1 });
+    const changed = await call(app, tokens.dispatcher, 'PUT', '/api/round-settings', { region: COUNTY, deadlineDay: 8, graceDays: 1 });
+    expect(changed.json).toMatchObject({ region: COUNTY, openDay: 1, deadlineDay: 8, deadlineHour: 18, graceDays: 1 });
+    expect((await call(app, tokens.leader, 'GET', `/api/round-settings?region=${COUNTY}`)).json).toMatchObject({ deadlineDay: 8, graceDays: 1 });
+
+    // 平顺县's dispatcher changes 平顺县's calendar, and is refused 襄垣县's; neither touches the other.
+    const pingshun = await signInAs(app, 't-pingshun', PASSWORD);
+    const cross = await call(app, pingshun, 'PUT', '/api/round-settings', { region: COUNTY, deadlineDay: 20 });
+    expect([cross.status, cross.json.error.code]).toEqual([403, 'forbidden']);
+    expect((await call(app, pingshun, 'PUT', '/api/round-settings', { region: '140425', deadlineDay: 10 })).json).toMatchObject({ region: '140425', deadlineDay: 10 });
+    expect((await call(app, pingshun, 'PUT', '/api/current-month', { region: COUNTY, month: '2021-03' })).status).toBe(403);
+    expect((await call(app, tokens.dispatcher, 'GET', `/api/round-settings?region=${COUNTY}`)).json.deadlineDay).toBe(8);
+
     clock = new Date('2021-05-02T00:00:00Z');
     const april = await call(app, tokens.dispatcher, 'POST', '/api/rounds', { regionCode: COUNTY, month: '2021-04' });
-    expect([april.json.deadline, april.json.graceUntil]).toEqual(['2021-05-08T10:00:00.000Z', '2021-05-09T10:00:00.000Z']);
+    expect([april.json.deadline, april.json.graceUntil, april.json.deadlineBasis]).toEqual(['2021-05-08T10:00:00.000Z', '2021-05-09T10:00:00.000Z', 'calendar']);
   });
 });

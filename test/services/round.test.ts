@@ -2,7 +2,6 @@
 // with the pool's figures following, and every refusal a reporter meets for the right reason.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
-import { isAppError, type AppError } from '../../src/domain/errors.ts';
 import { getProjectHistory } from '../../src/services/get-project.ts';
 import { poolSummary } from '../../src/services/pool-summary.ts';
 import { decideCorrection, requestCorrection } from '../../src/services/round/corrections.ts';
@@ -11,7 +10,8 @@ import { getReport, listRoundReports, saveReport, submitReport } from '../../src
 import { approveReport, approveUnit, returnReport } from '../../src/services/round/review.ts';
 import { closeRound, openDueRounds, openRound } from '../../src/services/round/rounds.ts';
 import { getProject } from '../../src/services/get-project.ts';
-import { addProject, COUNTY, seedCounty, WANGQIAO, type CountyFixture } from '../support/factories.ts';
+import { addRoundProjects, COUNTY, seedCounty, type CountyFixture } from '../support/factories.ts';
+import { refused } from '../support/refused.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 
 let h: DatabaseHandle;
@@ -25,23 +25,11 @@ const JUNE_3 = new Date('2021-06-03T02:00:00Z');
 beforeEach(async () => {
   h = await openTestDatabase();
   f = await seedCounty(h.db);
-  heating = await addProject(h.db, { name: '古韩镇集中供热改造工程', unitId: f.units.guhan, totalInvestment: 200_000_000, phase: 'newStart', annualPlan: 80_000_000, startedOn: '2021-03-10', months: { '2021-03': 5_000_000, '2021-04': 6_000_000 } });
-  school = await addProject(h.db, { name: '古韩镇中学新校区', unitId: f.units.guhan, totalInvestment: 90_000_000, phase: 'continuing', annualPlan: 30_000_000, stage: 'underway', startedOn: '2020-05-01', resumedOn: '2021-03-01', months: { '2021-04': 2_000_000 } });
-  road = await addProject(h.db, { name: '王桥镇农村公路提质改造', unitId: f.units.wangqiao, townshipCode: WANGQIAO, totalInvestment: 40_000_000, phase: 'newStart', annualPlan: 20_000_000, stage: 'preparing' });
+  ({ heating, school, road } = await addRoundProjects(h.db, f));
 });
 afterEach(async () => {
   await h.close();
 });
-
-async function refused(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (e) {
-    if (isAppError(e)) return e;
-    throw e;
-  }
-  throw new Error('the action was accepted');
-}
 
 const ytdMay = async () => (await poolSummary(h.db, { region: COUNTY, asOf: '2021-05' }, f.actors.dispatcher)).all.completedYtd;
 

@@ -93,3 +93,14 @@ export async function addProject(db: Db, spec: ProjectSpec): Promise<string> {
   await upsertProjectMonths(db, p.id, Object.entries(spec.months ?? {}).map(([month, completed]) => ({ month, completed, enteredAs: 'month' as const })));
   return p.id;
 }
+
+/**
+ * The three projects of the 2021 pool the round's tests work on: 古韩镇's heating (new, started in March, with March and
+ * April figures) and school (continuing, resumed in March, an April figure), and 王桥镇's road (new, not started).
+ */
+export async function addRoundProjects(db: Db, f: CountyFixture): Promise<{ heating: string; school: string; road: string }> {
+  const heating = await addProject(db, { name: '古韩镇集中供热改造工程', unitId: f.units.guhan, totalInvestment: 200_000_000, phase: 'newStart', annualPlan: 80_000_000, startedOn: '2021-03-10', months: { '2021-03': 5_000_000, '2021-04': 6_000_000 } });
+  const school = await addProject(db, { name: '古韩镇中学新校区', unitId: f.units.guhan, totalInvestment: 90_000_000, phase: 'continuing', annualPlan: 30_000_000, stage: 'underway', startedOn: '2020-05-01', resumedOn: '2021-03-01', months: { '2021-04': 2_000_000 } });
+  const road = await addProject(db, { name: '王桥镇农村公路提质改造', unitId: f.units.wangqiao, townshipCode: WANGQIAO, totalInvestment: 40_000_000, phase: 'newStart', annualPlan: 20_000_000, stage: 'preparing' });
+  return { heating, school, road };
+}

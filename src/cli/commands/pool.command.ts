@@ -28,6 +28,8 @@ export function registerPool(program: Command): void {
       }
       const lines = [
         `${summary.regionName} 项目库（截至 ${summary.asOf}，金额单位：亿元）`,
+        // Figures drawn from a round still open say how complete they are.
+        ...(summary.completeness.length > 0 ? [`数字含仍在填报的月份：${summary.completeness.map((c) => c.label).join('，')}`] : []),
         row('', '项目数', '总投资', '年度计划', '累计完成', '开工/复工率'),
         row('合计', summary.all.count, money(summary.all.totalInvestment), money(summary.all.annualPlan), money(summary.all.completedYtd), ''),
         row('续建', summary.continuing.count, money(summary.continuing.totalInvestment), money(summary.continuing.annualPlan), money(summary.continuing.completedYtd), `复工率 ${formatRate(summary.continuing.resumeRate)}`),

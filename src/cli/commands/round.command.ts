@@ -1,4 +1,4 @@
-// tiaodu round: open and close a county's monthly round, list who is late, export its figures, send due reminders.
+// tiaodu round: open and close a county's monthly round, extend it, reopen it for one unit, list who is late, export its figures, send due reminders.
 
 import fs from 'node:fs';
 import type { Command } from 'commander';
@@ -7,6 +7,7 @@ import { formatRate } from '../../domain/format.ts';
 import { cstLabel } from '../../domain/round/round.ts';
 import { exportRound } from '../../services/round/export-round.ts';
 import { runRoundCalendar } from '../../services/round/calendar.ts';
+import { extendDeadline, relockUnit, reopenForUnit } from '../../services/round/deadlines.ts';
 import { closeRound, getRoundByMonth, monthName, openRound, type RoundSummary } from '../../services/round/rounds.ts';
 import { getRoundScoreboard } from '../../services/round/scoreboard.ts';
 import { printJson, say } from '../output.ts';
@@ -19,7 +20,7 @@ function describe(r: RoundSummary): string {
 }
 
 export function registerRound(program: Command): void {
-  const round = program.command('round').description('月报：开启、关闭、谁逾期、导出、发送提醒');
+  const round = program.command('round').description('月报：开启、延长、关闭、为单位重新开放、谁逾期、导出、发送提醒');
 
   round
     .command('open')
@@ -33,7 +34,56 @@ export function registerRound(program: Command): void {
     .action(async (opts: { region: string; month: string; deadline?: string; graceUntil?: string; db?: string; json?: boolean }) => {
       const r = await withDatabase(opts.db, ({ db }) => openRound(db, { regionCode: opts.region, month: opts.month, deadline: opts.deadline, graceUntil: opts.graceUntil }, SYSTEM_ACTOR));
       if (opts.json) printJson(r);
-      else say(`已开启：${describe(r)}`);
+      else say(`已开启：${describe(r)}\n${r.deadlineNote}`);
+    });
+
+  round
+    .command('extend')
+    .description('延长仍在填报的月报的截止时间（只能延后；宽限天数不变，除非另给）')
+    .requiredOption('--region <code>', '县级区划代码（6位）')
+    .requiredOption('--month <month>', '月份，YYYY-MM')
+    .requiredOption('--deadline <time>', '新的截止时间（带时区），如 2021-07-08T18:00:00+08:00')
+    .option('--grace-until <time>', '新的宽限截止时间')
+    .option('--db <target>', DB_HELP)
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { region: string; month: string; deadline: string; graceUntil?: string; db?: string; json?: boolean }) => {
+      const r = await withDatabase(opts.db, async ({ db }) =>
+        extendDeadline(db, (await getRoundByMonth(db, opts.region, opts.month, SYSTEM_ACTOR)).id, { deadline: opts.deadline, graceUntil: opts.graceUntil }, SYSTEM_ACTOR),
+      );
+      if (opts.json) printJson(r);
+      else say(`已延长：${describe(r)}`);
+    });
+
+  round
+    .command('reopen')
+    .description('为一个单位重新开放已关闭的月报：该单位未通过的月报可补报，其他单位仍锁定；已通过的数据仍只能更正')
+    .requiredOption('--region <code>', '县级区划代码（6位）')
+    .requiredOption('--month <month>', '月份，YYYY-MM')
+    .requiredOption('--unit <unit>', '单位全称或编号')
+    .requiredOption('--reason <text>', '重新开放的原因')
+    .option('--deadline <time>', '补报截止时间（带时区）；缺省按本县日历自今日起算')
+    .option('--db <target>', DB_HELP)
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { region: string; month: string; unit: string; reason: string; deadline?: string; db?: string; json?: boolean }) => {
+      const r = await withDatabase(opts.db, async ({ db }) =>
+        reopenForUnit(db, (await getRoundByMonth(db, opts.region, opts.month, SYSTEM_ACTOR)).id, opts.unit, { reason: opts.reason, deadline: opts.deadline }, SYSTEM_ACTOR),
+      );
+      if (opts.json) printJson(r);
+      else for (const x of r.reopenings) say(`已重新开放：${x.unitName}，补报截止${cstLabel(x.deadline, true)}，宽限至${cstLabel(x.graceUntil, true)}（${x.reason}）`);
+    });
+
+  round
+    .command('relock')
+    .description('重新锁定为某单位开放的月报（该单位没有待审核的月报时）')
+    .requiredOption('--region <code>', '县级区划代码（6位）')
+    .requiredOption('--month <month>', '月份，YYYY-MM')
+    .requiredOption('--unit <unit>', '单位全称或编号')
+    .option('--db <target>', DB_HELP)
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { region: string; month: string; unit: string; db?: string; json?: boolean }) => {
+      const r = await withDatabase(opts.db, async ({ db }) => relockUnit(db, (await getRoundByMonth(db, opts.region, opts.month, SYSTEM_ACTOR)).id, opts.unit, SYSTEM_ACTOR));
+      if (opts.json) printJson(r);
+      else say(`已重新锁定：${describe(r)}`);
     });
 
   round

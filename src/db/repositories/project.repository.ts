@@ -340,16 +340,3 @@ export async function distinctChains(db: Db, countyCode: string): Promise<string
     .execute();
   return rows.map((r) => r.chain!).filter(Boolean);
 }
-
-/** The latest month with reported investment in a region, the natural as-of month of its dashboard. */
-export async function latestReportedMonth(db: Db, regionCode: string): Promise<string | null> {
-  const [lo, hi] = countyRange(regionCode);
-  const row = await db
-    .selectFrom('project_month as m')
-    .innerJoin('project as p', 'p.id', 'm.project_id')
-    .select(sql<string | null>`max(m.month)`.as('month'))
-    .where('p.region_code', '>=', lo)
-    .where('p.region_code', '<=', hi)
-    .executeTakeFirst();
-  return row?.month ?? null;
-}

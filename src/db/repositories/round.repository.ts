@@ -4,6 +4,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import type { EnteredAs, Stage } from '../../domain/project/project.ts';
+import { DEADLINE_BASES, roundForUnit, type DeadlineBasis } from '../../domain/round/deadlines.ts';
 import type { ReminderKind, WebhookKind } from '../../domain/round/reminders.ts';
 import type { CorrectionStatus, ProblemStatus, ReportStatus, RoundStatus } from '../../domain/round/round.ts';
 import type { StageEventEntry } from '../../domain/round/stage-events.ts';
@@ -23,6 +24,7 @@ export interface Round {
   openedBy: string | null;
   closedAt: string | null;
   closedBy: string | null;
+  deadlineBasis: DeadlineBasis;
 }
 
 function toRound(r: Selectable<RoundTable>): Round {
@@ -37,6 +39,7 @@ function toRound(r: Selectable<RoundTable>): Round {
     openedBy: r.opened_by,
     closedAt: r.closed_at,
     closedBy: r.closed_by,
+    deadlineBasis: (DEADLINE_BASES as readonly string[]).includes(r.deadline_basis) ? (r.deadline_basis as DeadlineBasis) : 'calendar',
   };
 }
 
@@ -54,6 +57,7 @@ export async function insertRound(db: Db, r: Round): Promise<void> {
       opened_by: r.openedBy,
       closed_at: r.closedAt,
       closed_by: r.closedBy,
+      deadline_basis: r.deadlineBasis,
     })
     .execute();
 }
@@ -259,6 +263,8 @@ export async function findReportViews(db: Db, q: ReportQuery): Promise<ReportVie
     .innerJoin('project as p', 'p.id', 'r.project_id')
     .leftJoin('unit as u', 'u.id', 'r.unit_id')
     .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(sql<boolean>`y.year = cast(substr(rd.month, 1, 4) as integer)`))
+    // A closed round reopened for the report's unit is open to that unit, under the reopening's deadline.
+    .leftJoin('round_reopening as ro', (j) => j.onRef('ro.round_id', '=', 'r.round_id').onRef('ro.unit_id', '=', 'r.unit_id').on('ro.relocked_at', 'is', null))
     .selectAll('r')
     .select([
       'rd.month',
@@ -266,6 +272,8 @@ export async function findReportViews(db: Db, q: ReportQuery): Promise<ReportVie
       'rd.status as round_status',
       'rd.deadline',
       'rd.grace_until',
+      'ro.deadline as reopened_deadline',
+      'ro.grace_until as reopened_grace_until',
       'p.name as project_name',
       'p.project_code',
       'p.unit_id as project_unit_id',
@@ -287,26 +295,32 @@ export async function findReportViews(db: Db, q: ReportQuery): Promise<ReportVie
     .orderBy('u.name')
     .orderBy('p.name')
     .execute();
-  return rows.map((r) => ({
-    ...toReport(r),
-    month: r.month,
-    regionCode: r.region_code,
-    roundStatus: r.round_status,
-    deadline: r.deadline,
-    graceUntil: r.grace_until,
-    projectName: r.project_name,
-    projectCode: r.project_code,
-    projectUnitId: r.project_unit_id,
-    unitName: r.unit_name ?? null,
-    townshipCode: r.township_code,
-    stage: r.stage,
-    startedOn: r.started_on,
-    totalInvestment: toYuan(r.total_investment),
-    completedBefore: toYuan(r.completed_before),
-    phase: r.phase ?? null,
-    annualPlan: r.annual_plan === null || r.annual_plan === undefined ? null : toYuan(r.annual_plan),
-    attachmentCount: Number(r.attachment_count),
-  }));
+  return rows.map((r) => {
+    const forUnit = roundForUnit(
+      { status: r.round_status, deadline: r.deadline, graceUntil: r.grace_until },
+      r.reopened_deadline && r.reopened_grace_until ? { deadline: r.reopened_deadline, graceUntil: r.reopened_grace_until } : null,
+    );
+    return {
+      ...toReport(r),
+      month: r.month,
+      regionCode: r.region_code,
+      roundStatus: forUnit.status,
+      deadline: forUnit.deadline,
+      graceUntil: forUnit.graceUntil,
+      projectName: r.project_name,
+      projectCode: r.project_code,
+      projectUnitId: r.project_unit_id,
+      unitName: r.unit_name ?? null,
+      townshipCode: r.township_code,
+      stage: r.stage,
+      startedOn: r.started_on,
+      totalInvestment: toYuan(r.total_investment),
+      completedBefore: toYuan(r.completed_before),
+      phase: r.phase ?? null,
+      annualPlan: r.annual_plan === null || r.annual_plan === undefined ? null : toYuan(r.annual_plan),
+      attachmentCount: Number(r.attachment_count),
+    };
+  });
 }
 
 /** Every month figure of the given projects, for the review checks against each project's own history. */
@@ -614,12 +628,6 @@ export async function reportsForScore(db: Db, roundIds: readonly string[]): Prom
     .where('round_id', 'in', roundIds)
     .execute();
   return rows.map((r) => ({ roundId: r.round_id, unitId: r.unit_id, status: r.status, firstSubmittedAt: r.first_submitted_at, returnedCount: r.returned_count }));
-}
-
-/** The settings whose keys start with a prefix ('round.'), as a record. */
-export async function settingsWithPrefix(db: Db, prefix: string): Promise<Record<string, string>> {
-  const rows = await db.selectFrom('setting').select(['key', 'value']).where('key', '>=', prefix).where('key', '<', `${prefix}\uffff`).execute();
-  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
 export async function findUnitRegion(db: Db, unitId: string): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 // Schemas of the pool analysis as the API returns it (money in 元, rates as fractions).
 
 import { z } from '@hono/zod-openapi';
+import { CompletenessSchema } from './calendar.schema.ts';
 
 const Group = z.object({
   count: z.number().int(),
@@ -31,4 +32,5 @@ export const PoolSummarySchema = PoolFiguresSchema.extend({
   byCounty: z.array(BreakdownRowSchema).optional(),
   batches: z.array(z.object({ heldOn: z.string(), title: z.string(), signed: z.number().int(), started: z.number().int(), operating: z.number().int() })),
   sentence: z.string().openapi({ description: '按种子文件 000 的句式起草的段落' }),
+  completeness: z.array(CompletenessSchema).openapi({ description: '这些数字所含月份中仍在填报的月报及其完成度；为空则数字已定' }),
 }).openapi('PoolSummary');

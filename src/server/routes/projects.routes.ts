@@ -4,6 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createProject } from '../../services/create-project.ts';
 import { getProject, getProjectHistory } from '../../services/get-project.ts';
 import { listProjects } from '../../services/list-projects.ts';
+import { CompletenessSchema } from './calendar.schema.ts';
 import { updateProject } from '../../services/update-project.ts';
 import { requireActor } from '../middleware/auth.ts';
 import { createRouter } from '../env.ts';
@@ -28,7 +29,7 @@ const list = createRoute({
   middleware: [requireActor] as const,
   request: { query: ProjectListQuerySchema },
   responses: {
-    200: json(z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(ProjectListItemSchema) }), '一页项目'),
+    200: json(z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(ProjectListItemSchema), completeness: z.array(CompletenessSchema) }), '一页项目'),
     ...errorResponses,
   },
 });

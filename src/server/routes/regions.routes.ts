@@ -4,6 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { countyContext, visibleCounties } from '../../services/county-context.ts';
 import { requireActor } from '../middleware/auth.ts';
 import { createRouter } from '../env.ts';
+import { CurrentMonthSchema } from './calendar.schema.ts';
 import { errorResponses, json } from './common.schema.ts';
 
 const CountyContextSchema = z
@@ -13,7 +14,7 @@ const CountyContextSchema = z
     units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), townshipCode: z.string().nullable() })),
     leaders: z.array(z.object({ id: z.string(), name: z.string(), title: z.string().nullable(), retiredOn: z.string().nullable().openapi({ description: '离任日期：不再用于新项目' }) })),
     chains: z.array(z.string()),
-    latestMonth: z.string().nullable().openapi({ description: '有完成投资数据的最近月份' }),
+    currentMonth: CurrentMonthSchema,
   })
   .openapi('CountyContext');
 
@@ -30,7 +31,7 @@ const contextRoute = createRoute({
   method: 'get',
   path: '/counties/{code}/context',
   tags: ['地区'],
-  summary: '县的乡镇园区、责任单位、包联领导、产业链',
+  summary: '县的乡镇园区、责任单位、包联领导、产业链、当前月份',
   middleware: [requireActor] as const,
   request: { params: z.object({ code: z.string().regex(/^\d{6}$/).openapi({ example: '140423' }) }) },
   responses: { 200: json(CountyContextSchema, '县的基础信息'), ...errorResponses },

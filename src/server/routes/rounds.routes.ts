@@ -11,19 +11,20 @@ import { addEvidence, getEvidence } from '../../services/round/evidence.ts';
 import { configureUnitWebhook, listNotices } from '../../services/round/notices.ts';
 import { getReport, listRoundReports, saveReport, submitReport } from '../../services/round/reports.ts';
 import { approveReport, approveUnit, returnReport } from '../../services/round/review.ts';
-import { closeRound, getRound, listRounds, loadRoundSettings, openRound, updateRoundSettings } from '../../services/round/rounds.ts';
+import { closeRound, getRound, getRoundSettings, listRounds, openRound, updateRoundSettings } from '../../services/round/rounds.ts';
 import { exportRound } from '../../services/round/export-round.ts';
 import { getRoundScoreboard, getYearTimeliness } from '../../services/round/scoreboard.ts';
 import { createRouter } from '../env.ts';
 import { refuseLargeUpload, tooLarge } from '../middleware/upload-limit.ts';
-import { presentCorrection, presentReport, presentReportPage, presentRound } from '../presenters/round.presenter.ts';
+import { presentCorrection, presentOpenedRound, presentReport, presentReportPage, presentRound } from '../presenters/round.presenter.ts';
 import { requireActor } from '../middleware/auth.ts';
-import { ErrorSchema, errorResponses, json } from './common.schema.ts';
+import { ErrorSchema, errorResponses, json, RegionCodeParam } from './common.schema.ts';
 import {
   CorrectionBodySchema,
   CorrectionDecisionBodySchema,
   CorrectionSchema,
   NoticeSchema,
+  OpenedRoundSchema,
   OpenRoundBodySchema,
   ReportBodySchema,
   ReportListQuerySchema,
@@ -49,7 +50,7 @@ const list = createRoute({
 const open = createRoute({
   method: 'post', path: '/rounds', tags, summary: '开启某县某月的月报（调度员）',
   middleware: [requireActor] as const, request: body(OpenRoundBodySchema),
-  responses: { 201: json(RoundSchema, '已开启'), ...conflict, ...errorResponses },
+  responses: { 201: json(OpenedRoundSchema, '已开启，并说明截止时间如何确定'), ...conflict, ...errorResponses },
 });
 const read = createRoute({
   method: 'get', path: '/rounds/{id}', tags, summary: '一轮月报',
@@ -153,6 +154,7 @@ const webhook = createRoute({
 
 const SettingsSchema = z
   .object({
+    region: RegionCodeParam.openapi({ description: '县级区划代码：月报日历按县设置' }),
     openDay: z.number().int().openapi({ description: '次月几日0时自动开启（1–28）', example: 1 }),
     deadlineDay: z.number().int().openapi({ description: '次月几日截止（1–28）', example: 5 }),
     deadlineHour: z.number().int().openapi({ description: '截止日几点（0–23，北京时间）', example: 18 }),
@@ -161,13 +163,13 @@ const SettingsSchema = z
   })
   .openapi('RoundSettings');
 const readSettings = createRoute({
-  method: 'get', path: '/round-settings', tags, summary: '月报日历：自动开启日、截止时间、宽限期、提前提醒',
-  middleware: [requireActor] as const,
+  method: 'get', path: '/round-settings', tags, summary: '本县的月报日历：自动开启日、截止时间、宽限期、提前提醒',
+  middleware: [requireActor] as const, request: { query: z.object({ region: z.string().regex(/^\d{6}$/).openapi({ example: '140423' }) }) },
   responses: { 200: json(SettingsSchema, '月报日历'), ...errorResponses },
 });
 const writeSettings = createRoute({
-  method: 'put', path: '/round-settings', tags, summary: '修改月报日历（管理员、调度员）',
-  middleware: [requireActor] as const, request: body(SettingsSchema.partial()),
+  method: 'put', path: '/round-settings', tags, summary: '修改本县的月报日历（本县管理员、调度员；不影响其他县）',
+  middleware: [requireActor] as const, request: body(SettingsSchema.partial().required({ region: true })),
   responses: { 200: json(SettingsSchema, '修改后的月报日历'), ...errorResponses },
 });
 
@@ -178,7 +180,7 @@ export const roundRoutes = createRouter()
   })
   .openapi(open, async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(presentRound(await openRound(db, c.req.valid('json'), c.get('actor'), now())), 201);
+    return c.json(presentOpenedRound(await openRound(db, c.req.valid('json'), c.get('actor'), now())), 201);
   })
   .openapi(read, async (c) => c.json(presentRound(await getRound(c.get('deps').db, c.req.valid('param').id, c.get('actor'))), 200))
   .openapi(close, async (c) => {
@@ -257,7 +259,10 @@ export const roundRoutes = createRouter()
       'cache-control': 'private, max-age=3600',
     });
   })
-  .openapi(readSettings, async (c) => c.json(await loadRoundSettings(c.get('deps').db), 200))
+  .openapi(readSettings, async (c) => {
+    const { region } = c.req.valid('query');
+    return c.json(await getRoundSettings(c.get('deps').db, region, c.get('actor')), 200);
+  })
   .openapi(writeSettings, async (c) => c.json(await updateRoundSettings(c.get('deps').db, c.req.valid('json'), c.get('actor')), 200))
   .openapi(notices, async (c) => c.json({ notices: await listNotices(c.get('deps').db, c.get('actor')) }, 200))
   .openapi(webhook, async (c) => {

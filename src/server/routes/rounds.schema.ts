@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { ENTERED_AS, STAGES } from '../../domain/project/project.ts';
 import { REPORT_FLAG_CODES } from '../../domain/round/report-flags.ts';
+import { DEADLINE_BASES } from '../../domain/round/deadlines.ts';
 import { CORRECTION_STATUSES, PROBLEM_STATUSES, REPORT_STATUSES, ROUND_STATUSES } from '../../domain/round/round.ts';
 import { STAGE_EVENTS } from '../../domain/round/stage-events.ts';
 import { CorrectionDecisionSchema, CorrectionInputSchema, ReportInputSchema, ReturnInputSchema } from '../../domain/round/report-input.ts';
@@ -31,14 +32,32 @@ export const RoundSchema = z
       approved: z.number().int(),
       returned: z.number().int(),
     }),
+    deadlineBasis: z.enum(DEADLINE_BASES).openapi({ description: '截止时间如何确定：calendar 按日历；opening 日历截止已过，按开启之日起算；given 开启时指定；extended 已延长' }),
+    reopenings: z.array(
+      z.object({
+        id: z.string(),
+        roundId: z.string(),
+        unitId: z.string(),
+        unitName: z.string(),
+        reason: z.string(),
+        deadline: instant,
+        graceUntil: instant,
+        reopenedAt: instant,
+        reopenedBy: z.string().nullable(),
+      }),
+    ).openapi({ description: '已关闭的月报为某单位重新开放（补报中）' }),
   })
   .openapi('Round');
+
+export const OpenedRoundSchema = RoundSchema.extend({
+  deadlineNote: z.string().openapi({ description: '截止时间如何确定，一句话说明', example: '2021年6月的日历截止时间（2021年7月5日18:00）在开启时已过，截止时间按开启之日起算4天：…' }),
+}).openapi('OpenedRound');
 
 export const OpenRoundBodySchema = z
   .object({
     regionCode: RegionCodeParam,
     month: MonthParam,
-    deadline: z.string().optional().openapi({ description: '截止时间（带时区），缺省按设置：次月5日18:00', example: '2021-06-05T18:00:00+08:00' }),
+    deadline: z.string().optional().openapi({ description: '截止时间（带时区），缺省按本县日历：次月5日18:00；该时间开启时已过则按开启之日起算', example: '2021-06-05T18:00:00+08:00' }),
     graceUntil: z.string().optional().openapi({ description: '宽限截止时间，缺省按设置：截止后2天' }),
   })
   .openapi('OpenRound');

@@ -22,9 +22,12 @@ export interface SentReminder {
  * running the timer never both send it; a failed post is recorded with the robot's answer.
  */
 export async function sendDueReminders(db: Db, now: Date, post: PostWebhook = postWebhook): Promise<SentReminder[]> {
-  const settings = await loadRoundSettings(db);
   const out: SentReminder[] = [];
-  for (const round of await listOpenRounds(db)) out.push(...(await remindRound(db, round, now, settings.reminderLeadHours, post)));
+  for (const round of await listOpenRounds(db)) {
+    // Each county's reminders run by its own calendar.
+    const settings = await loadRoundSettings(db, round.regionCode);
+    out.push(...(await remindRound(db, round, now, settings.reminderLeadHours, post)));
+  }
   return out;
 }
 

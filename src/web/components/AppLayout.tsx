@@ -34,7 +34,8 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
   return {
     key,
     items: [
-      { key: '/', icon: <DashboardOutlined />, label: <Link to={link('/')}>{t('nav.dashboard')}</Link> },
+      // A reporter's landing is its own unit's work, not the county's dashboard.
+      { key: '/', icon: <DashboardOutlined />, label: <Link to={link('/')}>{t(user.role === 'reporter' ? 'nav.myWork' : 'nav.dashboard')}</Link> },
       { key: '/projects', icon: <TableOutlined />, label: <Link to={link('/projects')}>{t('nav.ledger')}</Link> },
       { key: '/rounds', icon: <FileDoneOutlined />, label: <Link to={link('/rounds')}>{t('nav.rounds')}</Link> },
       { key: '/indicators', icon: <FundOutlined />, label: <Link to={link('/indicators')}>{t('nav.indicators')}</Link> },

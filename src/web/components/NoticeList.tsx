@@ -18,7 +18,7 @@ function storedSeen(): string {
   }
 }
 
-export function NoticeList({ notices, onOpen }: { notices: Notice[]; onOpen?: () => void }) {
+export function NoticeList({ notices, onOpen }: { notices: Pick<Notice, 'id' | 'createdAt' | 'text' | 'link'>[]; onOpen?: () => void }) {
   const { t } = useI18n();
   if (notices.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notice.empty')} />;
   return (

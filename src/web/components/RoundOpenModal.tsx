@@ -1,4 +1,4 @@
-// The dispatcher's form to open a month's round: the month, and a deadline and grace end in 北京时间 when the county's settings should not apply.
+// The dispatcher's form to open a month's round: the month, and a deadline and grace end in 北京时间 when the county's calendar should not apply (a past month's counts from the day it opens).
 import { Alert, App, DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -29,7 +29,7 @@ export function RoundOpenModal({ open, onClose, onOpened }: { open: boolean; onC
   const [problem, setProblem] = useState<string>();
   const thisMonth = dayjs().startOf('month');
   // The county's calendar, for the hints of what a blank deadline means.
-  const settings = useAsync(() => roundApi.settings(), []);
+  const settings = useAsync(() => roundApi.settings(county.code), [county.code]);
 
   const submit = async (v: Values) => {
     if (!v.month) return;
@@ -43,6 +43,8 @@ export function RoundOpenModal({ open, onClose, onOpened }: { open: boolean; onC
         graceUntil: v.graceUntil ? cstInput(v.graceUntil.format(TIME_FORMAT)) : undefined,
       });
       message.success(t('rounds.opened', { month: i18n.month(round.month), n: round.counts.due }));
+      // How the deadline was set, in the server's words: a past month's is counted from today, and the dispatcher is told so.
+      if (round.deadlineBasis === 'opening') message.info({ content: round.deadlineNote, duration: 8 });
       form.resetFields();
       onOpened(round);
     } catch (e) {
@@ -56,7 +58,7 @@ export function RoundOpenModal({ open, onClose, onOpened }: { open: boolean; onC
     }
   };
 
-  const { deadlineDay, deadlineHour, graceDays } = settings.data ?? DEFAULT_ROUND_SETTINGS;
+  const { openDay, deadlineDay, deadlineHour, graceDays } = settings.data ?? DEFAULT_ROUND_SETTINGS;
   return (
     <Modal
       title={t('rounds.openTitle')}
@@ -73,7 +75,7 @@ export function RoundOpenModal({ open, onClose, onOpened }: { open: boolean; onC
         <Form.Item name="month" label={t('rounds.openMonth')} extra={t('rounds.openMonthHint')} rules={[{ required: true, message: t('rounds.monthRequired') }]}>
           <DatePicker picker="month" format="YYYY-MM" style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(thisMonth, 'month')} />
         </Form.Item>
-        <Form.Item name="deadline" label={t('rounds.openDeadline')} extra={t('rounds.openDeadlineHint', { day: deadlineDay, hour: deadlineHour })}>
+        <Form.Item name="deadline" label={t('rounds.openDeadline')} extra={t('deadline.openHint', { day: deadlineDay, hour: deadlineHour, days: deadlineDay - openDay })}>
           <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={TIME_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item

@@ -34,7 +34,10 @@ interface SessionApi {
   signOut(): Promise<void>;
   selectCounty(code: string): void;
   retry(): void;
-  /** Reloads the county's units and leaders after they changed, without leaving the page. */
+  /**
+   * Reads the county's context again, without leaving the page: its units and leaders after they changed, its current
+   * month after a round closes or a month is pinned.
+   */
   refresh(): Promise<void>;
 }
 
@@ -126,8 +129,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       refresh: async () => {
         if (state.status !== 'signedIn') return;
-        const { user, county } = state.session;
-        setState({ status: 'signedIn', session: await openSession(user, county.code) });
+        const { user, counties, county } = state.session;
+        const context = await api.countyContext(county.code);
+        setState({ status: 'signedIn', session: buildSession(user, counties, county, context) });
       },
     }),
     [state, start],

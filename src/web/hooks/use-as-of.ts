@@ -1,4 +1,4 @@
-// The as-of month every page reads: `?asOf=YYYY-MM` in the address (so a link shows the same figures), else the county's latest reported month.
+// The as-of month every page reads: `?asOf=YYYY-MM` in the address (so a link shows the same figures), else the county's current month.
 import dayjs from 'dayjs';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -17,7 +17,8 @@ export function useAsOf(): AsOf {
   const [params, setParams] = useSearchParams();
   const fromUrl = params.get('asOf');
   const chosen = fromUrl && isMonth(fromUrl) ? fromUrl : null;
-  const asOf = chosen ?? context.latestMonth ?? dayjs().format('YYYY-MM');
+  // The current month is the server's (the last closed round, or the month the dispatcher pinned): never a month still being reported.
+  const asOf = chosen ?? context.currentMonth.month ?? dayjs().format('YYYY-MM');
 
   const setAsOf = useCallback(
     (month: string) => {

@@ -6,6 +6,9 @@ type OpenRoundBody = Parameters<typeof client.rounds.$post>[0]['json'];
 type ReportListQuery = Parameters<(typeof client.rounds)[':id']['reports']['$get']>[0]['query'];
 export type ReportBody = Parameters<(typeof client.reports)[':id']['$put']>[0]['json'];
 type CorrectionQuery = Parameters<typeof client.corrections.$get>[0]['query'];
+type SettingsBody = Parameters<(typeof client)['round-settings']['$put']>[0]['json'];
+type ExtendBody = Parameters<(typeof client.rounds)[':id']['deadline']['$post']>[0]['json'];
+type ReopenBody = Parameters<(typeof client.rounds)[':id']['units'][':unitId']['reopen']['$post']>[0]['json'];
 
 export const roundApi = {
   rounds: (region: string) => call(client.rounds.$get({ query: { region } })),
@@ -24,7 +27,14 @@ export const roundApi = {
   corrections: (query: CorrectionQuery = {}) => call(client.corrections.$get({ query })),
   decideCorrection: (id: string, approve: boolean, note: string | null) => call(client.corrections[':id'].decision.$post({ param: { id }, json: { approve, note } })),
   notices: () => call(client.notices.$get()),
-  settings: () => call(client['round-settings'].$get()),
+  settings: (region: string) => call(client['round-settings'].$get({ query: { region } })),
+  saveSettings: (json: SettingsBody) => call(client['round-settings'].$put({ json })),
+  extend: (id: string, json: ExtendBody) => call(client.rounds[':id'].deadline.$post({ param: { id }, json })),
+  reopen: (id: string, unitId: string, json: ReopenBody) => call(client.rounds[':id'].units[':unitId'].reopen.$post({ param: { id, unitId }, json })),
+  relock: (id: string, unitId: string) => call(client.rounds[':id'].units[':unitId'].relock.$post({ param: { id, unitId } })),
+  currentMonth: (region: string) => call(client['current-month'].$get({ query: { region } })),
+  pinCurrentMonth: (region: string, month: string | null) => call(client['current-month'].$put({ json: { region, month } })),
+  myWork: () => call(client['my-work'].$get()),
 };
 
 export type RoundSummary = Awaited<ReturnType<typeof roundApi.round>>;
@@ -38,6 +48,10 @@ export type Notice = Awaited<ReturnType<typeof roundApi.notices>>['notices'][num
 export type Attachment = ReportPageData['attachments'][number];
 export type ReportStatus = RoundReport['status'];
 export type StageEventCode = RoundReport['stageEvents'][number]['event'];
+export type RoundSettingsData = Awaited<ReturnType<typeof roundApi.settings>>;
+export type CurrentMonthData = Awaited<ReturnType<typeof roundApi.currentMonth>>;
+export type Completeness = CurrentMonthData['openRounds'][number];
+export type ReporterWork = Awaited<ReturnType<typeof roundApi.myWork>>;
 
 /** A photo or document sent as the report's evidence (multipart, outside the typed client). */
 export async function uploadEvidence(reportId: string, file: File): Promise<{ id: string; fileName: string; mimeType: string; size: number }> {

@@ -22,7 +22,6 @@ export const ROUND_MESSAGES = {
   'rounds.openMonth': ['月报月份', 'Month reported'],
   'rounds.openMonthHint': ['填报该月的完成投资和进展，一般为上个月', 'The month whose investment and progress are reported, usually last month'],
   'rounds.openDeadline': ['截止时间（北京时间）', 'Deadline (China Standard Time)'],
-  'rounds.openDeadlineHint': ['留空则按系统设置（默认为次月{day}日{hour}:00）', 'Blank: as set for the county (by default the {day}th of the next month at {hour}:00)'],
   'rounds.openGrace': ['宽限截止（北京时间）', 'Grace period ends (CST)'],
   'rounds.openGraceHint': ['截止后到此时仍可补报，计为逾期；留空则按系统设置（默认截止后{days}天）', 'Late reports are still taken until then; blank: as set (by default {days} days after the deadline)'],
   'rounds.openSubmit': ['开启', 'Open'],

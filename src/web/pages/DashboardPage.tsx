@@ -4,6 +4,7 @@ import { useMemo, type CSSProperties } from 'react';
 import { api, type PoolBreakdownRow, type PoolSummary } from '../api.ts';
 import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { columnTitle, Figure, LoadError, PageSkeleton, PageTitle, StatCard } from '../components/common.tsx';
+import { CompletenessTags } from '../components/CompletenessTags.tsx';
 import { RoundBanner } from '../components/RoundBanner.tsx';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useAsync } from '../hooks/use-async.ts';
@@ -58,6 +59,11 @@ function FigureCards({ s }: { s: PoolSummary }) {
       <Col xs={12} md={12} xl={6}>
         <StatCard title={t('dash.completed', { period })} value={yi(s.all.completedYtd, lang)} accent={COLORS.completed}>
           {t('dash.planShare', { rate: rate(share(s.all.completedYtd, s.all.annualPlan)) })}
+          {s.completeness.length > 0 && (
+            <div>
+              <CompletenessTags items={s.completeness} />
+            </div>
+          )}
         </StatCard>
       </Col>
       <Col xs={24} lg={12}>
@@ -303,7 +309,7 @@ function BreakdownTable({ title, rows, asOf }: { title: string; rows: PoolBreakd
 }
 
 export function DashboardPage() {
-  const { county, user, names } = useSession();
+  const { county, user, names, context } = useSession();
   const { asOf } = useAsOf();
   const i18n = useI18n();
   const { t } = i18n;
@@ -327,7 +333,13 @@ export function DashboardPage() {
   const sub = (
     <>
       {s?.regionName ?? county.name} · {t('header.asOf')} {i18n.month(asOf)}
+      {asOf === context.currentMonth.month && ` · ${t('current.short', { source: t(`current.source.${context.currentMonth.source}`) })}`}
       {ownUnit && ` · ${t('dash.ownUnitHint', { unit: ownUnit })}`}
+      {s && s.completeness.length > 0 && (
+        <div style={{ marginTop: 4 }}>
+          <CompletenessTags items={s.completeness} prefix />
+        </div>
+      )}
     </>
   );
 

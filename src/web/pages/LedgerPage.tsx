@@ -7,6 +7,7 @@ import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { PHASES, STAGES, type Phase, type Stage } from '../../domain/project/project.ts';
 import { api, ApiError, type ProjectListQuery, type ProjectListRow } from '../api.ts';
 import { columnTitle, LoadError, PageTitle } from '../components/common.tsx';
+import { CompletenessTags } from '../components/CompletenessTags.tsx';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useAsync } from '../hooks/use-async.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -262,6 +263,11 @@ export function LedgerPage() {
               <Tag color="geekblue" style={{ marginInlineStart: 8 }}>
                 {t('ledger.ownUnit')}：{session.names.unit(user.unitId)}
               </Tag>
+            )}
+            {list.data && list.data.completeness.length > 0 && (
+              <div style={{ marginTop: 4 }}>
+                <CompletenessTags items={list.data.completeness} prefix />
+              </div>
             )}
           </>
         }

@@ -1,5 +1,5 @@
 // One month's round: a reporter's cards of its unit's projects; for the dispatcher and leaders the reports with their checks (approve, return, a whole unit at once), who reported, corrections, export and closing.
-import { ArrowLeftOutlined, DownloadOutlined, LockOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ClockCircleOutlined, DownloadOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Grid, Popconfirm, Popover, Segmented, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -7,12 +7,14 @@ import { ApiError } from '../api.ts';
 import { columnTitle, LoadError, NotFound, PageSkeleton, PageTitle } from '../components/common.tsx';
 import { ReportCard } from '../components/ReportCard.tsx';
 import { ReportReviewActions } from '../components/ReportReview.tsx';
+import { ExtendDeadlineModal, ReopeningAlerts, ReopenModal } from '../components/RoundDeadlineActions.tsx';
 import { RoundCorrections } from '../components/RoundCorrections.tsx';
 import { RoundScoreboard } from '../components/RoundScoreboard.tsx';
 import { useAsync } from '../hooks/use-async.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
-import { useSession } from '../hooks/session.tsx';
+import { useSession, useSessionApi } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
+import { deadlineBasisText } from '../lib/calendar-view.ts';
 import { dateTime, wan } from '../lib/format.ts';
 import { downloadRound, roundApi, type ReportStatus, type RoundReport, type RoundSummary } from '../lib/round-api.ts';
 import { cstTime, flagLabel, reportStatusLabel, REPORT_STATUS_COLOURS, roundStatusLabel, ROUND_STATUS_COLOURS } from '../lib/round-view.ts';
@@ -49,7 +51,11 @@ function UnitReports({ round }: { round: RoundSummary }) {
   const shown = reports.filter((r) => matches(filter, r.status));
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      {round.status === 'closed' && <Alert type="info" showIcon message={t('round.closedNote')} />}
+      {/* A reporter sees the reopenings of its own unit only: the round is open to it again, under the reopening's deadline. */}
+      {round.status === 'closed' && round.reopenings.length === 0 && <Alert type="info" showIcon message={t('round.closedNote')} />}
+      {round.reopenings.map((r) => (
+        <Alert key={r.id} type="warning" showIcon message={t('reopen.mine', { time: `${cstTime(i18n, r.deadline)}${t('rounds.cst')}` })} />
+      ))}
       <Typography.Text type="secondary">
         {t('round.mine', { due: reports.length, todo: by('draft'), returned: by('returned'), submitted: by('submitted'), approved: by('approved') })}
       </Typography.Text>
@@ -110,7 +116,8 @@ function ReportsTable({ round, canRun, refresh, onChanged, onApproveUnit }: { ro
   const [unit, setUnit] = useState<string>();
   const [status, setStatus] = useState<ReportStatus>();
   const list = useAsync(() => roundApi.reports(round.id, { unit, status }), [round.id, unit, status, refresh]);
-  const reviewing = canRun && round.status === 'open';
+  // A closed round reopened for a unit is reviewed like an open one, for that unit's reports (their roundStatus says so).
+  const reviewing = canRun && (round.status === 'open' || round.reopenings.length > 0);
   const changed = () => {
     list.reload();
     onChanged();
@@ -157,7 +164,7 @@ function ReportsTable({ round, canRun, refresh, onChanged, onApproveUnit }: { ro
       key: 'review',
       title: t('rcol.actions'),
       width: 140,
-      render: (_, r) => (r.status === 'submitted' ? <ReportReviewActions report={r} onDone={changed} /> : null),
+      render: (_, r) => (r.status === 'submitted' && r.roundStatus === 'open' ? <ReportReviewActions report={r} onDone={changed} /> : null),
     });
   }
 
@@ -185,7 +192,7 @@ function ReportsTable({ round, canRun, refresh, onChanged, onApproveUnit }: { ro
           options={(['draft', 'submitted', 'returned', 'approved'] as const).map((s) => ({ value: s, label: reportStatusLabel(i18n, s) }))}
           style={{ width: 140 }}
         />
-        {reviewing && unit && (
+        {canRun && round.status === 'open' && unit && (
           <Popconfirm
             title={t('round.approveUnitConfirm', { unit: unitName })}
             okText={t('review.approve')}
@@ -223,12 +230,14 @@ export function RoundPage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { user } = useSession();
+  const { refresh: refreshContext } = useSessionApi();
   const { message, modal } = App.useApp();
   const canRun = user.role === 'admin' || user.role === 'dispatcher';
   const reporter = user.role === 'reporter';
   const [refresh, setRefresh] = useState(0);
   const [closeError, setCloseError] = useState<string>();
   const [exporting, setExporting] = useState(false);
+  const [dialog, setDialog] = useState<'extend' | 'reopen'>();
   const state = useAsync(() => roundApi.round(id), [id, refresh]);
   const round = state.data;
   const bump = () => setRefresh((n) => n + 1);
@@ -271,6 +280,8 @@ export function RoundPage({ id }: { id: string }) {
         try {
           await roundApi.close(round.id);
           setCloseError(undefined);
+          // The county's current month moves to a month once its round closes.
+          void refreshContext();
           message.success(t('round.closed', { month: monthName }));
           bump();
         } catch (e) {
@@ -299,6 +310,7 @@ export function RoundPage({ id }: { id: string }) {
       <span>{t('round.deadline', { time: `${cstTime(i18n, round.deadline)}${cst}` })}</span>
       <span>{t('round.grace', { time: cstTime(i18n, round.graceUntil) })}</span>
       {round.closedAt && <span>{t('round.closedAt', { time: cstTime(i18n, round.closedAt) })}</span>}
+      {(round.deadlineBasis === 'given' || round.deadlineBasis === 'extended') && <span>{deadlineBasisText(i18n, round.deadlineBasis)}</span>}
     </Space>
   );
   const extra = !reporter && (
@@ -307,12 +319,26 @@ export function RoundPage({ id }: { id: string }) {
         {t('round.export')}
       </Button>
       {canRun && round.status === 'open' && (
+        <Button icon={<ClockCircleOutlined />} onClick={() => setDialog('extend')}>
+          {t('deadline.extend')}
+        </Button>
+      )}
+      {canRun && round.status === 'closed' && (
+        <Button icon={<UnlockOutlined />} onClick={() => setDialog('reopen')}>
+          {t('reopen.button')}
+        </Button>
+      )}
+      {canRun && round.status === 'open' && (
         <Button danger icon={<LockOutlined />} onClick={close}>
           {t('round.close')}
         </Button>
       )}
     </Space>
   );
+  const dialogDone = () => {
+    setDialog(undefined);
+    bump();
+  };
 
   return (
     <>
@@ -330,6 +356,17 @@ export function RoundPage({ id }: { id: string }) {
         extra={extra}
       />
       {closeError && <Alert type="error" showIcon closable message={t('round.closeFailed', { message: closeError })} onClose={() => setCloseError(undefined)} style={{ marginBottom: 12 }} />}
+      {round.deadlineBasis === 'opening' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`${deadlineBasisText(i18n, 'opening')}：${t('work.deadline', { time: `${cstTime(i18n, round.deadline)}${cst}`, grace: cstTime(i18n, round.graceUntil) })}`}
+        />
+      )}
+      {!reporter && <ReopeningAlerts round={round} canRun={canRun} onDone={bump} />}
+      {canRun && <ExtendDeadlineModal round={round} open={dialog === 'extend'} onClose={() => setDialog(undefined)} onDone={dialogDone} />}
+      {canRun && <ReopenModal round={round} open={dialog === 'reopen'} onClose={() => setDialog(undefined)} onDone={dialogDone} />}
       {reporter ? (
         <UnitReports round={round} />
       ) : (

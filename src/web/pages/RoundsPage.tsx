@@ -4,12 +4,13 @@ import { Button, Card, Col, Empty, Grid, List, Progress, Row, Space, Table, Tag,
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { LoadError, PageSkeleton, PageTitle } from '../components/common.tsx';
+import { CountyCalendarCard } from '../components/CountyCalendarCard.tsx';
 import { NoticeList } from '../components/NoticeList.tsx';
 import { RoundCorrections } from '../components/RoundCorrections.tsx';
 import { RoundOpenModal } from '../components/RoundOpenModal.tsx';
 import { useAsync } from '../hooks/use-async.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
-import { useSession } from '../hooks/session.tsx';
+import { useSession, useSessionApi } from '../hooks/session.tsx';
 import { useI18n, type I18n } from '../i18n.tsx';
 import { roundApi, type RoundSummary } from '../lib/round-api.ts';
 import { cstTime, roundStatusLabel, ROUND_STATUS_COLOURS } from '../lib/round-view.ts';
@@ -97,6 +98,7 @@ export function RoundsPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const { county, user } = useSession();
+  const { refresh } = useSessionApi();
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
   const canRun = user.role === 'admin' || user.role === 'dispatcher';
@@ -142,6 +144,11 @@ export function RoundsPage() {
                 <RoundCorrections />
               </Card>
             )}
+            {canRun && (
+              <Card size="small" title={t('current.cardTitle')}>
+                <CountyCalendarCard />
+              </Card>
+            )}
             <Card size="small" title={t('notice.title')}>
               {notices.error && !notices.data ? <LoadError error={notices.error} onRetry={notices.reload} /> : <NoticeList notices={(notices.data?.notices ?? []).slice(0, 8)} />}
             </Card>
@@ -154,6 +161,8 @@ export function RoundsPage() {
           onClose={() => setOpening(false)}
           onOpened={(round) => {
             setOpening(false);
+            // A new round open changes what the county's figures say of their completeness.
+            void refresh();
             navigate(`/rounds/${encodeURIComponent(round.id)}`);
           }}
         />
