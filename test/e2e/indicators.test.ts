@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPoints, formatRate } from '../../src/domain/format.ts';
 import type { IndicatorCode } from '../../src/domain/indicator/catalogue.ts';
 import { shown } from '../../src/domain/indicator/indicator-sentence.ts';
-import { DESKTOP, openPage, overflow, PASSWORD, PHONE, region, ROOT, shot, signInAt, startApp, type E2eApp } from './support.ts';
+import { DESKTOP, openPage, overflow, PHONE, region, ROOT, shot, signInAt, signInFirstTime, startApp, type E2eApp } from './support.ts';
 
 let app: E2eApp | undefined;
 let base = '';
@@ -336,12 +336,12 @@ describe('the indicators dashboard at desktop width', () => {
   });
 
   it('shows a city account the city’s units ranked by growth, ties sharing a rank', async () => {
-    execFileSync('node', ['bin/tiaodu.js', 'user', 'add', '--db', app!.database, '--username', 'city', '--name', '市发改委', '--role', 'viewer', '--region', '140400', '--password', PASSWORD], {
+    execFileSync('node', ['bin/tiaodu.js', 'user', 'add', '--db', app!.database, '--username', 'city', '--name', '市发改委', '--role', 'viewer', '--region', '140400', '--password', 'City-2021-given'], {
       cwd: ROOT,
       stdio: 'pipe',
     });
     const { context, page } = await open(DESKTOP);
-    await signInAt(page, base, 'city');
+    await signInFirstTime(page, base, 'city', 'City-2021-given', 'City-2021-own');
     await choose(page, page, '县', '襄垣县');
     await page.goto(`${base}/indicators?asOf=${MONTH}`);
     const api = await apiGet<{ indicators: Item[] }>(page, `/indicators?region=${COUNTY}&asOf=${MONTH}`);

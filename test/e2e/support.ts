@@ -129,6 +129,20 @@ export async function signInAt(page: Page, base: string, username: string, passw
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
+/** Signs in an account with the password an administrator gave it, and sets its own as the first page asks. */
+export async function signInFirstTime(page: Page, base: string, username: string, given: string, own: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(given);
+  await page.locator('form').getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '请先设置自己的密码' }).waitFor();
+  await page.getByLabel('初始密码').fill(given);
+  await page.getByLabel('新密码', { exact: true }).fill(own);
+  await page.getByLabel('再次输入新密码').fill(own);
+  await page.getByRole('button', { name: '设置密码并进入' }).click();
+  await page.getByRole('heading', { name: '请先设置自己的密码' }).waitFor({ state: 'detached' });
+}
+
 export async function shot(page: Page, name: string, width: 'desktop' | 'phone'): Promise<void> {
   // Charts animate in; the picture should show them drawn.
   await page.waitForTimeout(1_200);
