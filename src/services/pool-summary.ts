@@ -49,6 +49,20 @@ function scopeWord(level: string, isZone: boolean): string {
   }
 }
 
+/** The pool of a region (a county's, or one township's or zone's) as of the end of a month, as the analysis counts it. */
+export function poolQueryOf(region: string, asOf: string, unitId: string | null): PoolQuery {
+  const year = monthYear(asOf);
+  return {
+    regionCode: region.slice(0, 6),
+    year,
+    fromMonth: `${year}-01`,
+    toMonth: asOf,
+    endDay: lastDayOfMonth(asOf),
+    townshipCode: region.length === 9 ? region : null,
+    unitId,
+  };
+}
+
 /**
  * Pool figures of a region as of the end of a month: the projects with an annual plan in that year, not cancelled.
  * A reporter gets its own unit's figures only.
@@ -61,15 +75,7 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
   if (!region) throw notFound(`地区 ${q.region}`);
 
   const year = monthYear(q.asOf);
-  const query: PoolQuery = {
-    regionCode: county,
-    year,
-    fromMonth: `${year}-01`,
-    toMonth: q.asOf,
-    endDay: lastDayOfMonth(q.asOf),
-    townshipCode: q.region.length === 9 ? q.region : null,
-    unitId: actor.role === 'reporter' ? actor.unitId ?? '\u0000' : null,
-  };
+  const query = poolQueryOf(q.region, q.asOf, actor.role === 'reporter' ? actor.unitId ?? '\u0000' : null);
   // With breakdowns, one scan serves the totals too: the totals are the sum of the breakdown's parts.
   const parts = q.breakdowns ? await breakdowns(db, query, region.level) : null;
   const figures = parts ? parts.figures : poolFigures(await poolPhaseFigures(db, query));
