@@ -18,9 +18,10 @@ import { regionRoutes } from './routes/regions.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
 import { statsEntryRoutes } from './routes/stats-entry.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
+import { documentRoutes } from './routes/documents.routes.ts';
 
 function buildApi() {
-  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes);
+  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', documentRoutes);
 }
 
 /** The type the web client is generated from: `hc<AppType>('/api')`. */
