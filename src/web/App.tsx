@@ -9,6 +9,7 @@ import { NotFound, PageErrorBoundary } from './components/common.tsx';
 import { SessionProvider, useSessionApi } from './hooks/session.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
+import { DocumentsPage } from './pages/DocumentsPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { IndicatorsPage } from './pages/IndicatorsPage.tsx';
 import { LedgerPage } from './pages/LedgerPage.tsx';
@@ -94,6 +95,7 @@ function LocalizedApp() {
               <Route path="/stats-entry" element={<RequireSession><StatsEntryPage /></RequireSession>} />
               <Route path="/indicators" element={<RequireSession><IndicatorsPage /></RequireSession>} />
               <Route path="/rounds" element={<RequireSession><RoundsPage /></RequireSession>} />
+              <Route path="/documents" element={<RequireSession><DocumentsPage /></RequireSession>} />
               <Route path="/rounds/:id" element={<RequireSession><RoundRoute /></RequireSession>} />
               <Route path="/reports/:id" element={<RequireSession><ReportRoute /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />

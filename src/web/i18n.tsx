@@ -16,6 +16,7 @@ import {
   type Stage,
   type StatsEntryStatus,
 } from '../domain/project/project.ts';
+import { DOCUMENT_MESSAGES } from './lib/document-messages.ts';
 import { INDICATOR_MESSAGES } from './lib/indicator-messages.ts';
 import { ROUND_MESSAGES } from './lib/round-messages.ts';
 
@@ -46,6 +47,7 @@ const MESSAGES = {
   // The monthly round's and the indicators' words live in their own tables, merged here.
   ...ROUND_MESSAGES,
   ...INDICATOR_MESSAGES,
+  ...DOCUMENT_MESSAGES,
 
   'login.username': ['用户名', 'Username'],
   'login.password': ['密码', 'Password'],

@@ -172,7 +172,7 @@ describe(`文稿 on the demo (${testDialect()})`, () => {
     expect(summary.content.figures.length - unchecked.length).toBeGreaterThan(150);
   });
 
-  it('writes a .docx to GB/T 9704: A4, margins 37/35/28/26 mm, 22 lines × 28 characters, the faces and sizes, "— 1 —"', async () => {
+  it('writes a .docx to GB/T 9704: A4, margins 37/35/28/26 mm, 22 lines × 28 characters, the faces and sizes, "— 1 —"', { timeout: 240_000 }, async () => {
     const file = await download(dispatcher, `/api/documents/summary/file?${Q}&format=docx&serial=27`);
     expect(file.status).toBe(200);
     expect(file.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -239,7 +239,7 @@ describe(`文稿 on the demo (${testDialect()})`, () => {
     for (const b of summary.content.blocks.filter((x: any) => x.kind === 'body')) expect(texts).toContain(runsText(b.runs, figures));
   });
 
-  it('keeps editions: narrative rewritten, a number frozen with its note, live numbers following the data with what moved', async () => {
+  it('keeps editions: narrative rewritten, a number frozen with its note, live numbers following the data with what moved', { timeout: 300_000 }, async () => {
     const blocks = summary.content.blocks;
     const projects = blocks.find((b: any) => b.id === 'projects.2');
     const completed = 'pool:140423:2021-06:all.completedYtd';
@@ -306,7 +306,7 @@ describe(`文稿 on the demo (${testDialect()})`, () => {
     expect(r.json.content.head).toMatchObject({ docNumber: '襄发改字〔2021〕27号', title: '襄垣县发展和改革委员会2021年上半年工作总结和下半年工作计划', recipient: '县委办', signature: '襄垣县发展和改革委员会' });
   });
 
-  it('packs the dispatch meeting: figures, red projects, overdue items and late units as .docx and .xlsx', async () => {
+  it('packs the dispatch meeting: figures, red projects, overdue items and late units as .docx and .xlsx', { timeout: 240_000 }, async () => {
     const docx = await download(dispatcher, '/api/documents/pack/file?region=140423&asOf=2021-06&on=2021-07-08&format=docx');
     expect(docx.status).toBe(200);
     const texts = paragraphTexts(await (await JSZip.loadAsync(docx.body)).file('word/document.xml')!.async('string'));

@@ -1,5 +1,5 @@
 // The frame around every signed-in page: side menu (a drawer on phones), and the header with county, as-of month, account, language and sign-out.
-import { AuditOutlined, DashboardOutlined, FileDoneOutlined, FundOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, FileDoneOutlined, FileTextOutlined, FundOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -26,7 +26,9 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
           ? '/indicators'
           : pathname.startsWith('/stats-entry')
             ? '/stats-entry'
-            : '/';
+            : pathname.startsWith('/documents')
+              ? '/documents'
+              : '/';
   // Importing writes to the whole pool: only those who keep it see the entry (the server refuses the others too).
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
   return {
@@ -37,6 +39,8 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
       { key: '/rounds', icon: <FileDoneOutlined />, label: <Link to={link('/rounds')}>{t('nav.rounds')}</Link> },
       { key: '/indicators', icon: <FundOutlined />, label: <Link to={link('/indicators')}>{t('nav.indicators')}</Link> },
       { key: '/stats-entry', icon: <AuditOutlined />, label: <Link to={link('/stats-entry')}>{t('nav.statsEntry')}</Link> },
+      // 文稿 are the county's: for its dispatchers and leaders, not a unit's reporter (the server refuses them too).
+      ...(user.role !== 'reporter' ? [{ key: '/documents', icon: <FileTextOutlined />, label: <Link to={link('/documents')}>{t('nav.documents')}</Link> }] : []),
       ...(keeper ? [{ key: '/import', icon: <ImportOutlined />, label: <Link to={link('/import')}>{t('nav.import')}</Link> }] : []),
     ],
   };
