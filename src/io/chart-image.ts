@@ -1,7 +1,8 @@
 // Charts for documents: an ECharts option drawn on the server by ECharts' own SVG renderer, then rasterised to PNG
 // by resvg with the machine's CJK fonts (Debian's fonts-noto-cjk), so township names never come out as boxes.
 
-import { Resvg } from '@resvg/resvg-js';
+import { execFileSync } from 'node:child_process';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 
 /** The faces the chart text asks for, in order; resvg takes the first it has that holds each character. */
@@ -24,10 +25,24 @@ export function chartSvg(option: Record<string, unknown>, width: number, height:
  */
 export function chartPng(option: Record<string, unknown>, width: number, height: number, scale = 2): Buffer {
   const svg = chartSvg(option, width, height);
-  const resvg = new Resvg(svg, {
-    background: '#ffffff',
-    fitTo: { mode: 'zoom', value: scale },
-    font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC', sansSerifFamily: 'Noto Sans CJK SC', serifFamily: 'Noto Serif CJK SC' },
-  });
+  const resvg = new Resvg(svg, { background: '#ffffff', fitTo: { mode: 'zoom', value: scale }, font: chartFonts() });
   return resvg.render().asPng();
+}
+
+let fonts: ResvgRenderOptions['font'] | null = null;
+
+/**
+ * The fonts resvg loads: the file fontconfig picks for Noto Sans CJK SC, found once per process, so each chart does not
+ * scan every font of the system (seconds on a machine with LibreOffice's); all system fonts where fontconfig is absent.
+ */
+function chartFonts(): ResvgRenderOptions['font'] {
+  if (fonts) return fonts;
+  const family = { defaultFontFamily: 'Noto Sans CJK SC', sansSerifFamily: 'Noto Sans CJK SC', serifFamily: 'Noto Serif CJK SC' };
+  try {
+    const file = execFileSync('fc-match', ['-f', '%{file}', 'Noto Sans CJK SC:lang=zh-cn'], { encoding: 'utf8', timeout: 10_000 }).trim();
+    fonts = /noto/i.test(file) ? { loadSystemFonts: false, fontFiles: [file], ...family } : { loadSystemFonts: true, ...family };
+  } catch {
+    fonts = { loadSystemFonts: true, ...family };
+  }
+  return fonts;
 }

@@ -331,6 +331,20 @@ describe(`文稿 on the demo (${testDialect()})`, () => {
     expect(completed?.getCell(2).value).toBe(`${(pool.json.all.completedYtd / 1e8).toFixed(2).replace(/0+$/, '').replace(/\.$/, '')}亿元`);
   });
 
+  it('`tiaodu pack` writes the .docx and the .xlsx beside it; a malformed day is wrong usage', { timeout: 240_000 }, async () => {
+    const out = path.join(dir, '调度会.docx');
+    const r = await tiaodu('pack', '--db', target, '--region', '140423', '--as-of', '2021-06', '--on', '2021-07-08', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ out, xlsx: out.replace(/\.docx$/, '.xlsx'), pdf: null, pages: null });
+    expect(fs.statSync(out).size).toBeGreaterThan(5_000);
+    expect(fs.statSync(json.xlsx).size).toBeGreaterThan(5_000);
+    expect(json.figures.find((f: any) => f.source === 'pool:140423:2021-06:all.count')).toMatchObject({ text: '229', value: 229 });
+    const bad = await tiaodu('pack', '--db', target, '--region', '140423', '--as-of', '2021-06', '--on', '2021-7-8', '--out', out);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--on 应为 YYYY-MM-DD');
+  });
+
   it('`tiaodu summary --pdf --json` prints the figures and a PDF whose text layer and page image carry 虒亭镇 and the title', { timeout: 300_000 }, async () => {
     const out = path.join(dir, '总结.docx');
     const r = await tiaodu('summary', '--db', target, '--region', '140423', '--as-of', '2021-06', '--out', out, '--pdf', '--json');

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { dayOf, isDay } from '../../domain/months.ts';
-import { contentDocx, docxPages, docxPdf, figureList } from '../../services/documents/document-files.ts';
+import { contentDocx, docxPdf, figureList } from '../../services/documents/document-files.ts';
 import { draftSummary } from '../../services/documents/draft-summary.ts';
 import { draftPack, packXlsx } from '../../services/documents/dispatch-pack.ts';
 import { editionDocument } from '../../services/documents/editions.ts';
@@ -34,7 +34,8 @@ async function writeFiles(docx: Buffer, out: string, pdf: boolean): Promise<{ pa
     await fs.writeFile(pdfPath(out), result.pdf);
     return { pages: result.pages, pdf: pdfPath(out) };
   }
-  return { pages: await docxPages(docx), pdf: null };
+  // Pages are counted on the PDF: without one there is no page count, and the command does not start LibreOffice.
+  return { pages: null, pdf: null };
 }
 
 export function registerDocuments(program: Command): void {
@@ -48,7 +49,7 @@ export function registerDocuments(program: Command): void {
     .option('--edition <id>', '按已保存的版本生成（实时数字取最新数据，冻结数字保持不变）')
     .option('--serial <n>', '发文字号中的序号，如 27')
     .option('--pdf', '同时生成 PDF（需要 LibreOffice：apt-get install libreoffice-writer-nogui）')
-    .option('--json', '以 JSON 输出 { out, pages, figures: [ { text, value, source } ] }')
+    .option('--json', '以 JSON 输出 { out, pdf, pages, figures: [ { text, value, source } ] }；pages 为 PDF 的页数，未加 --pdf 时为 null')
     .action(async (opts: { region: string; asOf: string; out: string; db?: string; edition?: string; serial?: string; pdf?: boolean; json?: boolean }) => {
       const serial = serialOf(opts.serial);
       const doc = await withDatabase(opts.db, async ({ db }) =>

@@ -4,7 +4,7 @@
 import type { DocFigure, DocumentContent, EditionFigure } from '../../domain/document/document-model.ts';
 import { chartPng } from '../../io/chart-image.ts';
 import { writeDocx, type ResolvedBlock, type TextPiece } from '../../io/docx-writer.ts';
-import { docxToPdf, findSoffice, pdfPagePng, type PdfResult } from '../../io/pdf.ts';
+import { docxToPdf, pdfPagePng, type PdfResult } from '../../io/pdf.ts';
 
 /** The note a frozen figure carries in the .docx (a Word comment): the figure, when it was frozen, and why. */
 export function frozenNote(f: EditionFigure): string | undefined {
@@ -44,12 +44,6 @@ export function contentDocx(content: DocumentContent, author = 'tiaodu'): Promis
 /** The PDF of a .docx, through LibreOffice. */
 export function docxPdf(docx: Buffer): Promise<PdfResult> {
   return docxToPdf(docx);
-}
-
-/** The page count of a .docx as LibreOffice lays it out, or null when LibreOffice is not installed. */
-export async function docxPages(docx: Buffer): Promise<number | null> {
-  if (!(await findSoffice())) return null;
-  return (await docxToPdf(docx)).pages;
 }
 
 /** The first page of a .docx as PNG, as LibreOffice prints it. */

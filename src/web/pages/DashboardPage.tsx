@@ -4,6 +4,7 @@ import { useMemo, type CSSProperties } from 'react';
 import { api, type PoolBreakdownRow, type PoolSummary } from '../api.ts';
 import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { columnTitle, Figure, LoadError, PageSkeleton, PageTitle, StatCard } from '../components/common.tsx';
+import { MeasureNote } from '../components/MeasureNote.tsx';
 import { RoundBanner } from '../components/RoundBanner.tsx';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useAsync } from '../hooks/use-async.ts';
@@ -55,6 +56,7 @@ function FigureCards({ s }: { s: PoolSummary }) {
       <Col xs={12} md={12} xl={6}>
         <StatCard title={t('dash.completed', { period })} value={yi(s.all.completedYtd, lang)} accent={COLORS.completed}>
           {t('dash.planShare', { rate: rate(share(s.all.completedYtd, s.all.annualPlan)) })}
+          <MeasureNote measure="pool" />
         </StatCard>
       </Col>
       <Col xs={24} lg={12}>
