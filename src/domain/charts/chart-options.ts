@@ -44,6 +44,16 @@ export function yiValue(yuan: Yuan): number {
 
 const pct = (fraction: number) => roundHalfUp(fraction * 100, 1);
 
+/** 时序进度 as a dashed red line across a horizontal bar chart, labelled "时序进度 50%". */
+function timeProgressLine(timeProgress: number, label: string) {
+  return {
+    symbol: 'none',
+    lineStyle: { color: CHART_COLOURS.time, type: 'dashed', width: 2 },
+    label: { formatter: `${label} ${formatRate(timeProgress)}`, position: 'end', color: CHART_COLOURS.time, distance: 4 },
+    data: [{ xAxis: pct(timeProgress) }],
+  };
+}
+
 export interface ProgressRow {
   name: string;
   /** Completed ÷ annual plan; null without a plan. */
@@ -73,12 +83,7 @@ export function progressChartOption(rows: readonly ProgressRow[], timeProgress: 
           return { value: v, itemStyle: { color: raw !== null && isBehindTime(raw, timeProgress) ? CHART_COLOURS.behind : CHART_COLOURS.completed } };
         }),
         label: { show: true, position: 'right', formatter: '{c}%' },
-        markLine: {
-          symbol: 'none',
-          lineStyle: { color: CHART_COLOURS.time, type: 'dashed', width: 2 },
-          label: { formatter: `${labels.timeProgress} ${formatRate(timeProgress)}`, position: 'end', color: CHART_COLOURS.time, distance: 4 },
-          data: [{ xAxis: pct(timeProgress) }],
-        },
+        markLine: timeProgressLine(timeProgress, labels.timeProgress),
       },
     ],
   };
@@ -137,12 +142,7 @@ export function standingChartOption(rows: readonly StandingRow[], timeProgress: 
         barWidth: 14,
         data: rows.map((r, i) => ({ value: values[i], itemStyle: { color: STANDING_COLOURS[standingOfGap(r.targetShare - timeProgress)] } })),
         label: { show: true, position: 'right', formatter: '{c}%' },
-        markLine: {
-          symbol: 'none',
-          lineStyle: { color: CHART_COLOURS.time, type: 'dashed', width: 2 },
-          label: { formatter: `${labels.timeProgress} ${formatRate(timeProgress)}`, position: 'end', color: CHART_COLOURS.time, distance: 4 },
-          data: [{ xAxis: pct(timeProgress) }],
-        },
+        markLine: timeProgressLine(timeProgress, labels.timeProgress),
       },
     ],
   };
