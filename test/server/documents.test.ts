@@ -261,6 +261,9 @@ describe(`文稿 on the demo (${testDialect()})`, () => {
     expect((await call(app, leader, 'GET', `/api/documents/editions/${id}`)).status).toBe(200);
     expect((await call(app, leader, 'POST', '/api/documents/editions', { region: '140423', asOf: '2021-06', head: summary.content.head, blocks: [] })).json.error.message).toBe('只有管理员和调度员可以保存文稿版本和模板');
     expect((await call(app, reporter, 'GET', `/api/documents/summary?${Q}`)).status).toBe(403);
+    const foreign = await call(app, reporter, 'GET', `/api/documents/editions/${id}`);
+    expect(foreign.status).toBe(403);
+    expect(JSON.stringify(foreign.json)).not.toContain('全县拟实施项目');
 
     // Data move: one project's March figure grows by 1 亿元 (and its plan by 2 亿元).
     const row = await h.db
