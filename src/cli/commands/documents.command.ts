@@ -6,10 +6,6 @@ import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { dayOf, isDay } from '../../domain/months.ts';
-import { contentDocx, docxPdf, figureList } from '../../services/documents/document-files.ts';
-import { draftSummary } from '../../services/documents/draft-summary.ts';
-import { draftPack, packXlsx } from '../../services/documents/dispatch-pack.ts';
-import { editionDocument } from '../../services/documents/editions.ts';
 import { printJson, say } from '../output.ts';
 import { withDatabase } from './database.ts';
 
@@ -26,11 +22,14 @@ function serialOf(value: string | undefined): number | null {
   return n;
 }
 
+// The documents' modules (docx, ECharts, resvg) load only when a document is asked for: every other command starts as fast as before.
+const documentFiles = () => import('../../services/documents/document-files.ts');
+
 /** Writes the .docx (and the PDF when asked) and says what was written. */
 async function writeFiles(docx: Buffer, out: string, pdf: boolean): Promise<{ pages: number | null; pdf: string | null }> {
   await fs.writeFile(out, docx);
   if (pdf) {
-    const result = await docxPdf(docx);
+    const result = await (await documentFiles()).docxPdf(docx);
     await fs.writeFile(pdfPath(out), result.pdf);
     return { pages: result.pages, pdf: pdfPath(out) };
   }
@@ -52,6 +51,11 @@ export function registerDocuments(program: Command): void {
     .option('--json', '以 JSON 输出 { out, pdf, pages, figures: [ { text, value, source } ] }；pages 为 PDF 的页数，未加 --pdf 时为 null')
     .action(async (opts: { region: string; asOf: string; out: string; db?: string; edition?: string; serial?: string; pdf?: boolean; json?: boolean }) => {
       const serial = serialOf(opts.serial);
+      const [{ contentDocx, figureList }, { draftSummary }, { editionDocument }] = await Promise.all([
+        documentFiles(),
+        import('../../services/documents/draft-summary.ts'),
+        import('../../services/documents/editions.ts'),
+      ]);
       const doc = await withDatabase(opts.db, async ({ db }) =>
         opts.edition ? (await editionDocument(db, { id: opts.edition }, SYSTEM_ACTOR)).document : draftSummary(db, { region: opts.region, asOf: opts.asOf, serial }, SYSTEM_ACTOR),
       );
@@ -75,6 +79,7 @@ export function registerDocuments(program: Command): void {
       if (opts.on !== undefined && !isDay(opts.on)) throw new AppError('invalid_usage', `--on 应为 YYYY-MM-DD，而不是“${opts.on}”`);
       if (opts.period !== 'week' && opts.period !== 'month') throw new AppError('invalid_usage', `--period 应为 week 或 month，而不是“${opts.period}”`);
       const on = opts.on ?? dayOf(new Date());
+      const [{ contentDocx, figureList }, { draftPack, packXlsx }] = await Promise.all([documentFiles(), import('../../services/documents/dispatch-pack.ts')]);
       const pack = await withDatabase(opts.db, ({ db }) => draftPack(db, { region: opts.region, asOf: opts.asOf, on, period: opts.period as 'week' | 'month' }, SYSTEM_ACTOR));
       const files = await writeFiles(await contentDocx(pack.content), opts.out, !!opts.pdf);
       const xlsx = opts.out.replace(/\.docx$/i, '') + '.xlsx';
