@@ -17,12 +17,13 @@ import { poolAnalysisSection } from './sections/pool-analysis.bench.ts';
 import { roundBurstSection } from './sections/round-burst.bench.ts';
 import { serverMemorySection } from './sections/server-memory.bench.ts';
 import { startupSection } from './sections/startup.bench.ts';
+import { summaryDocumentSection } from './sections/summary-document.bench.ts';
 
 /**
  * The benchmark sections, run in this order on every database and size. A new benchmark (a ledger import,
  * a burst of monthly reports) is one more BenchSection in bench/sections/, listed here.
  */
-const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, serverMemorySection, ledgerImportSection, ledgerExportSection, roundBurstSection];
+const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, serverMemorySection, ledgerImportSection, ledgerExportSection, roundBurstSection, summaryDocumentSection];
 
 const USAGE = `usage: npm run bench -- [options]
   --sizes county,city,province   sizes to generate (default county,province; --quick: county)

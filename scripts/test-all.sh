@@ -31,10 +31,15 @@ if npm run --silent lint; then results+=("lint:ok"); else results+=("lint:FAILED
 
 run_suite unit unit
 
-# LibreOffice opens exported ledgers in the database suites (a spreadsheet program people really use).
-if ! command -v soffice >/dev/null; then
+# LibreOffice opens exported ledgers in the database suites (a spreadsheet program people really use), and its Writer
+# prints the summaries to PDF, which poppler reads back (text layer, page count, page images).
+office_need=()
+command -v soffice >/dev/null || office_need+=(libreoffice-calc-nogui)
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || office_need+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || office_need+=(poppler-utils)
+if [ ${#office_need[@]} -gt 0 ]; then
   step "LibreOffice"
-  apt_install libreoffice-calc-nogui || echo "could not install LibreOffice: the export test will fail and say so" >&2
+  apt_install "${office_need[@]}" || echo "could not install ${office_need[*]}: the export and document tests will fail and say so" >&2
 fi
 run_suite sqlite db TIAODU_TEST_DB=sqlite
 

@@ -31,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
   leader: async () => [(await import('./commands/leader.command.ts')).registerLeader],
   backup: async () => [(await import('./commands/backup.command.ts')).registerBackup],
   restore: async () => [(await import('./commands/backup.command.ts')).registerBackup],
+  ...Object.fromEntries(['summary', 'pack'].map((name) => [name, async () => [(await import('./commands/documents.command.ts')).registerDocuments]])),
   ...Object.fromEntries(['funnel', 'leads', 'news'].map((name) => [name, async () => [(await import('./commands/attraction.command.ts')).registerAttraction]])),
 };
 

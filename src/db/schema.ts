@@ -497,6 +497,31 @@ export interface BatchLeadTable {
   kind: string;
 }
 
+export interface DocumentTemplateTable {
+  region_code: string;
+  unit_name: string;
+  number_pattern: string;
+  recipient: string;
+  signature: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface DocumentEditionTable {
+  id: string;
+  region_code: string;
+  kind: string;
+  as_of: string;
+  number: number;
+  title: string;
+  /** The edition's DocumentContent as JSON. */
+  content: string;
+  note: string | null;
+  based_on: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface Database {
   region: RegionTable;
   unit: UnitTable;
@@ -537,4 +562,6 @@ export interface Database {
   attraction_target: AttractionTargetTable;
   news_candidate: NewsCandidateTable;
   batch_lead: BatchLeadTable;
+  document_template: DocumentTemplateTable;
+  document_edition: DocumentEditionTable;
 }

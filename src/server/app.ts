@@ -22,9 +22,10 @@ import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { attractionRoutes } from './routes/attraction.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
+import { documentRoutes } from './routes/documents.routes.ts';
 
 function buildApi() {
-  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', attractionRoutes).route('/', adminRoutes).route('/', calendarRoutes);
+  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', attractionRoutes).route('/', adminRoutes).route('/', calendarRoutes).route('/', documentRoutes);
 }
 
 /** The type the web client is generated from: `hc<AppType>('/api')`. */

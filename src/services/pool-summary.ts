@@ -54,6 +54,11 @@ function scopeWord(level: string, isZone: boolean): string {
   }
 }
 
+/** The pool of a region (a county's, or one township's or zone's) as of the end of a month, as the analysis counts it. */
+export function poolQueryOf(region: string, asOf: string, unitId: string | null): PoolQuery {
+  return { regionCode: region.slice(0, 6), ...poolBounds(asOf), townshipCode: region.length === 9 ? region : null, unitId };
+}
+
 /**
  * Pool figures of a region as of the end of a month: the projects with an annual plan in that year, not cancelled.
  * A reporter gets its own unit's figures only.
@@ -65,14 +70,8 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
   const region = await findRegion(db, q.region);
   if (!region) throw notFound(`地区 ${q.region}`);
 
-  const bounds = poolBounds(q.asOf);
-  const year = bounds.year;
-  const query: PoolQuery = {
-    regionCode: county,
-    ...bounds,
-    townshipCode: q.region.length === 9 ? q.region : null,
-    unitId: unitFilter(actor),
-  };
+  const query = poolQueryOf(q.region, q.asOf, unitFilter(actor));
+  const year = query.year;
   // With breakdowns, one scan serves the totals too: the totals are the sum of the breakdown's parts.
   const parts = q.breakdowns ? await breakdowns(db, query, region.level) : null;
   const figures = parts ? parts.figures : poolFigures(await poolPhaseFigures(db, query));

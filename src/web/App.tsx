@@ -37,6 +37,7 @@ const AccountsPage = loaded(() => import('./pages/AccountsPage.tsx'), 'AccountsP
 const ForcedPasswordPage = loaded(() => import('./pages/PasswordPage.tsx'), 'ForcedPasswordPage');
 const PasswordPage = loaded(() => import('./pages/PasswordPage.tsx'), 'PasswordPage');
 const UnitsLeadersPage = loaded(() => import('./pages/UnitsLeadersPage.tsx'), 'UnitsLeadersPage');
+const DocumentsPage = loaded(() => import('./pages/DocumentsPage.tsx'), 'DocumentsPage');
 
 const THEME = {
   token: {
@@ -116,6 +117,7 @@ function LocalizedApp() {
               <Route path="/stats-entry" element={<RequireSession><StatsEntryPage /></RequireSession>} />
               <Route path="/indicators" element={<RequireSession><IndicatorsPage /></RequireSession>} />
               <Route path="/rounds" element={<RequireSession><RoundsPage /></RequireSession>} />
+              <Route path="/documents" element={<RequireSession><DocumentsPage /></RequireSession>} />
               <Route path="/rounds/:id" element={<RequireSession><RoundRoute /></RequireSession>} />
               <Route path="/reports/:id" element={<RequireSession><ReportRoute /></RequireSession>} />
               <Route path="/attraction" element={<RequireSession><AttractionPage /></RequireSession>} />

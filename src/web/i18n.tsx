@@ -19,6 +19,7 @@ import {
   type StatsEntryStatus,
 } from '../domain/project/project.ts';
 import { CALENDAR_MESSAGES } from './lib/calendar-messages.ts';
+import { DOCUMENT_MESSAGES } from './lib/document-messages.ts';
 import { INDICATOR_MESSAGES } from './lib/indicator-messages.ts';
 import { ROUND_MESSAGES } from './lib/round-messages.ts';
 import { ATTRACTION_MESSAGES } from './lib/attraction-messages.ts';
@@ -54,6 +55,7 @@ const MESSAGES = {
   ...ATTRACTION_MESSAGES,
   ...PEOPLE_MESSAGES,
   ...CALENDAR_MESSAGES,
+  ...DOCUMENT_MESSAGES,
 
   'login.username': ['用户名', 'Username'],
   'login.password': ['密码', 'Password'],

@@ -26,12 +26,18 @@ afterAll(async () => {
 
 type Operation = { method: string; path: string };
 
-/** {id} routes of the monthly round (round, report, attachment, correction, unit ids): test/server/rounds.test.ts walks them. */
-const ROUND_ID_ROUTES = ['/rounds/{id}', '/reports/{id}', '/attachments/{id}', '/corrections/{id}', '/units/{id}'];
+/**
+ * {id} routes whose id is not a project's: the monthly round's (round, report, attachment, correction, unit ids) are
+ * walked by test/server/rounds.test.ts, a document edition's by test/server/documents.test.ts.
+ */
+const ROUND_ID_ROUTES = ['/rounds/{id}', '/reports/{id}', '/attachments/{id}', '/corrections/{id}', '/units/{id}', '/documents/editions/{id}'];
 /** {id} routes of attraction (lead, batch, news candidate ids): test/server/attraction.test.ts walks them. */
 const ATTRACTION_ID_ROUTES = ['/leads/{id}', '/batches/{id}', '/news/candidates/{id}'];
 /** The administration area (accounts, units, leaders): test/server/admin.test.ts walks it, by id and by list. */
 const ADMIN_ROUTES = '/admin/';
+
+/** Routes a reporter is refused outright (the county's documents): 403, and nothing of any project in the answer. */
+const COUNTY_ONLY = ['/documents/'];
 
 async function operations(): Promise<Operation[]> {
   const doc = (await call(app, null, 'GET', '/api/openapi.json')).json as { paths: Record<string, Record<string, unknown>> };
@@ -82,7 +88,7 @@ describe(`reporter scope over every route (${testDialect()})`, () => {
     expect(lists.map((op) => op.path)).toEqual(expect.arrayContaining(['/projects', '/pool']));
     for (const op of lists) {
       const { status, text } = await responseText(`/api${op.path}${queryFor}`, token);
-      expect(status, `${op.path}`).toBe(200);
+      expect(status, `${op.path}`).toBe(COUNTY_ONLY.some((prefix) => op.path.startsWith(prefix)) ? 403 : 200);
       expect(text, op.path).not.toContain(foreignId);
       expect(text, op.path).not.toContain(FOREIGN_NAME);
     }

@@ -36,6 +36,31 @@ export interface PoolDrawResult {
 }
 
 /**
+ * The sums of some drawable indicators from the pool for a county, township or zone as of a month, and the values
+ * stored now; nothing is written. The documents read the 入库 projects' completion through it.
+ */
+export async function computePoolDraws(db: Db, region: { code: string; level: string }, asOf: string, codes: readonly IndicatorCode[]): Promise<PoolDraw[]> {
+  const projects = await poolDrawProjects(db, {
+    countyCode: region.code.slice(0, 6),
+    townshipCode: region.level === 'township' ? region.code : null,
+    ...poolBounds(asOf),
+  });
+  const stored = await findValues(db, { regions: [region.code], fromMonth: asOf, toMonth: asOf, indicators: codes });
+  return codes.map((code) => {
+    const counted = projects.filter((p) => countsInPoolDraw(code, p));
+    const current = stored.find((v) => v.indicator === code);
+    return {
+      indicator: code,
+      name: indicatorByCode(code).name,
+      value: sumYuan(counted.map((p) => p.completedYtd)),
+      projects: counted.length,
+      stored: current ? { value: current.value, source: current.source } : null,
+      saved: false,
+    };
+  });
+}
+
+/**
  * Adds up an indicator from the pool for a county (or one township or zone) as of a month: the 1—M月 completion of
  * the year's pool projects (续建 and 新建, not cancelled) that count per {@link countsInPoolDraw}. With `save`, the
  * sums are stored as the indicator's values with source 'pool' and no official growth; a value that was entered or
@@ -57,24 +82,7 @@ export async function drawFromPool(db: Db, input: DrawFromPoolInput, actor: Acto
   }
 
   return inTransaction(db, async (trx) => {
-    const projects = await poolDrawProjects(trx, {
-      countyCode: region.code.slice(0, 6),
-      townshipCode: region.level === 'township' ? region.code : null,
-      ...poolBounds(q.asOf),
-    });
-    const stored = await findValues(trx, { regions: [region.code], fromMonth: q.asOf, toMonth: q.asOf, indicators: codes });
-    const draws: PoolDraw[] = codes.map((code) => {
-      const counted = projects.filter((p) => countsInPoolDraw(code, p));
-      const current = stored.find((v) => v.indicator === code);
-      return {
-        indicator: code,
-        name: indicatorByCode(code).name,
-        value: sumYuan(counted.map((p) => p.completedYtd)),
-        projects: counted.length,
-        stored: current ? { value: current.value, source: current.source } : null,
-        saved: false,
-      };
-    });
+    const draws = await computePoolDraws(trx, region, q.asOf, codes);
     if (!q.save) return { region: region.code, asOf: q.asOf, draws };
 
     const kept = draws.filter((d) => d.stored && d.stored.source !== 'pool');

@@ -1,5 +1,5 @@
 // The frame around every signed-in page: side menu (a drawer on phones), and the header with county, as-of month, account, language and sign-out.
-import { AimOutlined, ApartmentOutlined, AuditOutlined, ContainerOutlined, DashboardOutlined, FlagOutlined, ReadOutlined, FileDoneOutlined, FundOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, ContainerOutlined, DashboardOutlined, FlagOutlined, ReadOutlined, FileDoneOutlined, FileTextOutlined, FundOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -28,7 +28,9 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
             ? '/stats-entry'
             : pathname.startsWith('/admin/')
               ? pathname
-              : (['/attraction', '/leads', '/batches', '/news'].find((p) => pathname.startsWith(p)) ?? '/');
+              : pathname.startsWith('/documents')
+                ? '/documents'
+                : (['/attraction', '/leads', '/batches', '/news'].find((p) => pathname.startsWith(p)) ?? '/');
   // Importing writes to the whole pool: only those who keep it see the entry (the server refuses the others too).
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
   return {
@@ -44,6 +46,8 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
       { key: '/leads', icon: <ContainerOutlined />, label: <Link to={link('/leads')}>{t('nav.leads')}</Link> },
       { key: '/batches', icon: <FlagOutlined />, label: <Link to={link('/batches')}>{t('nav.batches')}</Link> },
       ...(keeper ? [{ key: '/news', icon: <ReadOutlined />, label: <Link to={link('/news')}>{t('nav.news')}</Link> }] : []),
+      // 文稿 are the county's: for its dispatchers and leaders, not a unit's reporter (the server refuses them too).
+      ...(user.role !== 'reporter' ? [{ key: '/documents', icon: <FileTextOutlined />, label: <Link to={link('/documents')}>{t('nav.documents')}</Link> }] : []),
       ...(keeper ? [{ key: '/import', icon: <ImportOutlined />, label: <Link to={link('/import')}>{t('nav.import')}</Link> }] : []),
       ...(keeper ? [{ key: '/admin/units', icon: <ApartmentOutlined />, label: <Link to={link('/admin/units')}>{t('nav.units')}</Link> }] : []),
       ...(user.role === 'admin' ? [{ key: '/admin/accounts', icon: <TeamOutlined />, label: <Link to={link('/admin/accounts')}>{t('nav.accounts')}</Link> }] : []),

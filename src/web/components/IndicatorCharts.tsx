@@ -3,6 +3,7 @@
 import { LineChart } from 'echarts/charts';
 import * as echarts from 'echarts/core';
 import { useMemo } from 'react';
+import { CHART_COLOURS, curveChartOption, curveLargest, STANDING_COLOURS, standingOfGap, type CurvePoint } from '../../domain/charts/chart-options.ts';
 import { formatRate, roundHalfUp } from '../../domain/format.ts';
 import type { IndicatorCode } from '../../domain/indicator/catalogue.ts';
 import { useI18n } from '../i18n.tsx';
@@ -12,18 +13,8 @@ import { EChart, type EChartOption } from './EChart.tsx';
 // EChart registers the bar and pie charts the pool needs; the curve is a line.
 echarts.use([LineChart]);
 
-export const STANDING_COLOURS = { ahead: '#52c41a', near: '#faad14', behind: '#f5222d' } as const;
-const TIME = '#f5222d';
-const PLAN = '#fa8c16';
-const THIS_YEAR = '#1d4ed8';
-const LAST_YEAR = '#9ca3af';
-
-/** Five points below 时序进度 still counts as 接近, as the sub-regions' standing does. */
-export function standingOfGap(gap: number): keyof typeof STANDING_COLOURS {
-  if (gap >= -1e-9) return 'ahead';
-  if (gap >= -0.05 - 1e-9) return 'near';
-  return 'behind';
-}
+export { STANDING_COLOURS, standingOfGap };
+const TIME = CHART_COLOURS.time;
 
 /** The share of the annual target as a bar against a dashed line at 时序进度. */
 export function TargetBullet({ share, timeProgress, label }: { share: number; timeProgress: number; label: string }) {
@@ -57,10 +48,7 @@ export function TargetBullet({ share, timeProgress, label }: { share: number; ti
   return <EChart option={option} height={56} label={label} />;
 }
 
-export interface CurvePoint {
-  month: string;
-  value: number;
-}
+export type { CurvePoint };
 
 export interface CumulativeCurveProps {
   code: IndicatorCode;
@@ -80,51 +68,18 @@ export function CumulativeCurve({ code, asOf, thisYear, lastYear, target, shares
   const { t, lang } = i18n;
   const option = useMemo<EChartOption>(() => {
     const year = Number(asOf.slice(0, 4));
-    const monthNo = Number(asOf.slice(5, 7));
-    const months = Array.from({ length: 12 }, (_, i) => i + 1);
-    const at = (points: readonly CurvePoint[], m: number) => points.find((p) => Number(p.month.slice(5, 7)) === m)?.value ?? null;
-    const plan = target === null ? null : months.map((m) => Math.round(target * (shares ? (shares[m - 1] ?? 0) : m / 12)));
-    const largest = Math.max(0, ...thisYear.map((p) => p.value), ...lastYear.map((p) => p.value), ...(plan ?? []));
-    const unit = chartUnit(code, largest, lang);
-    const scaled = (v: number | null) => (v === null ? null : roundHalfUp(v / unit.factor, unit.decimals));
-    const series: object[] = [
-      {
-        type: 'line',
-        name: t('ind.yearLine', { year }),
-        data: months.map((m) => (m <= monthNo ? scaled(at(thisYear, m)) : null)),
-        connectNulls: true,
-        symbolSize: 6,
-        lineStyle: { width: 3, color: THIS_YEAR },
-        itemStyle: { color: THIS_YEAR },
-      },
-      {
-        type: 'line',
-        name: t('ind.yearLine', { year: year - 1 }),
-        data: months.map((m) => scaled(at(lastYear, m))),
-        connectNulls: true,
-        symbol: 'none',
-        lineStyle: { width: 1.5, color: LAST_YEAR, type: 'dashed' },
-        itemStyle: { color: LAST_YEAR },
-      },
-    ];
-    if (plan) {
-      series.push({
-        type: 'line',
-        name: shares ? t('ind.planLine') : t('ind.planLinear'),
-        data: plan.map(scaled),
-        symbol: 'none',
-        lineStyle: { width: 2, color: PLAN, type: 'dotted' },
-        itemStyle: { color: PLAN },
-      });
-    }
+    const unit = chartUnit(code, curveLargest({ asOf, thisYear, lastYear, target, shares }), lang);
     return {
-      animation: false,
-      legend: { top: 0, itemWidth: 16, itemHeight: 8, textStyle: { fontSize: 11 } },
-      grid: { left: 4, right: 12, top: 26, bottom: 4, containLabel: true },
+      ...curveChartOption(
+        { asOf, thisYear, lastYear, target, shares, scale: unit },
+        {
+          thisYear: t('ind.yearLine', { year }),
+          lastYear: t('ind.yearLine', { year: year - 1 }),
+          plan: shares ? t('ind.planLine') : t('ind.planLinear'),
+          month: (m) => (lang === 'zh' ? `${m}月` : String(m)),
+        },
+      ),
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined || v === '-' ? '—' : `${String(v)}${lang === 'zh' ? '' : ' '}${unit.label}`) },
-      xAxis: { type: 'category', data: months.map((m) => (lang === 'zh' ? `${m}月` : String(m))), axisLabel: { fontSize: 10, interval: 1 } },
-      yAxis: { type: 'value', axisLabel: { fontSize: 10 } },
-      series,
     };
   }, [code, asOf, thisYear, lastYear, target, shares, t, lang]);
   return <EChart option={option} height={190} label={label} />;

@@ -2,6 +2,7 @@
 // they differ), the target and its share against 时序进度 as a bullet, ranks in the city, 环比, what each remaining month
 // must add, the forecasts with their method, and the monthly curve against the plan. What cannot be computed is "—" with the reason.
 import { Card, Tag, Tooltip, Typography } from 'antd';
+import { MeasureNote } from './MeasureNote.tsx';
 import type { ReactNode } from 'react';
 import { formatRate } from '../../domain/format.ts';
 import { indicatorByCode } from '../../domain/indicator/catalogue.ts';
@@ -213,6 +214,7 @@ export function IndicatorPanel({ item, region, regionName, asOf, thisYear, lastY
       style={{ height: '100%', borderColor: active ? '#faad14' : undefined, boxShadow: active ? '0 0 0 2px #ffe58f' : undefined, transition: 'box-shadow 0.2s' }}
     >
       <section aria-label={item.indicator}>
+        {item.code === 'fixed-asset-investment' && <MeasureNote measure={item.source === 'pool' ? 'entered' : 'statistics'} />}
         <Row id="value" label={def.accumulation === 'level' ? periodText(i18n, item.code, asOf) : t('ind.cumulative', { period: periodText(i18n, item.code, asOf) })} active={is('value')}>
           {item.value === null ? <Missing reason={reason('value')} /> : <span className="stat-value" style={{ marginTop: 0, fontSize: 24 }}>{show(item.value)}</span>}
         </Row>

@@ -5,6 +5,7 @@ import { api, type PoolBreakdownRow, type PoolSummary } from '../api.ts';
 import { EChart, type EChartOption } from '../components/EChart.tsx';
 import { columnTitle, Figure, LoadError, PageSkeleton, PageTitle, StatCard } from '../components/common.tsx';
 import { CompletenessTags } from '../components/CompletenessTags.tsx';
+import { MeasureNote } from '../components/MeasureNote.tsx';
 import { RoundBanner } from '../components/RoundBanner.tsx';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useAsync } from '../hooks/use-async.ts';
@@ -13,8 +14,9 @@ import { useSession } from '../hooks/session.tsx';
 import { useI18n, type I18n } from '../i18n.tsx';
 import { rate, wan, yi, yiNumber } from '../lib/format.ts';
 import { formatPoints } from '../../domain/format.ts';
+import { CHART_COLOURS, isBehindTime, progressChartOption, townshipChartHeight, townshipChartOption } from '../../domain/charts/chart-options.ts';
 
-const COLORS = { total: '#1677ff', plan: '#faad14', completed: '#52c41a', continuing: '#722ed1', newStart: '#13c2c2', time: '#f5222d' };
+const COLORS = CHART_COLOURS;
 // A county has a dozen chains; echarts' nine default colours would repeat within one pie.
 const CHAIN_PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc', '#1d4ed8', '#b8860b', '#2f4554', '#c23531', '#61a0a8', '#6e7074', '#bda29a'];
 
@@ -24,10 +26,6 @@ function share(part: number, whole: number): number | null {
 
 // A gap that rounds to 0.0 points is no gap: saying "低于时序进度0个百分点" would read as an alarm.
 const ON_PACE = 0.0005;
-
-function isBehind(completion: number, timeProgress: number): boolean {
-  return completion - timeProgress <= -ON_PACE;
-}
 
 function gapText(i18n: I18n, completion: number | null, timeProgress: number): string | null {
   if (completion === null) return null;
@@ -64,6 +62,7 @@ function FigureCards({ s }: { s: PoolSummary }) {
               <CompletenessTags items={s.completeness} />
             </div>
           )}
+          <MeasureNote measure="pool" />
         </StatCard>
       </Col>
       <Col xs={24} lg={12}>
@@ -102,40 +101,20 @@ function ProgressCard({ s }: { s: PoolSummary }) {
   ];
   const completion = share(s.all.completedYtd, s.all.annualPlan);
   const gap = gapText(i18n, completion, s.timeProgress);
-  const behind = completion !== null && isBehind(completion, s.timeProgress);
-  const option = useMemo<EChartOption>(() => {
-    // Bottom to top, so the time-progress label sits above the bars, clear of the axis.
-    const rows = [...groups].reverse();
-    const shares = rows.map((g) => share(g.f.completedYtd, g.f.annualPlan));
-    const values = shares.map((v) => (v === null ? 0 : Math.round(v * 1000) / 10));
-    const timePct = Math.round(s.timeProgress * 1000) / 10;
-    return {
-      grid: { left: 8, right: 40, top: 30, bottom: 4, containLabel: true },
+  const behind = completion !== null && isBehindTime(completion, s.timeProgress);
+  const option = useMemo<EChartOption>(
+    () => ({
+      ...progressChartOption(
+        groups.map((g) => ({ name: g.name, share: share(g.f.completedYtd, g.f.annualPlan) })),
+        s.timeProgress,
+        { completion: t('dash.completion'), timeProgress: t('dash.timeProgress') },
+      ),
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${String(v)}%` },
-      xAxis: { type: 'value', max: Math.max(100, ...values), axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', data: rows.map((g) => g.name) },
-      series: [
-        {
-          type: 'bar',
-          name: t('dash.completion'),
-          barWidth: 18,
-          data: values.map((v, i) => {
-            const raw = shares[i] ?? null;
-            return { value: v, itemStyle: { color: raw !== null && isBehind(raw, s.timeProgress) ? '#fa8c16' : COLORS.completed } };
-          }),
-          label: { show: true, position: 'right', formatter: '{c}%' },
-          markLine: {
-            symbol: 'none',
-            lineStyle: { color: COLORS.time, type: 'dashed', width: 2 },
-            label: { formatter: `${t('dash.timeProgress')} ${rate(s.timeProgress)}`, position: 'end', color: COLORS.time, distance: 4 },
-            data: [{ xAxis: timePct }],
-          },
-        },
-      ],
-    };
+    }),
     // groups is derived from s and the language
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [s, i18n.lang]);
+    [s, i18n.lang],
+  );
   return (
     <Card size="small" title={t('dash.progress')} className="fill-card">
       <section aria-label={t('dash.progress')}>
@@ -183,17 +162,11 @@ function TownshipChart({ s }: { s: PoolSummary }) {
   const rows = s.byTownship ?? [];
   const option = useMemo<EChartOption>(
     () => ({
-      color: [COLORS.total, COLORS.plan, COLORS.completed],
-      legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      ...townshipChartOption(
+        rows.map((r) => ({ label: r.label, total: r.all.totalInvestment, plan: r.all.annualPlan, completed: r.all.completedYtd })),
+        { total: t('dash.total'), plan: t('dash.plan'), completed: t('dash.completed', { period: i18n.period(s.asOf) }) },
+      ),
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (i18n.lang === 'zh' ? `${String(v)}亿元` : `${String(v)} ×100M yuan`) },
-      xAxis: { type: 'value' },
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.label), axisLabel: { width: 110, overflow: 'truncate' } },
-      series: [
-        { type: 'bar', name: t('dash.total'), data: rows.map((r) => yiNumber(r.all.totalInvestment)) },
-        { type: 'bar', name: t('dash.plan'), data: rows.map((r) => yiNumber(r.all.annualPlan)) },
-        { type: 'bar', name: t('dash.completed', { period: i18n.period(s.asOf) }), data: rows.map((r) => yiNumber(r.all.completedYtd)) },
-      ],
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [s, i18n.lang],
@@ -201,7 +174,7 @@ function TownshipChart({ s }: { s: PoolSummary }) {
   if (rows.length === 0) return null;
   return (
     <Card size="small" title={t('dash.townshipChart')}>
-      <EChart option={option} height={60 + rows.length * 54} label={t('dash.townshipChart')} />
+      <EChart option={option} height={townshipChartHeight(rows.length)} label={t('dash.townshipChart')} />
     </Card>
   );
 }
