@@ -345,7 +345,7 @@ describe(`文稿 on the demo (${testDialect()})`, () => {
     expect(json.figures.find((f: any) => f.source === 'pool:140423:2021-06:all.count')).toMatchObject({ text: '229', value: 229 });
     const bad = await tiaodu('pack', '--db', target, '--region', '140423', '--as-of', '2021-06', '--on', '2021-7-8', '--out', out);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--on 应为 YYYY-MM-DD');
+    expect(bad.stderr).toContain('--on 应为日期 YYYY-MM-DD');
   });
 
   it('`tiaodu summary --pdf --json` prints the figures and a PDF whose text layer and page image carry 虒亭镇 and the title', { timeout: 300_000 }, async () => {

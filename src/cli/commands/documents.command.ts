@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { dayOf, isDay } from '../../domain/months.ts';
+import { dayOf } from '../../domain/months.ts';
 import { printJson, say } from '../output.ts';
 import { withDatabase } from './database.ts';
 
@@ -76,7 +76,6 @@ export function registerDocuments(program: Command): void {
     .option('--pdf', '同时生成 PDF（需要 LibreOffice）')
     .option('--json', '以 JSON 输出 { out, xlsx, pages, figures }')
     .action(async (opts: { region: string; asOf: string; out: string; on?: string; period: string; db?: string; pdf?: boolean; json?: boolean }) => {
-      if (opts.on !== undefined && !isDay(opts.on)) throw new AppError('invalid_usage', `--on 应为 YYYY-MM-DD，而不是“${opts.on}”`);
       if (opts.period !== 'week' && opts.period !== 'month') throw new AppError('invalid_usage', `--period 应为 week 或 month，而不是“${opts.period}”`);
       const on = opts.on ?? dayOf(new Date());
       const [{ contentDocx, figureList }, { draftPack, packXlsx }] = await Promise.all([documentFiles(), import('../../services/documents/dispatch-pack.ts')]);
