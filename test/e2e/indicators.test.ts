@@ -336,12 +336,12 @@ describe('the indicators dashboard at desktop width', () => {
   });
 
   it('shows a city account the city’s units ranked by growth, ties sharing a rank', async () => {
-    execFileSync('node', ['bin/tiaodu.js', 'user', 'add', '--db', app!.database, '--username', 'city', '--name', '市发改委', '--role', 'viewer', '--region', '140400', '--password', 'City-2021-given'], {
+    execFileSync('node', ['bin/tiaodu.js', 'user', 'add', '--db', app!.database, '--username', 'city', '--name', '市发改委', '--role', 'viewer', '--region', '140400', '--password', 'Shi-2021-given'], {
       cwd: ROOT,
       stdio: 'pipe',
     });
     const { context, page } = await open(DESKTOP);
-    await signInFirstTime(page, base, 'city', 'City-2021-given', 'City-2021-own');
+    await signInFirstTime(page, base, 'city', 'Shi-2021-given', 'Shi-2021-own');
     await choose(page, page, '县', '襄垣县');
     await page.goto(`${base}/indicators?asOf=${MONTH}`);
     const api = await apiGet<{ indicators: Item[] }>(page, `/indicators?region=${COUNTY}&asOf=${MONTH}`);
