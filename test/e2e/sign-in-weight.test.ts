@@ -61,12 +61,12 @@ describe('the sign-in page', () => {
     }
     expect(transfers.find((t) => t.url === '/login')?.cacheControl).toBe('no-cache');
 
-    // Signing in then brings the pages' own chunks, the dashboard's charts among them.
+    // Signing in then brings the pages' own chunks: the menu, the landing page and the dashboard's charts.
     const more = recordTransfers(page);
     await signInAt(page, app!.base, 'dispatcher');
     await page.getByRole('region', { name: '拟实施项目' }).waitFor();
     await page.waitForLoadState('networkidle');
-    expect((await Promise.all(more)).map((t) => t.url).filter((u) => /\/assets\/(echarts|AppLayout|DashboardPage)-/.test(u))).toHaveLength(3);
+    expect((await Promise.all(more)).map((t) => t.url).filter((u) => /\/assets\/(echarts|AppLayout|HomePage)-/.test(u))).toHaveLength(3);
     await context.close();
   });
 });
