@@ -10,6 +10,7 @@ import { registerImport } from './commands/import.command.ts';
 import { registerExport } from './commands/export.command.ts';
 import { registerIndicators } from './commands/indicators.command.ts';
 import { registerRound } from './commands/round.command.ts';
+import { registerSupervision } from './commands/supervision.command.ts';
 import { EXIT_USAGE, reportError } from './output.ts';
 
 export function buildProgram(): Command {
@@ -29,6 +30,8 @@ export function buildProgram(): Command {
   // After import and export: it adds `import indicators` and `export indicators` to them.
   registerIndicators(program);
   registerRound(program);
+  // After import and export, like the indicators: it adds `import items` and `export items`.
+  registerSupervision(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride();
   return program;

@@ -7,6 +7,7 @@ import * as monthlyRound from './migrations/2026-11-23T1400-monthly-round.ts';
 import * as statsEntry from './migrations/2026-11-23T1500-stats-entry.ts';
 import * as indicators from './migrations/2026-11-23T1600-indicators.ts';
 import * as unitAlias from './migrations/2026-12-06T0900-unit-alias.ts';
+import * as supervision from './migrations/2026-12-06T1500-supervision.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1500-stats-entry': statsEntry,
   '2026-11-23T1600-indicators': indicators,
   '2026-12-06T0900-unit-alias': unitAlias,
+  '2026-12-06T1500-supervision': supervision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -244,7 +244,7 @@ function mergeYear(years: readonly ProjectYear[], year: ProjectYear): ProjectYea
   return [...years.filter((y) => y.year !== year.year), year].sort((a, b) => a.year - b.year);
 }
 
-function findByName<T extends { name: string }>(items: readonly T[], text: string): T | undefined {
+export function findByName<T extends { name: string }>(items: readonly T[], text: string): T | undefined {
   const exact = items.find((i) => i.name === text);
   if (exact) return exact;
   const partial = items.filter((i) => i.name.includes(text) || text.includes(i.name));

@@ -8,6 +8,7 @@ import { openDatabase, resolveDatabaseTarget } from '../../db/connect.ts';
 import { getSetting, listCounties } from '../../db/repositories/region.repository.ts';
 import { createDemo } from '../../services/create-demo.ts';
 import { runRoundCalendar } from '../../services/round/calendar.ts';
+import { sendDueEscalations } from '../../services/supervision/escalation.ts';
 import { createApp } from '../../server/app.ts';
 import { say } from '../output.ts';
 
@@ -39,7 +40,13 @@ export function registerServe(program: Command): void {
             for (const r of opened) say(`月报已按日历开启：${r.regionName} ${r.month}`);
             for (const r of reminders.filter((x) => !x.ok)) say(`群机器人提醒未送达：${r.text}`);
           })
-          .catch((e: Error) => say(`月报日历执行失败：${e.message}`));
+          .catch((e: Error) => say(`月报日历执行失败：${e.message}`))
+          // Overdue supervision items escalate on the same minute: reminder, 督办函, the meeting's list.
+          .then(() => sendDueEscalations(handle.db, new Date()))
+          .then((sent) => {
+            for (const r of (sent ?? []).filter((x) => !x.ok)) say(`群机器人督办提醒未送达：${r.text}`);
+          })
+          .catch((e: Error) => say(`督办升级执行失败：${e.message}`));
       setInterval(tick, 60_000).unref();
       tick();
       const demoRegion = (await getSetting(handle.db, 'demo')) ?? null;

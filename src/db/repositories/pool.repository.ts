@@ -13,6 +13,7 @@ export const POOL_GROUP_KEYS = {
   leader: 'p.leader_id',
   unit: 'p.unit_id',
   county: 'p.region_code',
+  category: 'p.category',
 } as const;
 export type PoolGroupKey = keyof typeof POOL_GROUP_KEYS;
 
@@ -31,8 +32,8 @@ export interface PoolQuery {
   unitId?: string | null;
 }
 
-/** The projects of the pool, one row each with what the figures need; the aggregates below are built on it. */
-function poolProjects(db: Kysely<Database>, q: PoolQuery) {
+/** The projects of the pool, one row each with what the figures need; the aggregates below and the alert rules are built on it. */
+export function poolProjects(db: Kysely<Database>, q: PoolQuery) {
   const [lo, hi] = countyRange(q.regionCode);
   return db
     .selectFrom('project_year as y')

@@ -1,5 +1,5 @@
 // Reads and writes the monthly round: rounds, their reports (joined to the project facts a form and a review need),
-// evidence files, problems, corrections, reminders sent and in-app notices.
+// evidence files, corrections, reminders sent and in-app notices (problems a report raises are supervision items).
 
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { toYuan, type Yuan } from '../../domain/money.ts';
@@ -372,55 +372,6 @@ export async function findAttachment(db: Db, id: string): Promise<(AttachmentMet
   return r
     ? { id: r.id, reportId: r.report_id, fileName: r.file_name, mimeType: r.mime_type, size: Number(r.size), uploadedAt: r.uploaded_at, content: r.content }
     : undefined;
-}
-
-export interface ProblemRow {
-  id: string;
-  regionCode: string;
-  projectId: string | null;
-  reportId: string | null;
-  unitId: string | null;
-  description: string;
-  status: 'open' | 'closed';
-  raisedAt: string;
-  raisedBy: string | null;
-}
-
-export async function insertProblems(db: Db, problems: readonly ProblemRow[]): Promise<void> {
-  if (problems.length === 0) return;
-  await db
-    .insertInto('problem')
-    .values(problems.map((p) => ({
-      id: p.id,
-      region_code: p.regionCode,
-      project_id: p.projectId,
-      report_id: p.reportId,
-      unit_id: p.unitId,
-      description: p.description,
-      status: p.status,
-      raised_at: p.raisedAt,
-      raised_by: p.raisedBy,
-    })))
-    .execute();
-}
-
-export async function reportProblems(db: Db, reportId: string): Promise<ProblemRow[]> {
-  const rows = await db.selectFrom('problem').selectAll().where('report_id', '=', reportId).orderBy('raised_at').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    regionCode: r.region_code,
-    projectId: r.project_id,
-    reportId: r.report_id,
-    unitId: r.unit_id,
-    description: r.description,
-    status: r.status as ProblemRow['status'],
-    raisedAt: r.raised_at,
-    raisedBy: r.raised_by,
-  }));
-}
-
-export async function deleteProblems(db: Db, reportId: string): Promise<void> {
-  await db.deleteFrom('problem').where('report_id', '=', reportId).execute();
 }
 
 export type CorrectionStatus = 'pending' | 'approved' | 'rejected';
