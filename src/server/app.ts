@@ -18,9 +18,11 @@ import { regionRoutes } from './routes/regions.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
 import { statsEntryRoutes } from './routes/stats-entry.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
+import { supervisionRoutes } from './routes/supervision.routes.ts';
+import { alertRoutes } from './routes/alerts.routes.ts';
 
 function buildApi() {
-  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes);
+  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', supervisionRoutes).route('/', alertRoutes);
 }
 
 /** The type the web client is generated from: `hc<AppType>('/api')`. */

@@ -2,6 +2,7 @@
 
 import type { Actor, Role } from '../../src/domain/access.ts';
 import type { Phase, Stage } from '../../src/domain/project/project.ts';
+import type { ProjectCreate } from '../../src/domain/project/project-input.ts';
 import { insertLeaders, listUnits } from '../../src/db/repositories/region.repository.ts';
 import { insertUser, type UserRow } from '../../src/db/repositories/user.repository.ts';
 import { upsertProjectMonths } from '../../src/db/repositories/project.repository.ts';
@@ -65,6 +66,8 @@ export interface ProjectSpec {
   resumedOn?: string | null;
   leaderId?: string | null;
   months?: Record<string, number>;
+  /** Any other field of the project as the API takes it (milestones, category, 入库 status…). */
+  fields?: Partial<ProjectCreate>;
 }
 
 /** Adds a project through the same service the API uses, with its monthly figures. */
@@ -85,6 +88,7 @@ export async function addProject(db: Db, spec: ProjectSpec): Promise<string> {
       years: spec.phase === undefined && spec.annualPlan === undefined
         ? []
         : [{ year, phase: spec.phase ?? 'newStart', annualPlan: spec.annualPlan ?? 0, resumedOn: spec.resumedOn ?? null }],
+      ...spec.fields,
     },
     SYSTEM_ACTOR,
   );
