@@ -5,7 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { invalidInput } from '../../domain/errors.ts';
 import { EVIDENCE_MAX_BYTES } from '../../domain/round/evidence.ts';
 import { ItemAssignSchema, ItemCreateSchema, ItemEditSchema, ItemExtendSchema, ItemNoteSchema, ItemPlanSchema } from '../../domain/supervision/item-input.ts';
-import { LEDGER_MAX_BYTES } from '../../io/ledger-reader.ts';
+import { LEDGER_MAX_BYTES } from '../../services/import-ledger.ts';
 import {
   addItemEvidence,
   assignItem,
