@@ -354,6 +354,8 @@ export interface SupervisionItemTable {
 export interface SupervisionEventTable {
   id: string;
   item_id: string;
+  /** The event's place in the item's history: 1, 2, 3 … */
+  seq: number;
   at: string;
   event_on: string;
   kind: string;

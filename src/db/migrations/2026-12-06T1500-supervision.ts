@@ -51,6 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('supervision_event')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull().references('supervision_item.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('event_on', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -60,7 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('to_status', 'text')
     .addColumn('due', 'text')
     .execute();
-  await db.schema.createIndex('supervision_event_item_idx').on('supervision_event').columns(['item_id', 'at']).execute();
+  await db.schema.createIndex('supervision_event_item_idx').on('supervision_event').columns(['item_id', 'seq']).unique().execute();
 
   await db.schema
     .createTable('supervision_attachment')
@@ -136,8 +137,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       project_id, unit_id, substr(raised_at, 1, 10), raised_at, raised_by,
       case when status = 'closed' then substr(raised_at, 1, 10) end, raised_at, raised_at, 1, 0
     from problem`.execute(db);
-  await sql`insert into supervision_event (id, item_id, at, event_on, kind, user_id, note, from_status, to_status)
-    select 'raised-' || id, id, raised_at, substr(raised_at, 1, 10), 'raised', raised_by, description, null, 'raised' from problem`.execute(db);
+  await sql`insert into supervision_event (id, item_id, seq, at, event_on, kind, user_id, note, from_status, to_status)
+    select 'raised-' || id, id, 1, raised_at, substr(raised_at, 1, 10), 'raised', raised_by, description, null, 'raised' from problem`.execute(db);
   await db.schema.dropTable('problem').execute();
 }
 

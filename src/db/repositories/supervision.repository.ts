@@ -174,14 +174,26 @@ export interface ItemEvent {
   due: string | null;
 }
 
+/**
+ * Appends events to their items' histories, numbered after the last one of each item (two steps in the same
+ * millisecond keep the order they were taken in); the unique (item, seq) refuses two writers numbering alike.
+ */
 export async function insertEvents(db: Db, events: readonly ItemEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 200) {
-    const chunk = events.slice(i, i + 200);
-    if (chunk.length === 0) continue;
-    await db
-      .insertInto('supervision_event')
-      .values(chunk.map((e) => ({ id: e.id, item_id: e.itemId, at: e.at, event_on: e.on, kind: e.kind, user_id: e.userId, note: e.note, from_status: e.fromStatus, to_status: e.toStatus, due: e.due })))
-      .execute();
+  const next = new Map<string, number>();
+  const itemIds = [...new Set(events.map((e) => e.itemId))];
+  for (let i = 0; i < itemIds.length; i += 500) {
+    const chunk = itemIds.slice(i, i + 500);
+    const rows = await db.selectFrom('supervision_event').select(['item_id', (eb) => eb.fn.max('seq').as('seq')]).where('item_id', 'in', chunk).groupBy('item_id').execute();
+    for (const r of rows) next.set(r.item_id, Number(r.seq));
+  }
+  const values = events.map((e) => {
+    const seq = (next.get(e.itemId) ?? 0) + 1;
+    next.set(e.itemId, seq);
+    return { id: e.id, item_id: e.itemId, seq, at: e.at, event_on: e.on, kind: e.kind, user_id: e.userId, note: e.note, from_status: e.fromStatus, to_status: e.toStatus, due: e.due };
+  });
+  for (let i = 0; i < values.length; i += 200) {
+    const chunk = values.slice(i, i + 200);
+    if (chunk.length > 0) await db.insertInto('supervision_event').values(chunk).execute();
   }
 }
 
@@ -193,8 +205,7 @@ export async function findEvents(db: Db, itemId: string): Promise<(ItemEvent & {
     .selectAll('e')
     .select('u.display_name')
     .where('e.item_id', '=', itemId)
-    .orderBy('e.at')
-    .orderBy('e.id')
+    .orderBy('e.seq')
     .execute();
   return rows.map((r) => ({
     id: r.id,
@@ -219,12 +230,12 @@ export async function latestNotes(db: Db, itemIds: readonly string[]): Promise<M
     if (chunk.length === 0) continue;
     const rows = await db
       .selectFrom('supervision_event')
-      .select(['item_id', 'event_on', 'note', 'at', 'id'])
+      .select(['item_id', 'event_on', 'note'])
       .where('item_id', 'in', chunk)
       .where('kind', 'in', ['progress', 'requestClose', 'setPlan'])
       .where('note', 'is not', null)
-      .orderBy('at')
-      .orderBy('id')
+      .orderBy('item_id')
+      .orderBy('seq')
       .execute();
     for (const r of rows) out.set(r.item_id, { on: r.event_on, note: r.note! });
   }
@@ -325,18 +336,6 @@ export async function settleEscalation(db: Db, e: EscalationRecord): Promise<voi
     .where('due_on', '=', e.dueOn)
     .where('channel', '=', e.channel)
     .execute();
-}
-
-/** Items whose escalation reached a step (the meeting's list), among those given. */
-export async function itemsEscalatedTo(db: Db, itemIds: readonly string[], step: string): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < itemIds.length; i += 500) {
-    const chunk = itemIds.slice(i, i + 500);
-    if (chunk.length === 0) continue;
-    const rows = await db.selectFrom('supervision_escalation').select('item_id').distinct().where('item_id', 'in', chunk).where('step', '=', step).execute();
-    for (const r of rows) out.add(r.item_id);
-  }
-  return out;
 }
 
 export interface LetterRecord {

@@ -2,20 +2,22 @@
 // and where it stands against them on a day.
 
 import { dayOf, type Day } from '../../domain/months.ts';
-import { timerState, type TimerState } from '../../domain/supervision/timers.ts';
+import { escalationKey, timerState, type TimerState } from '../../domain/supervision/timers.ts';
 import type { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
-import { itemsEscalatedTo, listItems, type ItemListRow, type ItemQuery } from '../../db/repositories/supervision.repository.ts';
+import { listItems, takenEscalations, type ItemListRow, type ItemQuery } from '../../db/repositories/supervision.repository.ts';
 import type { Db } from '../../db/transaction.ts';
 import { loadWorkCalendar } from './settings.ts';
 
 export interface ItemView extends ItemListRow, TimerState {
-  /** Escalated to the dispatch meeting's list and still open. */
+  /** On the dispatch meeting's list: the deadline it is missing now was escalated that far. */
   onMeetingList: boolean;
 }
 
-/** The item on `day`: its deadlines, the one missed or the next ahead. */
-export function viewItem(row: ItemListRow, day: Day, cal: WorkCalendar, meeting: ReadonlySet<string>): ItemView {
-  return { ...row, ...timerState(row, day, cal), onMeetingList: row.status !== 'closed' && meeting.has(row.id) };
+/** The item on `day`: its deadlines, the one missed or the next ahead, and whether the meeting must take it up. */
+export function viewItem(row: ItemListRow, day: Day, cal: WorkCalendar, taken: ReadonlySet<string>): ItemView {
+  const state = timerState(row, day, cal);
+  const o = state.overdue;
+  return { ...row, ...state, onMeetingList: o !== null && taken.has(escalationKey('meeting', o.kind, o.due)) };
 }
 
 /**
@@ -26,8 +28,8 @@ export async function loadItemViews(db: Db, q: ItemQuery, day: Day): Promise<Ite
   const rows = await listItems(db, q);
   const calendars = new Map<string, WorkCalendar>();
   for (const county of new Set(rows.map((r) => r.regionCode))) calendars.set(county, await loadWorkCalendar(db, county));
-  const meeting = await itemsEscalatedTo(db, rows.filter((r) => r.status !== 'closed').map((r) => r.id), 'meeting');
-  return rows.map((r) => viewItem(r, day, calendars.get(r.regionCode)!, meeting));
+  const taken = await takenEscalations(db, rows.filter((r) => r.status !== 'closed').map((r) => r.id), 'app');
+  return rows.map((r) => viewItem(r, day, calendars.get(r.regionCode)!, taken.get(r.id) ?? new Set()));
 }
 
 /** The day timers are judged on: the one asked for, else today in China Standard Time. */

@@ -44,9 +44,11 @@ export async function syncReportProblems(
   const wanted = [...new Set(lines.map((l) => l.trim()).filter(Boolean))];
   const kept = new Set(existing.map((i) => text(i.description, i.title)));
   await deleteUnassignedItems(db, existing.filter((i) => i.status === 'raised' && !wanted.includes(text(i.description, i.title))).map((i) => i.id));
+  // Lines raised together are a millisecond apart, so the board lists them in the order the form gave them.
+  const stamp = (i: number) => new Date(Date.parse(at) + i).toISOString();
   const added = wanted
     .filter((line) => !kept.has(line))
-    .map((line) =>
+    .map((line, i) =>
       newItem(
         {
           regionCode: report.regionCode,
@@ -59,7 +61,7 @@ export async function syncReportProblems(
           projectId: report.projectId,
           unitId: report.unitId,
         },
-        at,
+        stamp(i),
         by,
       ),
     );
