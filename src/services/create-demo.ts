@@ -34,6 +34,7 @@ import { NAMED_PROJECTS } from './demo/named-projects.ts';
 import { DEMO_OWNERS, TRADES, type OwnerTrade } from './demo/owners.ts';
 import { addDemoStatsEntry } from './demo/stats-entry.ts';
 import { addDemoIndicators } from './demo/indicators.ts';
+import { addDemoSupervision } from './demo/supervision.ts';
 import { TOWN_TEMPLATES, TOWNS } from './demo/town-projects.ts';
 import {
   DEMO_TOWN_CODES,
@@ -958,6 +959,7 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
     for (let i = 0; i < history.length; i += 200) await insertHistory(trx, history.slice(i, i + 200));
     await addDemoStatsEntry(trx, projects, now);
     await addDemoIndicators(trx, now);
+    await addDemoSupervision(trx, projects);
 
     for (const b of DEMO_BATCHES) {
       const id = newId();

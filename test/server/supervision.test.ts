@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { openRound } from '../../src/services/round/rounds.ts';
+import { sendDueEscalations } from '../../src/services/supervision/escalation.ts';
 import { addProject, COUNTY, PASSWORD, seedCounty, type CountyFixture } from '../support/factories.ts';
 import { call, signInAs } from '../support/api.ts';
 import { openTestDatabase } from '../support/test-db.ts';
@@ -171,5 +172,40 @@ describe('items typed by the dispatcher', () => {
     const raised = await as('leader', 'POST', '/api/items', { region: COUNTY, kind: 'problem', title: '园区道路积水', source: 'leader', assign: true });
     expect(raised.json.item).toMatchObject({ status: 'raised', leaderName: '王志强' });
     expect((await as('viewer', 'POST', '/api/items', { region: COUNTY, kind: 'problem', title: '看看', source: 'other' })).status).toBe(403);
+  });
+});
+
+describe('every {id} route of supervision, for another unit', () => {
+  it('refuses another unit\'s reporter on each, telling nothing of the item; the unit itself reads them', async () => {
+    const board = await as('dispatcher', 'GET', `/api/items?region=${COUNTY}`);
+    const item = board.json.items.find((i: { title: string }) => i.title === '管网穿越铁路需铁路部门审批');
+    // A letter for it: the reopened item's feedback deadline long missed.
+    await sendDueEscalations(handle.db, new Date('2021-07-20T01:00:00Z'));
+    await setClock('2021-07-20T02:00:00Z');
+    const detail = (await as('reporter', 'GET', `/api/items/${item.id}`)).json;
+    expect(detail.letters).toHaveLength(1);
+    const ids: Record<string, string> = { '/items/{id}': item.id, '/item-attachments/{id}': detail.attachments[0].id, '/letters/{id}': detail.letters[0].id };
+    const doc = (await call(app, null, 'GET', '/api/openapi.json')).json as { paths: Record<string, Record<string, unknown>> };
+    const ops = Object.entries(doc.paths)
+      .filter(([path]) => Object.keys(ids).some((p) => path.startsWith(p)))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })));
+    expect(ops.length).toBeGreaterThanOrEqual(14);
+    for (const op of ops) {
+      const id = ids[Object.keys(ids).find((p) => op.path.startsWith(p))!]!;
+      const url = `/api${op.path.replace('{id}', id)}`;
+      const res = op.path.endsWith('/attachments')
+        ? await app.request(url, { method: 'POST', headers: { authorization: `Bearer ${tokens.otherReporter}` }, body: (() => { const f = new FormData(); f.append('file', new File([PNG], 'x.png', { type: 'image/png' })); return f; })() })
+        : null;
+      // A body each route takes, so the refusal can only be the scope's.
+      const body = op.method === 'GET' ? undefined : op.method === 'PATCH' ? { title: '越权' } : op.path.endsWith('/extend') ? { newDue: '2021-12-31', reason: '越权' }
+        : op.path.endsWith('/plan') ? { planDue: '2021-12-31', note: '越权' } : op.path.endsWith('/assign') ? { unitId: fx.units.wangqiao } : { note: '越权' };
+      const status = res ? res.status : (await as('otherReporter', op.method, url, body)).status;
+      expect([403, 404], `${op.method} ${op.path} answered ${status}`).toContain(status);
+      if (op.method === 'GET') {
+        const text = await (await app.request(url, { headers: { authorization: `Bearer ${tokens.otherReporter}` } })).text();
+        expect(text).not.toContain('管网穿越铁路');
+        expect((await app.request(url, { headers: { authorization: `Bearer ${tokens.reporter}` } })).status, `${op.path} for its own unit`).toBe(200);
+      }
+    }
   });
 });

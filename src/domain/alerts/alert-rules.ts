@@ -78,8 +78,9 @@ export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = {
   startLate: { yellow: 0, red: 3 },
   notEntered: { yellow: 1, red: 2 },
   stalledLandSupplied: { yellow: 1, red: 6 },
-  // A building permit lapses when work has not begun within 3 months (建筑法 第九条).
-  stalledPermitIssued: { yellow: 1, red: 3 },
+  // The permit is the last step before work: lit from the day it is issued, red when it lapses unused after 3 months
+  // (建筑法 第九条).
+  stalledPermitIssued: { yellow: 0, red: 3 },
   stoppedAfterStart: { yellow: 0, red: 1 },
   noInvestment: { yellow: 2, red: 3 },
   signedNotStarted: { yellow: 3, red: 6 },
@@ -270,24 +271,25 @@ function sinceDay(event: Day | null, day: Day, t: MonthThresholds, words: (month
 }
 
 const notStarted = (startedOn: Day | null, day: Day) => startedOn === null || startedOn > day;
-const forMonths = (months: number) => (months === 0 ? '不满1个月' : `已满${months}个月`);
+/** "已满2个月未开工", or "尚未开工" within the first month. */
+const notYet = (months: number, what: string) => (months === 0 ? `尚未${what}` : `已满${months}个月未${what}`);
 
 /** 开工未入库: the 入库 flag of the round (500 万元 and more, started, not entered), one rule of the set. */
 export function notEnteredAlert(p: UnenteredFacts, day: Day, t: MonthThresholds): AlertResult | null {
   if (!isStartedNotEntered(p, day)) return null;
-  return sinceDay(p.startedOn, day, t, (m) => `${dayLabel(p.startedOn!, true)}开工，${forMonths(m)}未入库（${STATS_ENTRY_LABELS[p.statsEntry]}）`);
+  return sinceDay(p.startedOn, day, t, (m) => `${dayLabel(p.startedOn!, true)}开工，${notYet(m, '入库')}（${STATS_ENTRY_LABELS[p.statsEntry]}）`);
 }
 
 /** 已供地未开工: land supplied and work not begun. */
 export function stalledLandSuppliedAlert(p: { landSuppliedOn: Day | null; startedOn: Day | null }, day: Day, t: MonthThresholds): AlertResult | null {
   if (!notStarted(p.startedOn, day)) return null;
-  return sinceDay(p.landSuppliedOn, day, t, (m) => `${dayLabel(p.landSuppliedOn!, true)}供地，${forMonths(m)}未开工`);
+  return sinceDay(p.landSuppliedOn, day, t, (m) => `${dayLabel(p.landSuppliedOn!, true)}供地，${notYet(m, '开工')}`);
 }
 
 /** 已办施工许可未开工: the building permit issued and work not begun (a permit lapses after 3 months). */
 export function stalledPermitIssuedAlert(p: { permitOn: Day | null; startedOn: Day | null }, day: Day, t: MonthThresholds): AlertResult | null {
   if (!notStarted(p.startedOn, day)) return null;
-  return sinceDay(p.permitOn, day, t, (m) => `${dayLabel(p.permitOn!, true)}取得施工许可，${forMonths(m)}未开工`);
+  return sinceDay(p.permitOn, day, t, (m) => `${dayLabel(p.permitOn!, true)}取得施工许可，${notYet(m, '开工')}`);
 }
 
 /** 开工后又停工: a started project now suspended, by the months since it stopped. */
@@ -299,7 +301,7 @@ export function stoppedAfterStartAlert(p: { stage: string; startedOn: Day | null
 /** 签约未开工: a project signed (招商签约) and work not begun. */
 export function signedNotStartedAlert(p: { signedOn: Day | null; startedOn: Day | null }, day: Day, t: MonthThresholds): AlertResult | null {
   if (!notStarted(p.startedOn, day)) return null;
-  return sinceDay(p.signedOn, day, t, (m) => `${dayLabel(p.signedOn!, true)}签约，${forMonths(m)}未开工`);
+  return sinceDay(p.signedOn, day, t, (m) => `${dayLabel(p.signedOn!, true)}签约，${notYet(m, '开工')}`);
 }
 
 /** The latest planned start months lit as of a month: planned on or before `yellowBy` is lit, on or before `redBy` red. */

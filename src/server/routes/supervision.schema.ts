@@ -197,7 +197,8 @@ export const ReserveSchema = ReserveLine.extend({
 
 export const LeaderViewSchema = z
   .object({
-    leader: z.object({ id: z.string(), name: z.string(), title: z.string().nullable() }),
+    leader: z.object({ id: z.string(), name: z.string(), title: z.string().nullable() }).nullable(),
+    unit: z.object({ id: z.string(), name: z.string() }).nullable(),
     region: z.string(),
     asOf: z.string(),
     on: day,

@@ -1,5 +1,5 @@
-// The leader's own view (我的项目): the projects he answers for (包联), each with its light and what lit it, and his open
-// supervision items with the overdue ones first — one screen on a phone.
+// 我的项目, one screen on a phone: for a leader the projects he answers for (包联), for a unit's reporter its unit's
+// projects of the year — each with its light and what lit it — and the open supervision items, the overdue ones first.
 
 import { z } from 'zod';
 import { canRunRound, type Actor } from '../../domain/access.ts';
@@ -11,10 +11,12 @@ import type { Stage } from '../../domain/project/project.ts';
 import { isOpenStatus } from '../../domain/supervision/item.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { projectStandings } from '../../db/repositories/alert.repository.ts';
-import { listLeaders } from '../../db/repositories/region.repository.ts';
+import { listProjects } from '../../db/repositories/project.repository.ts';
+import { listLeaders, listUnits } from '../../db/repositories/region.repository.ts';
 import type { Db } from '../../db/transaction.ts';
 import { leaderProjectIds } from '../supervision/item-access.ts';
 import { leaderItems, type ItemView } from '../supervision/items.ts';
+import { boardOrder, loadItemViews } from '../supervision/item-view.ts';
 import { listAlerts } from './alerts.ts';
 
 export const LeaderViewInputSchema = z
@@ -45,7 +47,9 @@ export interface LeaderProject {
 }
 
 export interface LeaderView {
-  leader: { id: string; name: string; title: string | null };
+  /** Whose projects: a leader's, or (for a reporter) a unit's. */
+  leader: { id: string; name: string; title: string | null } | null;
+  unit: { id: string; name: string } | null;
   region: string;
   asOf: Month;
   on: Day;
@@ -57,26 +61,40 @@ export interface LeaderView {
 const LIGHT_ORDER: Record<Light, number> = { red: 0, yellow: 1, green: 2 };
 
 /**
- * A leader's projects with their lights (the worst of their alerts) as of a month, and his open items on a day:
- * red projects first, then yellow, then the rest by name.
+ * A leader's projects (or a reporter's unit's projects of the year) with their lights — the worst of their alerts —
+ * as of a month, and the open items on a day: red projects first, then yellow, then the rest by name. A dispatcher
+ * looks at a leader's by naming him.
  */
 export async function leaderView(db: Db, input: LeaderViewInput, actor: Actor, now: Date = new Date()): Promise<LeaderView> {
   const q = parseInput(LeaderViewInputSchema, input, { asOf: '截至月份', on: '日期', leader: '包联领导' });
   const region = q.region ?? actor.regionCode;
-  let leaderId: string | null;
-  if (actor.role === 'leader') leaderId = actor.leaderId;
-  else if (canRunRound(actor, region)) leaderId = q.leader ?? null;
-  else throw forbidden('“我的项目”是包联领导的页面');
-  if (!leaderId) throw invalidInput([{ field: 'leader', message: '请选择包联领导' }]);
-  const leader = (await listLeaders(db, region)).find((l) => l.id === leaderId);
-  if (!leader) throw notFound('包联领导');
   const on = q.on ?? dayOf(now);
+  let who: Pick<LeaderView, 'leader' | 'unit'>;
+  let ids: string[];
+  let items: ItemView[];
+  if (actor.role === 'reporter') {
+    const unit = (await listUnits(db, region)).find((u) => u.id === actor.unitId);
+    if (!unit) throw forbidden('账号没有所属单位');
+    who = { leader: null, unit: { id: unit.id, name: unit.name } };
+    const year = monthYear(q.asOf);
+    ids = (await listProjects(db, { regionCode: region, year, toMonth: q.asOf, unitId: unit.id, poolOnly: true, sort: 'name', order: 'asc', limit: 100_000, offset: 0 })).rows.map((r) => r.project.id);
+    items = (await loadItemViews(db, { lo: region, hi: region, unitId: unit.id }, on)).sort(boardOrder);
+  } else {
+    let leaderId: string | null;
+    if (actor.role === 'leader') leaderId = actor.leaderId;
+    else if (canRunRound(actor, region)) leaderId = q.leader ?? null;
+    else throw forbidden('“我的项目”是包联领导和填报单位的页面');
+    if (!leaderId) throw invalidInput([{ field: 'leader', message: '请选择包联领导' }]);
+    const leader = (await listLeaders(db, region)).find((l) => l.id === leaderId);
+    if (!leader) throw notFound('包联领导');
+    who = { leader: { id: leader.id, name: leader.name, title: leader.title }, unit: null };
+    ids = await leaderProjectIds(db, leaderId);
+    items = await leaderItems(db, region, leaderId, on);
+  }
 
-  const ids = await leaderProjectIds(db, leaderId);
-  const [alerts, standings, items] = await Promise.all([
-    listAlerts(db, { region, asOf: q.asOf, on, leader: leaderId }, actor, now),
+  const [alerts, standings] = await Promise.all([
+    listAlerts(db, { region, asOf: q.asOf, on, ...(who.leader ? { leader: who.leader.id } : {}) }, actor, now),
     projectStandings(db, ids, monthYear(q.asOf), q.asOf),
-    leaderItems(db, region, leaderId, on),
   ]);
   const open = items.filter((i) => isOpenStatus(i.status));
   const projects = standings
@@ -100,7 +118,7 @@ export async function leaderView(db: Db, input: LeaderViewInput, actor: Actor, n
     })
     .sort((a, b) => LIGHT_ORDER[a.light] - LIGHT_ORDER[b.light] || a.name.localeCompare(b.name, 'zh'));
   return {
-    leader: { id: leader.id, name: leader.name, title: leader.title },
+    ...who,
     region,
     asOf: q.asOf,
     on,

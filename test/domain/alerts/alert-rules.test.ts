@@ -114,7 +114,8 @@ describe('the stalled-project audit and signed-not-started', () => {
     expect(stalledLandSuppliedAlert({ landSuppliedOn: '2020-11-30', startedOn: '2021-05-31' }, '2021-05-31', T.stalledLandSupplied)).toBeNull();
   });
 
-  it('lights a permit without a start, red when it lapses after three months', () => {
+  it('lights a permit without a start from the day it is issued, red when it lapses after three months', () => {
+    expect(stalledPermitIssuedAlert({ permitOn: '2021-05-20', startedOn: null }, '2021-05-31', T.stalledPermitIssued)).toEqual({ level: 'yellow', reason: '2021年5月20日取得施工许可，尚未开工' });
     expect(stalledPermitIssuedAlert({ permitOn: '2021-04-30', startedOn: null }, '2021-05-31', T.stalledPermitIssued)?.level).toBe('yellow');
     expect(stalledPermitIssuedAlert({ permitOn: '2021-02-28', startedOn: null }, '2021-05-31', T.stalledPermitIssued)?.level).toBe('red');
   });
@@ -132,7 +133,8 @@ describe('the stalled-project audit and signed-not-started', () => {
   });
 
   it('gives the database the latest days that light each rule', () => {
-    expect(monthRuleBounds('stalledPermitIssued', '2021-05-31', T)).toEqual({ yellowBy: '2021-04-30', redBy: '2021-02-28' });
+    expect(monthRuleBounds('stalledPermitIssued', '2021-05-31', T)).toEqual({ yellowBy: '2021-05-31', redBy: '2021-02-28' });
+    expect(monthRuleBounds('stalledLandSupplied', '2021-05-31', T)).toEqual({ yellowBy: '2021-04-30', redBy: '2020-11-30' });
     expect(monthRuleBounds('stoppedAfterStart', '2021-05-31', T)).toEqual({ yellowBy: '2021-05-31', redBy: '2021-04-30' });
   });
 });
