@@ -18,6 +18,7 @@ import {
 } from '../domain/project/project.ts';
 import { INDICATOR_MESSAGES } from './lib/indicator-messages.ts';
 import { ROUND_MESSAGES } from './lib/round-messages.ts';
+import { SUPERVISION_MESSAGES } from './lib/supervision-messages.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -46,6 +47,7 @@ const MESSAGES = {
   // The monthly round's and the indicators' words live in their own tables, merged here.
   ...ROUND_MESSAGES,
   ...INDICATOR_MESSAGES,
+  ...SUPERVISION_MESSAGES,
 
   'login.username': ['用户名', 'Username'],
   'login.password': ['密码', 'Password'],
