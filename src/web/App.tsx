@@ -18,6 +18,11 @@ import { ReportRoute } from './pages/ReportPage.tsx';
 import { RoundRoute } from './pages/RoundPage.tsx';
 import { RoundsPage } from './pages/RoundsPage.tsx';
 import { StatsEntryPage } from './pages/StatsEntryPage.tsx';
+import { AlertsPage } from './pages/AlertsPage.tsx';
+import { ItemRoute } from './pages/ItemPage.tsx';
+import { LetterPage } from './pages/LetterPage.tsx';
+import { MyProjectsPage } from './pages/MyProjectsPage.tsx';
+import { SupervisionPage } from './pages/SupervisionPage.tsx';
 
 const THEME = {
   token: {
@@ -96,6 +101,11 @@ function LocalizedApp() {
               <Route path="/rounds" element={<RequireSession><RoundsPage /></RequireSession>} />
               <Route path="/rounds/:id" element={<RequireSession><RoundRoute /></RequireSession>} />
               <Route path="/reports/:id" element={<RequireSession><ReportRoute /></RequireSession>} />
+              <Route path="/supervision" element={<RequireSession><SupervisionPage /></RequireSession>} />
+              <Route path="/items/:id" element={<RequireSession><ItemRoute /></RequireSession>} />
+              <Route path="/letters/:id" element={<RequireSession><LetterPage /></RequireSession>} />
+              <Route path="/alerts" element={<RequireSession><AlertsPage /></RequireSession>} />
+              <Route path="/my-projects" element={<RequireSession><MyProjectsPage /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />
             </Routes>
           </BrowserRouter>

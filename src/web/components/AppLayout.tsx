@@ -1,5 +1,5 @@
 // The frame around every signed-in page: side menu (a drawer on phones), and the header with county, as-of month, account, language and sign-out.
-import { AuditOutlined, DashboardOutlined, FileDoneOutlined, FundOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DashboardOutlined, FileDoneOutlined, FlagOutlined, FundOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -26,17 +26,29 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
           ? '/indicators'
           : pathname.startsWith('/stats-entry')
             ? '/stats-entry'
-            : '/';
+            : pathname.startsWith('/supervision') || pathname.startsWith('/items') || pathname.startsWith('/letters')
+              ? '/supervision'
+              : pathname.startsWith('/alerts')
+                ? '/alerts'
+                : pathname.startsWith('/my-projects')
+                  ? '/my-projects'
+                  : '/';
   // Importing writes to the whole pool: only those who keep it see the entry (the server refuses the others too).
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
+  // 我的项目: a leader's own projects (first, one tap away) and a unit's; the others see everyone's on the boards.
+  const mine = { key: '/my-projects', icon: <FlagOutlined />, label: <Link to={link('/my-projects')}>{t('nav.myProjects')}</Link> };
   return {
     key,
     items: [
+      ...(user.role === 'leader' ? [mine] : []),
       { key: '/', icon: <DashboardOutlined />, label: <Link to={link('/')}>{t('nav.dashboard')}</Link> },
       { key: '/projects', icon: <TableOutlined />, label: <Link to={link('/projects')}>{t('nav.ledger')}</Link> },
       { key: '/rounds', icon: <FileDoneOutlined />, label: <Link to={link('/rounds')}>{t('nav.rounds')}</Link> },
       { key: '/indicators', icon: <FundOutlined />, label: <Link to={link('/indicators')}>{t('nav.indicators')}</Link> },
       { key: '/stats-entry', icon: <AuditOutlined />, label: <Link to={link('/stats-entry')}>{t('nav.statsEntry')}</Link> },
+      { key: '/supervision', icon: <SolutionOutlined />, label: <Link to={link('/supervision')}>{t('nav.supervision')}</Link> },
+      { key: '/alerts', icon: <AlertOutlined />, label: <Link to={link('/alerts')}>{t('nav.alerts')}</Link> },
+      ...(user.role === 'reporter' ? [mine] : []),
       ...(keeper ? [{ key: '/import', icon: <ImportOutlined />, label: <Link to={link('/import')}>{t('nav.import')}</Link> }] : []),
     ],
   };
@@ -135,6 +147,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Space>
           {phone ? (
             <Space size={0} align="center">
+              {session.user.role === 'leader' && (
+                <Button type="text" icon={<FlagOutlined />} onClick={() => navigate(`/my-projects${window.location.search}`)} aria-label={t('nav.myProjects')} />
+              )}
               <NoticeBell />
               <Dropdown menu={accountMenu} trigger={['click']} placement="bottomRight">
                 <Button type="text" icon={<UserOutlined />} aria-label={who} />
