@@ -1,7 +1,7 @@
 // The reserve as of the month (seed 000's 存在问题 1, seed 004's 有效投资余额): what the library holds against coverage ×
 // the year's task, the gap, what can be reported this year, by category, and the paragraph drafted from them.
 import { Alert, Card, Col, Row, Table, Typography, type TableColumnsType } from 'antd';
-import { Figure, LoadError, StatCard } from './common.tsx';
+import { columnTitle, Figure, LoadError, StatCard } from './common.tsx';
 import { useAsync } from '../hooks/use-async.ts';
 import { useI18n } from '../i18n.tsx';
 import { wan, yi } from '../lib/format.ts';
@@ -14,7 +14,7 @@ export function ReservePanel({ region, asOf }: { region: string; asOf: string })
   const { t, lang } = i18n;
   const state = useAsync(() => supervisionApi.reserve(region, asOf), [region, asOf]);
   const r = state.data;
-  const wanTitle = (key: Parameters<typeof t>[0]) => (lang === 'zh' ? `${t(key)}（万元）` : `${t(key)} (10k yuan)`);
+  const wanTitle = (key: Parameters<typeof t>[0]) => columnTitle(lang === 'zh' ? `${t(key)}（万元）` : `${t(key)} (10k yuan)`);
   const columns: TableColumnsType<Line> = [
     { key: 'category', title: t('rs.category'), render: (_, l) => l.category ?? t('rs.uncategorised') },
     { key: 'count', title: t('col.count'), align: 'right', render: (_, l) => l.count },

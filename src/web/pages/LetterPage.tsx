@@ -16,7 +16,7 @@ export function LetterPage() {
   const { link } = useAsOf();
   const state = useAsync(() => supervisionApi.letter(id), [id]);
   const letter = state.data;
-  useDocumentTitle(letter ? `督办函 ${letter.number}` : '督办函');
+  useDocumentTitle(letter ? `${t('sv.event.letter')} ${letter.number}` : t('sv.event.letter'));
   if (state.error && !letter) return <LoadError error={state.error} onRetry={state.reload} />;
   if (!letter) return <PageSkeleton />;
   return (
