@@ -1,7 +1,7 @@
 // The reserve as of the month (seed 000's 存在问题 1, seed 004's 有效投资余额): what the library holds against coverage ×
 // the year's task, the gap, what can be reported this year, by category, and the paragraph drafted from them.
 import { Alert, Card, Col, Row, Table, Typography, type TableColumnsType } from 'antd';
-import { columnTitle, Figure, LoadError, StatCard } from './common.tsx';
+import { columnTitle, LoadError, StatCard } from './common.tsx';
 import { useAsync } from '../hooks/use-async.ts';
 import { useI18n } from '../i18n.tsx';
 import { wan, yi } from '../lib/format.ts';
@@ -36,7 +36,7 @@ export function ReservePanel({ region, asOf }: { region: string; asOf: string })
             </Col>
             <Col xs={12} lg={6}>
               <StatCard title={t('rs.required', { ratio: r.coverageRatio })} value={yi(r.required, lang)} accent="#722ed1">
-                <Figure label={t('rs.task')} value={yi(r.task, lang)} />
+                {t('rs.task')} {yi(r.task, lang)}
               </StatCard>
             </Col>
             <Col xs={12} lg={6}>

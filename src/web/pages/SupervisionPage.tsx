@@ -95,19 +95,20 @@ export function SupervisionPage() {
       return next;
     });
 
+  // The counts keep their headers on one line and take what they need; the unit's name wraps in the rest.
   const unitColumns: TableColumnsType<Board['byUnit'][number]> = [
     {
       key: 'unit',
       title: t('sv.col.unit'),
       render: (_, r) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => update({ unit: r.unitId ?? undefined })}>
+        <Button type="link" size="small" className="wrap-link" onClick={() => update({ unit: r.unitId ?? undefined })}>
           {r.unitName ?? t('sv.unassigned')}
         </Button>
       ),
     },
-    { key: 'open', title: t('sv.col.open'), align: 'right', width: 64, className: 'nowrap', render: (_, r) => r.open },
-    { key: 'overdue', title: t('sv.col.overdue'), align: 'right', width: 56, className: 'nowrap', render: (_, r) => (r.overdue > 0 ? <Typography.Text type="danger" strong>{r.overdue}</Typography.Text> : 0) },
-    { key: 'closed', title: t('sv.col.closed'), align: 'right', width: 64, className: 'nowrap', render: (_, r) => r.closed },
+    { key: 'open', title: t('sv.col.open'), align: 'right', className: 'nowrap', render: (_, r) => r.open },
+    { key: 'overdue', title: t('sv.col.overdue'), align: 'right', className: 'nowrap', render: (_, r) => (r.overdue > 0 ? <Typography.Text type="danger" strong>{r.overdue}</Typography.Text> : 0) },
+    { key: 'closed', title: t('sv.col.closed'), align: 'right', className: 'nowrap', render: (_, r) => r.closed },
   ];
 
   return (
