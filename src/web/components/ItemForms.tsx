@@ -38,6 +38,12 @@ const NOTE: Partial<Record<ItemAction, { key: 'sv.form.note' | 'sv.form.progress
   instruct: { key: 'sv.form.instructionNote', required: true },
 };
 
+/** The steps that set a day and say why: a major item's dated plan, and an extension. */
+const DATED: Partial<Record<ItemAction, { date: 'planDue' | 'newDue'; dateLabel: 'sv.form.planDue' | 'sv.form.newDue'; noteLabel: 'sv.form.planNote' | 'sv.form.reasonNote' }>> = {
+  setPlan: { date: 'planDue', dateLabel: 'sv.form.planDue', noteLabel: 'sv.form.planNote' },
+  extend: { date: 'newDue', dateLabel: 'sv.form.newDue', noteLabel: 'sv.form.reasonNote' },
+};
+
 function UnitLeaderFields({ unitRequired }: { unitRequired: boolean }) {
   const { t } = useI18n();
   const { context } = useSession();
@@ -132,6 +138,7 @@ export function ItemActionModal({ detail, action, onClose, onDone }: { detail: I
   };
 
   const note = NOTE[action];
+  const dated = DATED[action];
   const initial: Values =
     action === 'edit'
       ? { title: item.title, description: item.description ?? undefined, unitId: item.unitId ?? undefined, leaderId: item.leaderId, level: item.level, taskList: item.taskList ?? undefined, measures: item.measures ?? undefined, dueOn: item.dueOn ? dayjs(item.dueOn) : null }
@@ -171,23 +178,13 @@ export function ItemActionModal({ detail, action, onClose, onDone }: { detail: I
             </Form.Item>
           </>
         )}
-        {action === 'setPlan' && (
+        {dated && (
           <>
-            <Form.Item name="planDue" label={t('sv.form.planDue')} rules={[{ required: true, message: t('sv.form.required') }]}>
+            <Form.Item name={dated.date} label={t(dated.dateLabel)} rules={[{ required: true, message: t('sv.form.required') }]}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="note" label={t('sv.form.planNote')} rules={[{ required: true, message: t('sv.form.required') }]}>
+            <Form.Item name="note" label={t(dated.noteLabel)} rules={[{ required: true, whitespace: true, message: t('sv.form.required') }]}>
               <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
-            </Form.Item>
-          </>
-        )}
-        {action === 'extend' && (
-          <>
-            <Form.Item name="newDue" label={t('sv.form.newDue')} rules={[{ required: true, message: t('sv.form.required') }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name="note" label={t('sv.form.reasonNote')} rules={[{ required: true, message: t('sv.form.required') }]}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
             </Form.Item>
           </>
         )}

@@ -4,14 +4,16 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { Alert as AntAlert, Button, Card, Col, Grid, List, Row, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ALERT_RULES, STALLED_RULES } from '../../domain/alerts/alert-rules.ts';
 import { LoadError, PageTitle, StatCard } from '../components/common.tsx';
+import { UnitFilter } from '../components/UnitFilter.tsx';
 import { ReservePanel } from '../components/ReservePanel.tsx';
 import { SupervisionSettingsModal } from '../components/SupervisionSettingsModal.tsx';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useAsync } from '../hooks/use-async.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useFilters } from '../hooks/use-filters.ts';
 import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
 import { supervisionApi, type Alert, type SupervisionSettings } from '../lib/supervision-api.ts';
@@ -22,10 +24,10 @@ type Rule = (typeof ALERT_RULES)[number];
 export function AlertsPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const { county, context, user } = useSession();
+  const { county, user } = useSession();
   const { asOf, link } = useAsOf();
   const phone = !Grid.useBreakpoint().md;
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useFilters();
   const [settings, setSettings] = useState<SupervisionSettings>();
   // The reserve reads the settings too: a new key loads it again once they are saved.
   const [reserveKey, setReserveKey] = useState(0);
@@ -36,15 +38,6 @@ export function AlertsPage() {
   const unit = params.get('unit') ?? undefined;
   const state = useAsync(() => supervisionApi.alerts({ region: county.code, asOf, unit }), [county.code, asOf, unit]);
   const data = state.data;
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === undefined || v === '') next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
   const shown = (data?.alerts ?? []).filter((a) => (!rule || a.rule === rule) && (!level || a.level === level));
   const count = (r: Rule) => (data ? data.counts[r]!.red + data.counts[r]!.yellow : 0);
 
@@ -114,17 +107,7 @@ export function AlertsPage() {
             options={[{ value: 'all', label: t('sv.all') }, { value: 'red', label: t('al.red') }, { value: 'yellow', label: t('al.yellow') }]}
           />
           {user.role !== 'reporter' && (
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder={t('sv.col.unit')}
-              value={unit}
-              onChange={(v?: string) => update({ unit: v })}
-              options={context.units.map((u) => ({ value: u.id, label: u.name }))}
-              style={{ minWidth: 170 }}
-              aria-label={t('sv.col.unit')}
-            />
+            <UnitFilter value={unit} onChange={(v) => update({ unit: v })} />
           )}
         </Space>
         {phone ? (

@@ -3,14 +3,16 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Input, Modal, Row, Segmented, Select, Space, Switch, Table, Typography, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api.ts';
 import { ItemCreateModal } from '../components/ItemForms.tsx';
 import { ItemList } from '../components/ItemList.tsx';
 import { LoadError, PageTitle, StatCard } from '../components/common.tsx';
+import { UnitFilter } from '../components/UnitFilter.tsx';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useAsync } from '../hooks/use-async.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useFilters } from '../hooks/use-filters.ts';
 import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
 import { downloadItemLedger, importTaskSheet, supervisionApi, type Board, type BoardQuery } from '../lib/supervision-api.ts';
@@ -66,11 +68,11 @@ function ImportModal({ region, onClose, onDone }: { region: string; onClose(): v
 export function SupervisionPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const { county, context, user } = useSession();
+  const { county, user } = useSession();
   const { link } = useAsOf();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useFilters();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   useDocumentTitle(t('sv.title'));
@@ -85,15 +87,6 @@ export function SupervisionPage() {
   const query: BoardQuery = { region: county.code, view, status: status === 'all' ? undefined : status, unit, meeting: meeting ? 'true' : undefined, q };
   const board = useAsync(() => supervisionApi.board(query), [JSON.stringify(query)]);
   const data: Board | undefined = board.data;
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === undefined || v === '') next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
 
   // The counts keep their headers on one line and take what they need; the unit's name wraps in the rest.
   const unitColumns: TableColumnsType<Board['byUnit'][number]> = [
@@ -178,17 +171,7 @@ export function SupervisionPage() {
                 aria-label={t('sv.col.status')}
               />
               {user.role !== 'reporter' && (
-                <Select
-                  allowClear
-                  showSearch
-                  optionFilterProp="label"
-                  placeholder={t('sv.col.unit')}
-                  value={unit}
-                  onChange={(v?: string) => update({ unit: v })}
-                  options={context.units.map((u) => ({ value: u.id, label: u.name }))}
-                  style={{ minWidth: 170 }}
-                  aria-label={t('sv.col.unit')}
-                />
+                <UnitFilter value={unit} onChange={(v) => update({ unit: v })} />
               )}
               <Space size={4}>
                 <Switch size="small" checked={meeting} onChange={(v) => update({ meeting: v ? 'true' : undefined })} aria-label={t('sv.meeting')} />
