@@ -7,9 +7,14 @@ import { checkOptionValues, speakChinese } from './usage.ts';
 type Register = (program: Command) => void;
 
 const files = async (): Promise<Register[]> => {
-  const [imp, exp, indicators] = await Promise.all([import('./commands/import.command.ts'), import('./commands/export.command.ts'), import('./commands/indicators.command.ts')]);
-  // After import and export: indicators adds `import indicators` and `export indicators` to them.
-  return [imp.registerImport, exp.registerExport, indicators.registerIndicators];
+  const [imp, exp, indicators, supervision] = await Promise.all([
+    import('./commands/import.command.ts'),
+    import('./commands/export.command.ts'),
+    import('./commands/indicators.command.ts'),
+    import('./commands/supervision.command.ts'),
+  ]);
+  // After import and export: indicators and supervision add `import indicators|items` and `export indicators|items` to them.
+  return [imp.registerImport, exp.registerExport, indicators.registerIndicators, supervision.registerSupervision];
 };
 
 /**
@@ -29,6 +34,10 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
   round: async () => [(await import('./commands/round.command.ts')).registerRound],
   unit: async () => [(await import('./commands/unit.command.ts')).registerUnit],
   leader: async () => [(await import('./commands/leader.command.ts')).registerLeader],
+  alerts: files,
+  items: files,
+  reserve: files,
+  escalate: files,
   backup: async () => [(await import('./commands/backup.command.ts')).registerBackup],
   restore: async () => [(await import('./commands/backup.command.ts')).registerBackup],
   ...Object.fromEntries(['summary', 'pack'].map((name) => [name, async () => [(await import('./commands/documents.command.ts')).registerDocuments]])),

@@ -12,6 +12,7 @@ import * as attraction from './migrations/2026-12-06T1400-attraction.ts';
 import * as accountsAndSignIn from './migrations/2026-12-06T1200-accounts-and-sign-in.ts';
 import * as roundCalendar from './migrations/2026-12-06T1300-round-calendar.ts';
 import * as documents from './migrations/2026-12-06T1600-documents.ts';
+import * as supervision from './migrations/2026-12-06T1500-supervision.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T1200-accounts-and-sign-in': accountsAndSignIn,
   '2026-12-06T1300-round-calendar': roundCalendar,
   '2026-12-06T1600-documents': documents,
+  '2026-12-06T1500-supervision': supervision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,7 +7,7 @@ import type { TargetKind, TargetQualifier } from '../domain/indicator/values.ts'
 import type { ApprovalKind, BatchKind, ConstructionType, EnteredAs, FundKind, KeyLevel, Phase, Stage, StatsEntryStatus } from '../domain/project/project.ts';
 import type { RegionLevel } from '../domain/region.ts';
 import type { ReminderKind, WebhookKind } from '../domain/round/reminders.ts';
-import type { CorrectionStatus, ProblemStatus, ReportStatus, RoundStatus } from '../domain/round/round.ts';
+import type { CorrectionStatus, ReportStatus, RoundStatus } from '../domain/round/round.ts';
 import type { StatsEntryMaterial } from '../domain/stats-entry/stats-entry.ts';
 
 export interface RegionTable {
@@ -247,18 +247,6 @@ export interface AttachmentTable {
   content: Uint8Array;
   uploaded_at: string;
   uploaded_by: string | null;
-}
-
-export interface ProblemTable {
-  id: string;
-  region_code: string;
-  project_id: string | null;
-  report_id: string | null;
-  unit_id: string | null;
-  description: string;
-  status: ProblemStatus;
-  raised_at: string;
-  raised_by: string | null;
 }
 
 export interface CorrectionTable {
@@ -522,6 +510,112 @@ export interface DocumentEditionTable {
   created_by: string | null;
 }
 
+/** A supervision item (督办事项): a problem or a task, its unit, leader, deadlines and status. */
+export interface SupervisionItemTable {
+  id: string;
+  region_code: string;
+  kind: string;
+  title: string;
+  description: string | null;
+  source: string;
+  source_report_id: string | null;
+  level: string;
+  status: string;
+  project_id: string | null;
+  unit_id: string | null;
+  leader_id: string | null;
+  task_list: string | null;
+  measures: string | null;
+  raised_on: string;
+  raised_at: string;
+  raised_by: string | null;
+  assigned_on: string | null;
+  assigned_by: string | null;
+  feedback_on: string | null;
+  due_on: string | null;
+  plan_due: string | null;
+  plan_text: string | null;
+  extended_due: string | null;
+  close_requested_on: string | null;
+  closed_on: string | null;
+  closed_by: string | null;
+  reopened_count: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** One step of an item's life or one escalation, in order. */
+export interface SupervisionEventTable {
+  id: string;
+  item_id: string;
+  /** The event's place in the item's history: 1, 2, 3 … */
+  seq: number;
+  at: string;
+  event_on: string;
+  kind: string;
+  user_id: string | null;
+  note: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  /** A deadline the event set: an extension's, a plan's. */
+  due: string | null;
+}
+
+export interface SupervisionAttachmentTable {
+  id: string;
+  item_id: string;
+  event_id: string | null;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  content: Uint8Array;
+  uploaded_at: string;
+  uploaded_by: string | null;
+}
+
+/** An escalation step taken for a missed deadline on a channel ('app', 'webhook'), recorded before it is sent. */
+export interface SupervisionEscalationTable {
+  item_id: string;
+  step: string;
+  deadline_kind: string;
+  due_on: string;
+  channel: string;
+  sent_at: string;
+  ok: number;
+  detail: string | null;
+}
+
+/** A 督办函, numbered per county and year. */
+export interface SupervisionLetterTable {
+  id: string;
+  item_id: string;
+  region_code: string;
+  year: number;
+  serial: number;
+  number: string;
+  deadline_kind: string;
+  due_on: string;
+  days_late: number;
+  issued_on: string;
+  answer_by: string;
+}
+
+/** A day a county's working calendar sets apart: 'holiday' (a weekday off) or 'workday' (a weekend day worked). */
+export interface WorkCalendarDayTable {
+  region_code: string;
+  day: string;
+  kind: string;
+  note: string | null;
+}
+
+/** The month a project is planned to start in a year (开工计划落实到月). */
+export interface ProjectStartPlanTable {
+  project_id: string;
+  year: number;
+  month: string;
+}
+
 export interface Database {
   region: RegionTable;
   unit: UnitTable;
@@ -543,7 +637,6 @@ export interface Database {
   round_reopening: RoundReopeningTable;
   report: ReportTable;
   attachment: AttachmentTable;
-  problem: ProblemTable;
   correction: CorrectionTable;
   reminder: ReminderTable;
   notification: NotificationTable;
@@ -564,4 +657,11 @@ export interface Database {
   batch_lead: BatchLeadTable;
   document_template: DocumentTemplateTable;
   document_edition: DocumentEditionTable;
+  supervision_item: SupervisionItemTable;
+  supervision_event: SupervisionEventTable;
+  supervision_attachment: SupervisionAttachmentTable;
+  supervision_escalation: SupervisionEscalationTable;
+  supervision_letter: SupervisionLetterTable;
+  work_calendar_day: WorkCalendarDayTable;
+  project_start_plan: ProjectStartPlanTable;
 }

@@ -11,6 +11,7 @@ import { DEMO_AS_OF, DEMO_REGION, DEMO_YEAR } from './county.ts';
 import { addDemoIndicators } from './indicators.ts';
 import { addDemoPeople, assertDemoAccountsFree, hashDemoPasswords } from './people.ts';
 import { addDemoStatsEntry } from './stats-entry.ts';
+import { addDemoSupervision } from './supervision.ts';
 import { addDemoPool } from './write-pool.ts';
 
 export { DEMO_ACCOUNTS, DEMO_AS_OF, DEMO_REGION, type DemoAccount } from './county.ts';
@@ -18,7 +19,7 @@ export { planDemo } from './pool/plan.ts';
 
 /**
  * Builds the demo county in one transaction: the county (initCounty), its leaders and the demo
- * accounts, the pool with its years, months, batch events and fund applications, 入库 records, the indicators, the attraction leads; marks
+ * accounts, the pool with its years, months, batch events and fund applications, 入库 records, the indicators, the attraction leads, the supervision items lived through; marks
  * the database as a demo (setting `demo` = 140423). Refuses when the county already holds projects or a demo account
  * name is taken.
  */
@@ -36,6 +37,7 @@ export async function createDemo(db: Db, now: Date = new Date()): Promise<{ proj
     await addDemoStatsEntry(trx, projects, now);
     await addDemoIndicators(trx, now);
     await addDemoAttraction(trx, now);
+    await addDemoSupervision(trx, projects);
     await putSetting(trx, 'demo', DEMO_REGION);
     return { projects: projects.length };
   });

@@ -110,3 +110,48 @@ export function instantMs(instant: string | Date): number {
   if (Number.isNaN(ms)) throw new RangeError(`not a point in time: ${String(instant)}`);
   return ms;
 }
+
+/** The day of the week of a day: 1 for Monday to 7 for Sunday. */
+export function weekday(day: Day): number {
+  const d = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+/** Whole days from one day to another: positive when `to` is later. */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Months from one month to another: positive when `to` is later ('2021-03' to '2021-05' is 2). */
+export function monthsBetween(from: Month, to: Month): number {
+  return (monthYear(to) - monthYear(from)) * 12 + monthNumber(to) - monthNumber(from);
+}
+
+/** A day as people write it: "6月10日", or "2021年6月10日" with the year. */
+export function dayLabel(day: Day, withYear = false): string {
+  return `${withYear ? `${day.slice(0, 4)}年` : ''}${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+}
+
+/**
+ * The day `n` whole months before `day`. A day past the end of the earlier month falls on its last day, and the last
+ * day of a month looks back to the last day of the earlier one (31 May − 1 month = 30 April; 28 Feb 2021 − 1 = 31 Jan).
+ */
+export function monthsBefore(day: Day, n: number): Day {
+  const month = addMonths(monthOfDay(day), -n);
+  const last = lastDayOfMonth(month);
+  if (day === lastDayOfMonth(monthOfDay(day))) return last;
+  const same = `${month}-${day.slice(8)}`;
+  return same <= last ? same : last;
+}
+
+/**
+ * Whole months from a start day to a day: n when the start is on or before `day` − n months. Zero before the start.
+ * @example wholeMonthsSince('2021-04-03', '2021-05-31') === 1; wholeMonthsSince('2021-04-23', '2021-05-22') === 0
+ */
+export function wholeMonthsSince(start: Day, day: Day): number {
+  if (start >= day) return 0;
+  let n = (monthYear(day) - monthYear(start)) * 12 + monthNumber(day) - monthNumber(start);
+  while (n > 0 && start > monthsBefore(day, n)) n--;
+  return n;
+}
+

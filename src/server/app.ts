@@ -23,9 +23,11 @@ import { attractionRoutes } from './routes/attraction.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
+import { supervisionRoutes } from './routes/supervision.routes.ts';
+import { alertRoutes } from './routes/alerts.routes.ts';
 
 function buildApi() {
-  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', attractionRoutes).route('/', adminRoutes).route('/', calendarRoutes).route('/', documentRoutes);
+  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', attractionRoutes).route('/', adminRoutes).route('/', calendarRoutes).route('/', documentRoutes).route('/', supervisionRoutes).route('/', alertRoutes);
 }
 
 /** The type the web client is generated from: `hc<AppType>('/api')`. */

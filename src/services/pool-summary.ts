@@ -40,7 +40,7 @@ export interface PoolSummary extends PoolFigures {
   completeness: Completeness[];
 }
 
-function scopeWord(level: string, isZone: boolean): string {
+export function scopeWord(level: string, isZone: boolean): string {
   if (isZone) return '全区';
   switch (level) {
     case 'province':

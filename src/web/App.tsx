@@ -38,6 +38,11 @@ const ForcedPasswordPage = loaded(() => import('./pages/PasswordPage.tsx'), 'For
 const PasswordPage = loaded(() => import('./pages/PasswordPage.tsx'), 'PasswordPage');
 const UnitsLeadersPage = loaded(() => import('./pages/UnitsLeadersPage.tsx'), 'UnitsLeadersPage');
 const DocumentsPage = loaded(() => import('./pages/DocumentsPage.tsx'), 'DocumentsPage');
+const AlertsPage = loaded(() => import('./pages/AlertsPage.tsx'), 'AlertsPage');
+const ItemRoute = loaded(() => import('./pages/ItemPage.tsx'), 'ItemRoute');
+const LetterPage = loaded(() => import('./pages/LetterPage.tsx'), 'LetterPage');
+const MyProjectsPage = loaded(() => import('./pages/MyProjectsPage.tsx'), 'MyProjectsPage');
+const SupervisionPage = loaded(() => import('./pages/SupervisionPage.tsx'), 'SupervisionPage');
 
 const THEME = {
   token: {
@@ -128,6 +133,11 @@ function LocalizedApp() {
               <Route path="/admin/accounts" element={<RequireSession><AccountsPage /></RequireSession>} />
               <Route path="/admin/units" element={<RequireSession><UnitsLeadersPage /></RequireSession>} />
               <Route path="/password" element={<RequireSession><PasswordPage /></RequireSession>} />
+              <Route path="/supervision" element={<RequireSession><SupervisionPage /></RequireSession>} />
+              <Route path="/items/:id" element={<RequireSession><ItemRoute /></RequireSession>} />
+              <Route path="/letters/:id" element={<RequireSession><LetterPage /></RequireSession>} />
+              <Route path="/alerts" element={<RequireSession><AlertsPage /></RequireSession>} />
+              <Route path="/my-projects" element={<RequireSession><MyProjectsPage /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />
             </Routes>
             </Suspense>

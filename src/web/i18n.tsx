@@ -24,6 +24,7 @@ import { INDICATOR_MESSAGES } from './lib/indicator-messages.ts';
 import { ROUND_MESSAGES } from './lib/round-messages.ts';
 import { ATTRACTION_MESSAGES } from './lib/attraction-messages.ts';
 import { PEOPLE_MESSAGES } from './lib/people-messages.ts';
+import { SUPERVISION_MESSAGES } from './lib/supervision-messages.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -56,6 +57,7 @@ const MESSAGES = {
   ...PEOPLE_MESSAGES,
   ...CALENDAR_MESSAGES,
   ...DOCUMENT_MESSAGES,
+  ...SUPERVISION_MESSAGES,
 
   'login.username': ['用户名', 'Username'],
   'login.password': ['密码', 'Password'],

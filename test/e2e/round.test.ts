@@ -1,11 +1,11 @@
 // The monthly round in the browser, phone first: the dispatcher opens 2021年6月, the reporter of 古韩镇 fills two reports on a
 // 390 px phone (one with a photo), one is returned and fixed, both approved, the round closed; the pool's 1-6月 figure moves by
 // exactly the amounts reported, and a later correction shows in the project's history and figures.
-import { deflateSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/domain/money.ts';
-import { DESKTOP, fillPicker, openPage, overflow, PHONE, region, shot, signInAt, startApp, type E2eApp } from './support.ts';
+import { sitePhoto } from './site-photo.ts';
+import { apiGet, DESKTOP, fillPicker, noSidewaysScroll, openPage, PHONE, region, shot, signInAt, startApp, type E2eApp } from './support.ts';
 
 let app: E2eApp | undefined;
 let base = '';
@@ -41,45 +41,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-// A real 8×8 PNG (one colour), so the server's check of the first bytes and the browser's thumbnail both have a photo.
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-function sitePhoto(): Buffer {
-  const size = 8;
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [0x3b, 0x82, 0xf6]).flat())]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** GET on the API with the page's own session, as the page itself would. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(`/api${p}`, { credentials: 'same-origin' });
-    if (!res.ok) throw new Error(`GET ${p}: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }, path);
-}
-
 async function poolYtd(page: Page): Promise<number> {
   const pool = await apiGet<{ all: { completedYtd: number } }>(page, `/pool?region=${COUNTY}&asOf=${MONTH}`);
   return pool.all.completedYtd;
@@ -103,10 +64,6 @@ async function signedIn(viewport: { width: number; height: number }, username: s
   const opened = await open(viewport);
   await signInAt(opened.page, base, username);
   return opened;
-}
-
-async function noSidewaysScroll(page: Page, what: string): Promise<void> {
-  expect(await overflow(page), `${what} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
 }
 
 /** The report's card on the reporter's round page. */

@@ -187,3 +187,16 @@ export async function fillPicker(page: Page, label: string, value: string): Prom
   await input.press('Enter');
   await expect.poll(() => input.inputValue()).toBe(value);
 }
+
+/** GET on the API with the page's own session, as the page itself would. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(`/api${p}`, { credentials: 'same-origin' });
+    if (!res.ok) throw new Error(`GET ${p}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }, path);
+}
+
+export async function noSidewaysScroll(page: Page, what: string): Promise<void> {
+  expect(await overflow(page), `${what} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+}

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { isAppError } from '../../src/domain/errors.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { createItem } from '../../src/services/supervision/items.ts';
 import { findHistory, leadersOfProjects } from '../../src/db/repositories/project.repository.ts';
 import { insertLeaders, listUnitAliases } from '../../src/db/repositories/region.repository.ts';
 import { newId } from '../../src/db/transaction.ts';
@@ -66,8 +67,7 @@ describe(`units (${testDialect()})`, () => {
     const project = await addProject(h.db, { name: '王桥镇污水处理厂提标改造工程', unitId: gone, townshipCode: WANGQIAO, totalInvestment: 300_000_000, phase: 'newStart', annualPlan: 20_000_000 });
     await addProject(h.db, { name: '县城集中供热管网', unitId: keep, totalInvestment: 80_000_000, phase: 'newStart', annualPlan: 8_000_000 });
     const round = await openRound(h.db, { regionCode: COUNTY, month: '2021-05' }, SYSTEM_ACTOR, now);
-    const report = await h.db.selectFrom('report').select('id').where('project_id', '=', project).executeTakeFirstOrThrow();
-    await h.db.insertInto('problem').values({ id: newId(), region_code: COUNTY, project_id: project, report_id: report.id, unit_id: gone, description: '征地未完成', status: 'open', raised_at: now.toISOString(), raised_by: null }).execute();
+    await createItem(h.db, { region: COUNTY, kind: 'problem', title: '征地未完成', source: 'meeting', projectId: project, unitId: gone }, f.actors.dispatcher, now);
     await h.db.insertInto('notification').values({ id: newId(), region_code: COUNTY, unit_id: gone, created_at: now.toISOString(), text: '请填报5月月报', link: null }).execute();
     await h.db.insertInto('reminder').values([
       { round_id: round.id, unit_id: gone, kind: 'before', channel: 'app', sent_at: now.toISOString(), ok: 1, detail: null },
@@ -82,8 +82,8 @@ describe(`units (${testDialect()})`, () => {
     const merged = await mergeUnits(h.db, gone, keep, f.actors.dispatcher, now);
     expect(merged).toMatchObject({ id: keep, name: '发展和改革局', aliases: ['王桥镇', '王桥镇人民政府'], projects: 2, accounts: 2, movedProjects: 1, robot: { kind: 'dingtalk', signed: true } });
 
-    const names = (table: 'project' | 'report' | 'problem' | 'notification' | 'app_user') => h.db.selectFrom(table).select('unit_id').where('unit_id', '=', gone).execute();
-    for (const table of ['project', 'report', 'problem', 'notification', 'app_user'] as const) expect(await names(table), table).toEqual([]);
+    const names = (table: 'project' | 'report' | 'supervision_item' | 'notification' | 'app_user') => h.db.selectFrom(table).select('unit_id').where('unit_id', '=', gone).execute();
+    for (const table of ['project', 'report', 'supervision_item', 'notification', 'app_user'] as const) expect(await names(table), table).toEqual([]);
     expect((await h.db.selectFrom('app_user').select('unit_id').where('id', '=', f.users.otherReporter.id).executeTakeFirstOrThrow()).unit_id).toBe(keep);
     // One 'before' reminder per unit and round: the kept unit's stands; the merged unit's 'deadline' one is now the kept unit's.
     const reminders = await h.db.selectFrom('reminder').select(['unit_id', 'kind']).where('round_id', '=', round.id).orderBy('kind').execute();

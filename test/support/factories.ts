@@ -2,6 +2,7 @@
 
 import type { Actor, Role } from '../../src/domain/access.ts';
 import type { Phase, Stage } from '../../src/domain/project/project.ts';
+import type { ProjectCreate } from '../../src/domain/project/project-input.ts';
 import { insertLeaders, listUnits } from '../../src/db/repositories/region.repository.ts';
 import { insertUser, type UserRow } from '../../src/db/repositories/user.repository.ts';
 import { upsertProjectMonths } from '../../src/db/repositories/project.repository.ts';
@@ -67,6 +68,8 @@ export interface ProjectSpec {
   /** Several 包联领导, in order (instead of leaderId). */
   leaderIds?: string[];
   months?: Record<string, number>;
+  /** Any other field of the project as the API takes it (milestones, category, 入库 status…). */
+  fields?: Partial<ProjectCreate>;
 }
 
 /** Adds a project through the same service the API uses, with its monthly figures. */
@@ -87,6 +90,7 @@ export async function addProject(db: Db, spec: ProjectSpec): Promise<string> {
       years: spec.phase === undefined && spec.annualPlan === undefined
         ? []
         : [{ year, phase: spec.phase ?? 'newStart', annualPlan: spec.annualPlan ?? 0, resumedOn: spec.resumedOn ?? null }],
+      ...spec.fields,
     },
     SYSTEM_ACTOR,
   );

@@ -10,6 +10,7 @@ import { createDemo } from '../../demo/create-demo.ts';
 import { runRoundCalendar } from '../../services/round/calendar.ts';
 import { sendLeadNotices } from '../../services/attraction/lead-sla.ts';
 import { packageFile } from '../../io/package-files.ts';
+import { sendDueEscalations } from '../../services/supervision/escalation.ts';
 import { createApp } from '../../server/app.ts';
 import { say } from '../output.ts';
 import { openCommandDatabase } from './database.ts';
@@ -45,7 +46,13 @@ export function registerServe(program: Command): void {
             for (const r of opened) say(`月报已按日历开启：${r.regionName} ${r.month}`);
             for (const r of reminders.filter((x) => !x.ok)) say(`群机器人提醒未送达：${r.text}`);
           })
-          .catch((e: Error) => say(`月报日历执行失败：${e.message}`));
+          .catch((e: Error) => say(`月报日历执行失败：${e.message}`))
+          // Overdue supervision items escalate on the same minute: reminder, 督办函, the meeting's list.
+          .then(() => sendDueEscalations(handle.db, new Date()))
+          .then((sent) => {
+            for (const r of (sent ?? []).filter((x) => !x.ok)) say(`群机器人督办提醒未送达：${r.text}`);
+          })
+          .catch((e: Error) => say(`督办升级执行失败：${e.message}`));
       setInterval(tick, 60_000).unref();
       tick();
       // Attraction leads' response timers: a notice to the lead's unit when one comes due unmet.

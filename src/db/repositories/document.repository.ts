@@ -1,7 +1,6 @@
 // Documents' rows: a county's template and the saved editions of its summaries and dispatch packs.
 
 import type { Db } from '../transaction.ts';
-import { countyRange } from './scope.ts';
 
 export type DocumentKind = 'summary' | 'pack';
 
@@ -126,30 +125,4 @@ export async function nextEditionNumber(db: Db, q: { regionCode: string; kind: D
     .where('as_of', '=', q.asOf)
     .executeTakeFirst();
   return Number(r?.last ?? 0) + 1;
-}
-
-export interface OpenProblemRow {
-  id: string;
-  description: string;
-  raisedAt: string;
-  projectName: string | null;
-  unitName: string | null;
-}
-
-/** Problems raised in reports and still open, raised before an instant, oldest first (the pack's overdue items). */
-export async function openProblemsRaisedBefore(db: Db, regionCode: string, before: string): Promise<OpenProblemRow[]> {
-  const [lo, hi] = countyRange(regionCode);
-  const rows = await db
-    .selectFrom('problem as q')
-    .leftJoin('project as p', 'p.id', 'q.project_id')
-    .leftJoin('unit as u', 'u.id', 'q.unit_id')
-    .select(['q.id as id', 'q.description as description', 'q.raised_at as raisedAt', 'p.name as projectName', 'u.name as unitName'])
-    .where('q.region_code', '>=', lo)
-    .where('q.region_code', '<=', hi)
-    .where('q.status', '=', 'open')
-    .where('q.raised_at', '<', before)
-    .orderBy('q.raised_at')
-    .orderBy('q.id')
-    .execute();
-  return rows;
 }

@@ -73,11 +73,12 @@ export async function leaderProjectCounts(db: Db, countyCode: string): Promise<M
 
 /**
  * Points everything else that names leader `from` at leader `to`: accounts (app_user.leader_id) and 指标分解
- * (indicator_assignment, assignee 'leader') and attraction leads (lead_leader, a lead both led keeping one link).
+ * (indicator_assignment, assignee 'leader'), supervision items and attraction leads (lead_leader, a lead both led keeping one link).
  * Projects go through reassignLeaderProjects.
  */
 export async function reassignLeaderReferences(db: Db, from: string, to: string): Promise<void> {
   await db.updateTable('app_user').set({ leader_id: to }).where('leader_id', '=', from).execute();
+  await db.updateTable('supervision_item').set({ leader_id: to }).where('leader_id', '=', from).execute();
   const leadsOfBoth = db.selectFrom('lead_leader as kept').select('kept.lead_id').where('kept.leader_id', '=', to);
   await db.deleteFrom('lead_leader').where('leader_id', '=', from).where('lead_id', 'in', leadsOfBoth).execute();
   await db.updateTable('lead_leader').set({ leader_id: to }).where('leader_id', '=', from).execute();

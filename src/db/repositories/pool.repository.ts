@@ -15,6 +15,7 @@ export const POOL_GROUP_KEYS = {
   leader: 'pl.leader_id',
   unit: 'p.unit_id',
   county: 'p.region_code',
+  category: 'p.category',
 } as const;
 export type PoolGroupKey = keyof typeof POOL_GROUP_KEYS;
 
@@ -38,8 +39,8 @@ export function whereInPool<QB extends SelectQueryBuilder<any, any, any>>(qb: QB
   return qb.where('y.year', '=', year).where('y.phase', 'in', POOL_PHASES).where('p.stage', 'not in', WITHDRAWN_STAGES) as QB;
 }
 
-/** The projects of the pool, one row each with what the figures need; the aggregates below are built on it. */
-function poolProjects(db: Kysely<Database>, q: PoolQuery) {
+/** The projects of the pool, one row each with what the figures need; the aggregates below and the alert rules are built on it. */
+export function poolProjects(db: Kysely<Database>, q: PoolQuery) {
   const [lo, hi] = countyRange(q.regionCode);
   return whereInPool(db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id'), q.year)
     .select([

@@ -128,6 +128,12 @@ export async function getSettings(db: Db, keys: readonly string[]): Promise<Map<
   return new Map(rows.map((r) => [r.key, r.value]));
 }
 
+/** Every setting whose key starts with the prefix (a setting kept per county, for all counties at once). */
+export async function settingsWithPrefix(db: Db, prefix: string): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('setting').select(['key', 'value']).where('key', '>=', prefix).where('key', '<', `${prefix}\uffff`).execute();
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
 export async function deleteSetting(db: Db, key: string): Promise<void> {
   await db.deleteFrom('setting').where('key', '=', key).execute();
 }

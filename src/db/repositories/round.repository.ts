@@ -1,12 +1,12 @@
 // Reads and writes the monthly round: rounds, their reports (joined to the project facts a form and a review need),
-// evidence files, problems, corrections, reminders sent and in-app notices.
+// evidence files, corrections, reminders sent and in-app notices (problems a report raises are supervision items).
 
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import type { EnteredAs, Stage } from '../../domain/project/project.ts';
 import { DEADLINE_BASES, roundForUnit, type DeadlineBasis } from '../../domain/round/deadlines.ts';
 import type { ReminderKind, WebhookKind } from '../../domain/round/reminders.ts';
-import type { CorrectionStatus, ProblemStatus, ReportStatus, RoundStatus } from '../../domain/round/round.ts';
+import type { CorrectionStatus, ReportStatus, RoundStatus } from '../../domain/round/round.ts';
 import type { StageEventEntry } from '../../domain/round/stage-events.ts';
 import type { Database, ReportTable, RoundTable } from '../schema.ts';
 import { whereInPool } from './pool.repository.ts';
@@ -385,54 +385,6 @@ export async function findAttachment(db: Db, id: string): Promise<(AttachmentMet
     : undefined;
 }
 
-export interface ProblemRow {
-  id: string;
-  regionCode: string;
-  projectId: string | null;
-  reportId: string | null;
-  unitId: string | null;
-  description: string;
-  status: ProblemStatus;
-  raisedAt: string;
-  raisedBy: string | null;
-}
-
-export async function insertProblems(db: Db, problems: readonly ProblemRow[]): Promise<void> {
-  if (problems.length === 0) return;
-  await db
-    .insertInto('problem')
-    .values(problems.map((p) => ({
-      id: p.id,
-      region_code: p.regionCode,
-      project_id: p.projectId,
-      report_id: p.reportId,
-      unit_id: p.unitId,
-      description: p.description,
-      status: p.status,
-      raised_at: p.raisedAt,
-      raised_by: p.raisedBy,
-    })))
-    .execute();
-}
-
-export async function reportProblems(db: Db, reportId: string): Promise<ProblemRow[]> {
-  const rows = await db.selectFrom('problem').selectAll().where('report_id', '=', reportId).orderBy('raised_at').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    regionCode: r.region_code,
-    projectId: r.project_id,
-    reportId: r.report_id,
-    unitId: r.unit_id,
-    description: r.description,
-    status: r.status,
-    raisedAt: r.raised_at,
-    raisedBy: r.raised_by,
-  }));
-}
-
-export async function deleteProblems(db: Db, reportId: string): Promise<void> {
-  await db.deleteFrom('problem').where('report_id', '=', reportId).execute();
-}
 
 export interface Correction {
   id: string;

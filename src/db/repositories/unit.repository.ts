@@ -73,7 +73,7 @@ export async function maxUnitSortOrder(db: Db, countyCode: string): Promise<numb
 export async function reassignUnit(db: Db, from: string, to: string): Promise<string[]> {
   const moved = await db.updateTable('project').set({ unit_id: to }).where('unit_id', '=', from).returning('id').execute();
   await db.updateTable('report').set({ unit_id: to }).where('unit_id', '=', from).execute();
-  await db.updateTable('problem').set({ unit_id: to }).where('unit_id', '=', from).execute();
+  await db.updateTable('supervision_item').set({ unit_id: to }).where('unit_id', '=', from).execute();
   await db.updateTable('notification').set({ unit_id: to }).where('unit_id', '=', from).execute();
   await db.updateTable('app_user').set({ unit_id: to }).where('unit_id', '=', from).execute();
   await db.updateTable('unit_alias').set({ unit_id: to }).where('unit_id', '=', from).execute();

@@ -6,6 +6,7 @@ import { REPORT_FLAG_CODES } from '../../domain/round/report-flags.ts';
 import { DEADLINE_BASES } from '../../domain/round/deadlines.ts';
 import { CORRECTION_STATUSES, PROBLEM_STATUSES, REPORT_STATUSES, ROUND_STATUSES } from '../../domain/round/round.ts';
 import { STAGE_EVENTS } from '../../domain/round/stage-events.ts';
+import { ITEM_STATUSES } from '../../domain/supervision/item.ts';
 import { CorrectionDecisionSchema, CorrectionInputSchema, ReportInputSchema, ReturnInputSchema } from '../../domain/round/report-input.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
 
@@ -116,7 +117,14 @@ export const ReportSchema = z
 
 export const ReportPageSchema = ReportSchema.extend({
   attachments: z.array(z.object({ id: z.string(), reportId: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number().int(), uploadedAt: instant })),
-  problems: z.array(z.object({ id: z.string(), description: z.string(), status: z.enum(PROBLEM_STATUSES), unitId: z.string().nullable(), raisedAt: instant })),
+  problems: z.array(z.object({
+    id: z.string().openapi({ description: '督办事项编号' }),
+    description: z.string(),
+    status: z.enum(PROBLEM_STATUSES),
+    itemStatus: z.enum(ITEM_STATUSES).openapi({ description: '督办事项状态：待交办、已交办……已销号' }),
+    unitId: z.string().nullable(),
+    raisedAt: instant,
+  })),
   canFill: z.boolean(),
   canReview: z.boolean(),
 }).openapi('ReportPage');

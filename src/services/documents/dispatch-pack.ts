@@ -10,14 +10,15 @@ import { isAppError } from '../../domain/errors.ts';
 import { formatPoints, formatRate } from '../../domain/format.ts';
 import { shown } from '../../domain/indicator/indicator-sentence.ts';
 import { formatMoney } from '../../domain/money.ts';
-import { addDays, cstInstant, isDay, isMonth, monthNumber, monthYear, ytdLabel, type Month } from '../../domain/months.ts';
+import { cstInstant, isDay, isMonth, monthNumber, monthYear, ytdLabel, type Month } from '../../domain/months.ts';
 import { writePoolParagraph } from '../../domain/pool/pool-sentence.ts';
+import { DEADLINE_LABELS } from '../../domain/supervision/timers.ts';
 import { parseInput } from '../../domain/validation.ts';
-import { openProblemsRaisedBefore } from '../../db/repositories/document.repository.ts';
 import { listUnits } from '../../db/repositories/region.repository.ts';
 import type { Db } from '../../db/transaction.ts';
 import { writeTablesWorkbook } from '../../io/tables-workbook.ts';
 import { getRoundByMonth } from '../round/rounds.ts';
+import { boardOrder, loadItemViews } from '../supervision/item-view.ts';
 import { getRoundScoreboard } from '../round/scoreboard.ts';
 import { listUnentered } from '../stats-entry.ts';
 import { getDocumentTemplate, summaryContext, type DraftedDocument } from './draft-summary.ts';
@@ -30,9 +31,6 @@ export const PackInputSchema = z.object({
   period: z.enum(['week', 'month']).default('month'),
 });
 export type PackInput = z.input<typeof PackInputSchema>;
-
-/** 13710: an ordinary item is solved within 7 days; an open problem older than that is overdue at the meeting. */
-export const ORDINARY_ITEM_DAYS = 7;
 
 export interface DispatchPack extends DraftedDocument {
   tables: TableSpec[];
@@ -48,7 +46,7 @@ function text(id: string, kind: Block['kind'], words: string): Block {
 
 /**
  * Drafts the pack: 一、主要数据 (seed 000's paragraph, the reconciliation of the three investment figures, the indicator
- * table), 二、红灯项目 (started and not 入库 for more than 2 months), 三、逾期事项 (problems open past the 7 days of 13710),
+ * table), 二、红灯项目 (started and not 入库 for more than 2 months), 三、逾期事项 (supervision items late on a 13710 deadline),
  * 四、迟报单位 (the month's round). The supervision and alert areas' red items join here when they exist.
  */
 export async function draftPack(db: Db, input: PackInput, actor: Actor, now: Date = new Date()): Promise<DispatchPack> {
@@ -113,16 +111,15 @@ export async function draftPack(db: Db, input: PackInput, actor: Actor, now: Dat
     blocks.push(table('red.table', spec));
   }
 
-  // 三、逾期事项
+  // 三、逾期事项: the supervision items late on a 13710 deadline on the pack's day, judged as the board judges them.
   heading('overdue.heading', '逾期事项');
-  const before = cstInstant(addDays(q.on, -ORDINARY_ITEM_DAYS));
-  const overdue = await openProblemsRaisedBefore(db, q.region, before);
-  blocks.push(text('overdue.intro', 'body', overdue.length > 0 ? `月报中反映的问题超过${ORDINARY_ITEM_DAYS}日仍未办结的${overdue.length}项：` : `暂无超过${ORDINARY_ITEM_DAYS}日未办结的事项。`));
+  const overdue = (await loadItemViews(db, { lo: q.region, hi: q.region }, q.on)).filter((v) => v.overdue !== null).sort(boardOrder);
+  blocks.push(text('overdue.intro', 'body', overdue.length > 0 ? `督办事项逾期未办的${overdue.length}项（按“13710”时限）：` : '暂无逾期的督办事项。'));
   if (overdue.length > 0) {
     const spec: TableSpec = {
-      title: `逾期事项（超过${ORDINARY_ITEM_DAYS}日未办结）`,
-      columns: ['序号', '问题', '项目', '责任单位', '提出日期'],
-      rows: overdue.map((p, i) => [i + 1, p.description, p.projectName ?? '—', p.unitName ?? '—', p.raisedAt.slice(0, 10)]),
+      title: '逾期督办事项',
+      columns: ['序号', '事项', '项目', '责任单位', '逾期'],
+      rows: overdue.map((v, i) => [i + 1, v.title, v.projectName ?? '—', v.unitName ?? '—', `${DEADLINE_LABELS[v.overdue!.kind]}逾期${v.overdue!.daysLate}天`]),
       numeric: [true, false, false, false, false],
     };
     tables.push(spec);

@@ -11,19 +11,16 @@ import { canSave, canSubmit, type ReportStatus } from '../../domain/round/round.
 import { applyStageEvents } from '../../domain/round/stage-events.ts';
 import { parseInput } from '../../domain/validation.ts';
 import {
-  deleteProblems,
   findReportViews,
-  insertProblems,
   listAttachments,
   monthHistory,
-  reportProblems,
   updateReportRow,
   type AttachmentMeta,
-  type ProblemRow,
   type Report,
   type ReportView,
 } from '../../db/repositories/round.repository.ts';
-import { inTransaction, newId, type Db } from '../../db/transaction.ts';
+import { inTransaction, type Db } from '../../db/transaction.ts';
+import { reportProblems, syncReportProblems, type ReportProblem } from '../supervision/report-problems.ts';
 import { loadReportToFill, loadReportView, loadRound } from './round-access.ts';
 
 /** A report as its form and the review list show it: stored fields, the three figures, and the checks. */
@@ -34,7 +31,7 @@ export interface ReportDetail extends ReportView {
 
 export interface ReportPage extends ReportDetail {
   attachments: AttachmentMeta[];
-  problems: ProblemRow[];
+  problems: ReportProblem[];
   canFill: boolean;
   canReview: boolean;
 }
@@ -97,7 +94,7 @@ async function monthAmount(db: Db, view: ReportView, enteredAs: EnteredAs, compl
 
 /**
  * Saves a report's form (a draft, or a returned report being fixed). Fields left out keep their stored values.
- * Problems replace the report's earlier list; each becomes a problem item of the report's unit.
+ * Problems replace the report's earlier list; each becomes a supervision item of the report's unit, waiting to be assigned.
  */
 export async function saveReport(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<ReportPage> {
   const patch = parseInput(ReportInputSchema, input);
@@ -144,21 +141,7 @@ async function fillForm(db: Db, view: ReportView, patch: FormPatch, actor: Actor
 async function writeReport(db: Db, view: ReportView, next: Report, patch: FormPatch): Promise<void> {
   if (!(await updateReportRow(db, next, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
   if (patch.problems !== undefined) {
-    await deleteProblems(db, view.id);
-    await insertProblems(
-      db,
-      patch.problems.map((description) => ({
-        id: newId(),
-        regionCode: view.regionCode,
-        projectId: view.projectId,
-        reportId: view.id,
-        unitId: view.unitId,
-        description,
-        status: 'open' as const,
-        raisedAt: next.updatedAt,
-        raisedBy: next.updatedBy,
-      })),
-    );
+    await syncReportProblems(db, { id: view.id, regionCode: view.regionCode, projectId: view.projectId, unitId: view.unitId }, patch.problems, next.updatedAt, next.updatedBy);
   }
 }
 

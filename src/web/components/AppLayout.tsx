@@ -1,5 +1,5 @@
 // The frame around every signed-in page: side menu (a drawer on phones), and the header with county, as-of month, account, language and sign-out.
-import { AimOutlined, ApartmentOutlined, AuditOutlined, ContainerOutlined, DashboardOutlined, FlagOutlined, ReadOutlined, FileDoneOutlined, FileTextOutlined, FundOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, ApartmentOutlined, AuditOutlined, ContainerOutlined, DashboardOutlined, FileDoneOutlined, FileTextOutlined, FlagOutlined, FundOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ReadOutlined, SolutionOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -30,18 +30,30 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
               ? pathname
               : pathname.startsWith('/documents')
                 ? '/documents'
-                : (['/attraction', '/leads', '/batches', '/news'].find((p) => pathname.startsWith(p)) ?? '/');
+                : pathname.startsWith('/supervision') || pathname.startsWith('/items') || pathname.startsWith('/letters')
+                  ? '/supervision'
+                  : pathname.startsWith('/alerts')
+                    ? '/alerts'
+                    : pathname.startsWith('/my-projects')
+                      ? '/my-projects'
+                      : (['/attraction', '/leads', '/batches', '/news'].find((p) => pathname.startsWith(p)) ?? '/');
   // Importing writes to the whole pool: only those who keep it see the entry (the server refuses the others too).
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
+  // 我的项目: a leader's own projects (first, one tap away) and a unit's; the others see everyone's on the boards.
+  const mine = { key: '/my-projects', icon: <FlagOutlined />, label: <Link to={link('/my-projects')}>{t('nav.myProjects')}</Link> };
   return {
     key,
     items: [
+      ...(user.role === 'leader' ? [mine] : []),
       // A reporter's landing is its own unit's work, not the county's dashboard.
       { key: '/', icon: <DashboardOutlined />, label: <Link to={link('/')}>{t(user.role === 'reporter' ? 'nav.myWork' : 'nav.dashboard')}</Link> },
       { key: '/projects', icon: <TableOutlined />, label: <Link to={link('/projects')}>{t('nav.ledger')}</Link> },
       { key: '/rounds', icon: <FileDoneOutlined />, label: <Link to={link('/rounds')}>{t('nav.rounds')}</Link> },
       { key: '/indicators', icon: <FundOutlined />, label: <Link to={link('/indicators')}>{t('nav.indicators')}</Link> },
       { key: '/stats-entry', icon: <AuditOutlined />, label: <Link to={link('/stats-entry')}>{t('nav.statsEntry')}</Link> },
+      { key: '/supervision', icon: <SolutionOutlined />, label: <Link to={link('/supervision')}>{t('nav.supervision')}</Link> },
+      { key: '/alerts', icon: <AlertOutlined />, label: <Link to={link('/alerts')}>{t('nav.alerts')}</Link> },
+      ...(user.role === 'reporter' ? [mine] : []),
       { key: '/attraction', icon: <AimOutlined />, label: <Link to={link('/attraction')}>{t('nav.attraction')}</Link> },
       { key: '/leads', icon: <ContainerOutlined />, label: <Link to={link('/leads')}>{t('nav.leads')}</Link> },
       { key: '/batches', icon: <FlagOutlined />, label: <Link to={link('/batches')}>{t('nav.batches')}</Link> },
@@ -149,6 +161,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Space>
           {phone ? (
             <Space size={0} align="center">
+              {session.user.role === 'leader' && (
+                <Button type="text" icon={<FlagOutlined />} onClick={() => navigate(`/my-projects${window.location.search}`)} aria-label={t('nav.myProjects')} />
+              )}
               <NoticeBell />
               <Dropdown menu={accountMenu} trigger={['click']} placement="bottomRight">
                 <Button type="text" icon={<UserOutlined />} aria-label={who} />

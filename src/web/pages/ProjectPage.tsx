@@ -8,6 +8,7 @@ import { monthYear } from '../../domain/months.ts';
 import { figuresAsOf } from '../../domain/round/monthly-figure.ts';
 import { api, type HistoryEntry, type ProjectDetail } from '../api.ts';
 import { EChart, type EChartOption } from '../components/EChart.tsx';
+import { ProjectAlertsCard } from '../components/ProjectAlertsCard.tsx';
 import { ProjectEditDrawer } from '../components/ProjectEditDrawer.tsx';
 import { StatsEntryPanel } from '../components/StatsEntryPanel.tsx';
 import { LoadError, NotFound, PageSkeleton, PageTitle, StatCard } from '../components/common.tsx';
@@ -310,6 +311,7 @@ export function ProjectPage() {
         </Col>
         <Col xs={24} xl={10}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <ProjectAlertsCard projectId={p.id} newStart={thisYear?.phase === 'newStart'} />
             <StatsEntryPanel projectId={p.id} version={p.version} onChanged={() => void reload()} />
             <MonthsCard detail={detail} year={year} />
             <YearsCard detail={detail} />

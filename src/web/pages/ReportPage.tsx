@@ -14,6 +14,7 @@ import { ReportReviewActions } from '../components/ReportReview.tsx';
 import { useAsync } from '../hooks/use-async.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession } from '../hooks/session.tsx';
+import { ItemStatusTag } from '../components/ItemList.tsx';
 import { useI18n, type I18n } from '../i18n.tsx';
 import { dateTime } from '../lib/format.ts';
 import { attachmentUrl, roundApi, uploadEvidence, type Attachment, type ReportBody, type ReportPageData, type StageEventCode } from '../lib/round-api.ts';
@@ -180,7 +181,9 @@ function ReadOnly({ report }: { report: ReportPageData }) {
         report.problems.length === 0 ? none : (
           <ul className="problem-list">
             {report.problems.map((p) => (
-              <li key={p.id}>{p.description}</li>
+              <li key={p.id}>
+                <Link to={`/items/${p.id}`}>{p.description}</Link> <ItemStatusTag status={p.itemStatus} />
+              </li>
             ))}
           </ul>
         ),
