@@ -3,13 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { swaggerUI } from '@hono/swagger-ui';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { SESSION_POLICY } from '../domain/auth/session-policy.ts';
 import { createRouter, type AppEnv, type ServerDeps } from './env.ts';
+import { serveApiDocs } from './api-docs.ts';
 import { errorBody, handleError } from './middleware/errors.ts';
+import { sameOrigin } from './middleware/same-origin.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { poolRoutes } from './routes/pool.routes.ts';
 import { ledgerExportRoutes } from './routes/ledger-export.routes.ts';
@@ -48,16 +49,17 @@ export function createApp(options: AppOptions) {
   };
   const api = buildApi();
   api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'tiaodu API', version: '0.1.0', description: '调度：项目库、台账、月报、指标、督办。金额为整数元，比率为小数，月份为 YYYY-MM。' } });
-  api.get('/docs', swaggerUI({ url: '/api/openapi.json' }));
 
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
   app.onError(handleError);
+  app.use('/api/*', sameOrigin);
+  serveApiDocs(app, '/api/docs');
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `没有这个接口：${c.req.method} ${c.req.path}`), 404));
 

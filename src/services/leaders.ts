@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { canManageUnits, coversRegion, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput, notFound } from '../domain/errors.ts';
 import { dayOf, isDay } from '../domain/months.ts';
-import { parseInput } from '../domain/validation.ts';
+import { parseInput, plainText } from '../domain/validation.ts';
 import { historyFieldName } from '../domain/project/history-field.ts';
 import { insertHistory } from '../db/repositories/project.repository.ts';
 import { findRegion, insertLeaders } from '../db/repositories/region.repository.ts';
@@ -23,8 +23,8 @@ import {
 } from '../db/repositories/leader.repository.ts';
 import { inTransaction, newId, type Db } from '../db/transaction.ts';
 
-const NameSchema = z.string().trim().min(2, '姓名至少2个字').max(20, '姓名不能超过20个字');
-const TitleSchema = z.string().trim().max(60, '职务不能超过60个字').nullable();
+const NameSchema = plainText(20, { label: '姓名' }).min(2, '姓名至少2个字');
+const TitleSchema = plainText(60, { label: '职务' }).nullable();
 
 export interface PresentedLeader {
   id: string;

@@ -7,7 +7,7 @@ import { accountShapeProblem, selfChangeProblem } from '../domain/auth/account-r
 import { PASSWORD_MAX_LENGTH, passwordProblem } from '../domain/auth/password-rule.ts';
 import { normaliseUsername, usernameProblem } from '../domain/auth/username.ts';
 import { AppError, forbidden, invalidInput, notFound } from '../domain/errors.ts';
-import { parseInput } from '../domain/validation.ts';
+import { parseInput, plainText } from '../domain/validation.ts';
 import { findRegion } from '../db/repositories/region.repository.ts';
 import { countyRange } from '../db/repositories/scope.ts';
 import { lastSignIns } from '../db/repositories/sign-in.repository.ts';
@@ -33,7 +33,7 @@ const PasswordSchema = z.string().max(PASSWORD_MAX_LENGTH, `密码不能超过${
 export const AddUserSchema = z
   .object({
     username: UsernameSchema,
-    displayName: z.string().trim().min(1, '姓名不能为空').max(40),
+    displayName: plainText(40, { label: '姓名' }).min(1, '姓名不能为空'),
     /** The initial password; left out, one is made and returned once. Either way it must be changed at first sign-in. */
     password: PasswordSchema.optional(),
     role: z.enum(ROLES),
@@ -128,7 +128,7 @@ export async function getAccount(db: Db, ref: string, actor: Actor): Promise<Pre
 
 export const UpdateUserSchema = z
   .object({
-    displayName: z.string().trim().min(1, '姓名不能为空').max(40).optional(),
+    displayName: plainText(40, { label: '姓名' }).min(1, '姓名不能为空').optional(),
     role: z.enum(ROLES).optional(),
     unit: z.string().trim().min(1).nullable().optional(),
     leader: z.string().trim().min(1).nullable().optional(),

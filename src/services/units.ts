@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { canManageUnits, coversRegion, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput, notFound } from '../domain/errors.ts';
-import { parseInput } from '../domain/validation.ts';
+import { parseInput, plainText } from '../domain/validation.ts';
 import { insertHistory } from '../db/repositories/project.repository.ts';
 import { deleteUnitAlias, findRegion, listUnitAliases, putUnitAlias, type UnitAliasRow } from '../db/repositories/region.repository.ts';
 import { adoptRobot, deleteUnit, findUnit, insertUnit, listUnitDetails, maxUnitSortOrder, reassignUnit, renameUnit, robotSecret, unitUsage, type UnitDetail } from '../db/repositories/unit.repository.ts';
@@ -12,7 +12,7 @@ import { inTransaction, newId, type Db } from '../db/transaction.ts';
 import { configureUnitWebhook } from './round/notices.ts';
 
 const UNIT_KINDS = ['department', 'township', 'zone', 'enterprise', 'other'] as const;
-const NameSchema = z.string().trim().min(2, '名称至少2个字').max(60, '名称不能超过60个字');
+const NameSchema = plainText(60, { label: '名称' }).min(2, '名称至少2个字');
 
 /** A unit as the administration pages show it: its aliases, its robot (never the signing secret) and what names it. */
 export interface PresentedUnit {
@@ -123,7 +123,7 @@ export async function renameCountyUnit(db: Db, id: string, input: unknown, actor
   });
 }
 
-export const AliasSchema = z.object({ alias: z.string().trim().min(2, '别名至少2个字').max(60, '别名不能超过60个字') }).strict();
+export const AliasSchema = z.object({ alias: plainText(60, { label: '别名' }).min(2, '别名至少2个字') }).strict();
 
 /** Adds a county's own name for one of its units (县发改局 for 发展和改革局). */
 export async function addUnitAlias(db: Db, id: string, input: unknown, actor: Actor, now: Date): Promise<PresentedUnit> {

@@ -13,6 +13,7 @@ import { openRound } from '../../src/services/round/rounds.ts';
 import { addLeader, listCountyLeaders, mergeLeaders, updateCountyLeader } from '../../src/services/leaders.ts';
 import { addUnitAlias, listCountyUnits, mergeUnits, removeUnitAlias, renameCountyUnit, resolveUnit, setUnitRobot } from '../../src/services/units.ts';
 import { addProject, COUNTY, seedCounty, WANGQIAO, type CountyFixture } from '../support/factories.ts';
+import { refused } from '../support/refused.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 
 let h: DatabaseHandle;
@@ -60,6 +61,28 @@ describe(`units (${testDialect()})`, () => {
     expect((await setUnitRobot(h.db, f.units.guhan, { kind: 'dingtalk', url, secret: null }, f.actors.dispatcher)).robot).toEqual({ kind: 'dingtalk', url, signed: false });
     expect((await setUnitRobot(h.db, f.units.guhan, null, f.actors.dispatcher)).robot).toBeNull();
     expect((await refusal(setUnitRobot(h.db, f.units.guhan, { kind: 'dingtalk', url: 'not a url' }, f.actors.dispatcher))).code).toBe('invalid_input');
+  });
+
+  it('refuses a robot on this machine, the intranet or plain http, naming the field, and keeps the one set before', async () => {
+    const url = 'https://oapi.dingtalk.com/robot/send?access_token=gh';
+    await setUnitRobot(h.db, f.units.guhan, { kind: 'dingtalk', url }, f.actors.dispatcher);
+    const cases: [string, string][] = [
+      ['https://127.0.0.1/robot', '不能指向本机'],
+      ['https://localhost:8443/robot', '不能指向本机'],
+      ['https://[::1]/robot', '不能指向本机'],
+      ['https://192.168.1.20/cgi-bin/webhook/send?key=x', '不能指向内网'],
+      ['https://169.254.169.254/latest/meta-data', '不能指向内网'],
+      ['https://[fd00::1]/robot', '不能指向内网'],
+      ['https://0.0.0.0/robot', '不能指向内网'],
+      ['http://oapi.dingtalk.com/robot/send?access_token=gh', '只接受 https://'],
+      ['https://oa/robot', '应为公网域名'],
+    ];
+    for (const [bad, words] of cases) {
+      const e = await refused(setUnitRobot(h.db, f.units.guhan, { kind: 'wecom', url: bad }, f.actors.dispatcher));
+      expect(e.code, bad).toBe('invalid_input');
+      expect(e.details, bad).toEqual([{ field: 'url', message: expect.stringContaining(`机器人地址：${words}`) }]);
+    }
+    expect((await listCountyUnits(h.db, COUNTY, f.actors.dispatcher)).find((u) => u.id === f.units.guhan)!.robot).toEqual({ kind: 'dingtalk', url, signed: false });
   });
 
   it('merges a unit into another: every row that named it, in one go, and its name becomes an alias', async () => {

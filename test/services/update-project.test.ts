@@ -53,6 +53,12 @@ describe(`updateProject (${testDialect()})`, () => {
     ['an unknown township', { townshipCode: '140425100' }, 'townshipCode', /不是本县的乡镇或园区/],
     ['a non-integer amount', { totalInvestment: 1.5 }, 'totalInvestment', /整数元/],
     ['an unknown field', { colour: 'red' }, '(输入)', /不认识的字段/],
+    ['an area of 1e308 亩', { landAreaMu: 1e308 }, 'landAreaMu', /用地面积.*不能超过10000000亩/],
+    ['an amount past 10^15 元', { totalInvestment: 1e16 }, 'totalInvestment', /总投资.*超出范围/],
+    ['a start in 1900', { startedOn: '1900-03-01' }, 'startedOn', /日期应在1990年至2100年之间/],
+    ['a completion in 1970', { completedOn: '1970-01-01' }, 'completedOn', /日期应在1990年至2100年之间/],
+    ['a name reversed by a bidi override', { name: '王桥镇\u202E厂理处水污' }, 'name', /项目名称.*不能含有控制字符或文字方向控制符/],
+    ['a control character in the chain', { chain: '新能源\u0007' }, 'chain', /不能含有控制字符/],
   ])('refuses %s, naming the field, and keeps the project as it was', async (_, patch, field, message) => {
     const before = await getProject(h.db, id, f.actors.dispatcher);
     const e = await refusal(patch);

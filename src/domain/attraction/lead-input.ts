@@ -1,13 +1,14 @@
 // The shapes of a lead as the API, the forms, the importer and the news desk send it: Zod schemas that are also the types.
 
 import { z } from 'zod';
-import { isDay } from '../months.ts';
+import { dayInput, optionalPlainText, plainText, yuanAmount } from '../validation.ts';
 import { FOLLOW_UP_KINDS, INVESTOR_ORIGINS, LEAD_SOURCES, LEAD_STATUSES, SIGN_KINDS } from './lead.ts';
 
-const yuan = z.number().int('必须是整数元').min(0, '不能为负数').refine(Number.isSafeInteger, '金额超出范围');
-const day = z.string().refine(isDay, '不是有效日期（YYYY-MM-DD）');
-const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
-const optionalText = (max: number) => text(max).nullable().transform((v) => (v === '' ? null : v));
+// The shared bounds (src/domain/validation.ts): amounts within 10^15 元, dates in 1990–2100, no control characters.
+const yuan = yuanAmount().min(0, '不能为负数');
+const day = dayInput();
+const text = (max: number) => plainText(max);
+const optionalText = (max: number) => optionalPlainText(max);
 
 /** Every field of a lead a person may set; all optional, so one schema serves creation and edits. */
 export const LeadPatchSchema = z

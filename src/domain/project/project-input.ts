@@ -1,13 +1,16 @@
 // The shape of a project as the API, the forms and the importers send it: a Zod schema that is also the type.
 
 import { z } from 'zod';
-import { isDay } from '../months.ts';
+import { areaMu, dayInput, optionalPlainText, plainText, yuanAmount } from '../validation.ts';
 import { APPROVAL_KINDS, CONSTRUCTION_TYPES, KEY_LEVELS, PHASES, STAGES, STATS_ENTRY_STATUSES } from './project.ts';
 
-const yuan = z.number().int('必须是整数元').refine(Number.isSafeInteger, '金额超出范围');
-const day = z.string().refine(isDay, '不是有效日期（YYYY-MM-DD）');
-const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
-const optionalText = (max: number) => text(max).nullable().transform((v) => (v === '' ? null : v));
+// The shared bounds (src/domain/validation.ts): amounts within 10^15 元, dates in 1990–2100, text without control or
+// direction-override characters (notes and progress may have line breaks).
+const yuan = yuanAmount();
+const day = dayInput();
+const text = (max: number) => plainText(max);
+const optionalText = (max: number) => optionalPlainText(max);
+const optionalNotes = (max: number) => optionalPlainText(max, { multiline: true });
 
 export const ProjectYearInputSchema = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -43,9 +46,9 @@ export const ProjectPatchSchema = z
     leaderIds: z.array(z.string().min(1)).max(20).refine((ids) => new Set(ids).size === ids.length, '同一位包联领导列了两次'),
     unitId: z.string().nullable(),
     keyLevel: z.enum(KEY_LEVELS).nullable(),
-    progressNote: optionalText(2000),
-    landAreaMu: z.number().finite().nullable(),
-    notes: optionalText(2000),
+    progressNote: optionalNotes(2000),
+    landAreaMu: areaMu().nullable(),
+    notes: optionalNotes(2000),
     years: z.array(ProjectYearInputSchema).max(30),
   })
   .partial()

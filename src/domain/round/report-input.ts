@@ -1,18 +1,13 @@
 // What a reporter sends for one project's monthly report, and what a dispatcher sends to review or correct it.
 
 import { z } from 'zod';
-import { isDay } from '../months.ts';
+import { dayInput, plainText, yuanAmount } from '../validation.ts';
 import { STAGE_EVENTS } from './stage-events.ts';
 import { ENTERED_AS } from '../project/project.ts';
 
 // Every message names its field, so it reads the same from the API's edge and from the service.
-const yuan = (label: string) =>
-  z
-    .number({ error: `${label}应为数字（整数元）` })
-    .int(`${label}必须是整数元`)
-    .min(0, `${label}不能为负数`)
-    .refine(Number.isSafeInteger, `${label}超出范围`);
-const day = z.string().refine(isDay, '阶段变化的日期不是有效日期（YYYY-MM-DD）');
+const yuan = (label: string) => yuanAmount(label).min(0, `${label}不能为负数`);
+const day = dayInput('阶段变化的日期');
 
 export const ReportInputSchema = z
   .object({
@@ -22,7 +17,7 @@ export const ReportInputSchema = z
     enteredAs: z.enum(ENTERED_AS, { error: "填报方式应为 'month'（当月）或 'ytd'（累计）" }),
     /** 1—M月累计完成投资, when `enteredAs` is 'ytd'. */
     ytd: yuan('年初至今累计完成投资').nullable(),
-    progress: z.string({ error: '形象进度应为文字' }).trim().max(2000, '形象进度不能超过2000个字').nullable(),
+    progress: plainText(2000, { multiline: true, label: '形象进度' }).nullable(),
     stageEvents: z.array(z.object({ event: z.enum(STAGE_EVENTS, { error: '阶段变化应为开工、复工、停工、竣工或投产' }), on: day })).max(10, '阶段变化一次最多10项'),
     problems: z.array(z.string().trim().min(1, '问题描述不能为空').max(500, '问题描述不能超过500个字')).max(20, '一次最多报20个问题'),
     /** The version the reporter saw; a newer stored one refuses the save instead of overwriting it. */

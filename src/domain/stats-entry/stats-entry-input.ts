@@ -1,19 +1,15 @@
 // The shape of a 入库 change as the API, the form and the command line send it: a Zod schema that is also the type.
 
 import { z } from 'zod';
-import { isDay, isMonth } from '../months.ts';
+import { isMonth } from '../months.ts';
+import { dayInput, optionalPlainText } from '../validation.ts';
 import { STATS_ENTRY_STATUSES } from '../project/project.ts';
 import { LAST_CUT_OFF_DAY } from './cut-offs.ts';
 import { STATS_ENTRY_MATERIALS, STATS_ENTRY_TEXT_MAX } from './stats-entry.ts';
 import { FLAG_COLOURS } from './unentered-flag.ts';
 
-const day = z.string().refine(isDay, '不是有效日期（YYYY-MM-DD）');
-const text = z
-  .string()
-  .trim()
-  .max(STATS_ENTRY_TEXT_MAX, `不能超过${STATS_ENTRY_TEXT_MAX}个字`)
-  .nullable()
-  .transform((v) => (v === '' ? null : v));
+const day = dayInput();
+const text = optionalPlainText(STATS_ENTRY_TEXT_MAX, { multiline: true });
 
 export const MaterialInputSchema = z
   .object({

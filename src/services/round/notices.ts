@@ -8,6 +8,7 @@ import { findUnitRegion, listNotifications, setUnitWebhook, type NotificationRow
 import { countyRange } from '../../db/repositories/scope.ts';
 import type { Db } from '../../db/transaction.ts';
 import { WEBHOOK_KINDS } from '../../domain/round/reminders.ts';
+import { webhookUrlRefusal } from '../../domain/webhook-url.ts';
 
 /** The actor's notices, newest first: a reporter its unit's and the region-wide ones, others all of their region's. */
 export async function listNotices(db: Db, actor: Actor, limit = 50): Promise<NotificationRow[]> {
@@ -18,17 +19,24 @@ export async function listNotices(db: Db, actor: Actor, limit = 50): Promise<Not
 const WebhookSchema = z
   .object({
     kind: z.enum(WEBHOOK_KINDS),
-    url: z.string().trim().url('不是有效的网址').refine((u) => /^https?:\/\//.test(u), '网址应以 http:// 或 https:// 开头'),
+    url: z
+      .string()
+      .trim()
+      .superRefine((u, ctx) => {
+        const refusal = webhookUrlRefusal(u);
+        if (refusal) ctx.addIssue({ code: 'custom', message: refusal });
+      }),
     secret: z.string().trim().max(200).nullable().optional(),
   })
   .strict()
   .nullable();
 
-/** Sets (or, with null, removes) the group robot a unit's reminders go to. Dispatchers and admins of its county. */
+/** Sets (or, with null, removes) the group robot a unit's reminders go to, at a public https address (webhookUrlRefusal). Dispatchers and admins of its county. */
 export async function configureUnitWebhook(db: Db, unitId: string, input: unknown, actor: Actor): Promise<void> {
-  const hook = parseInput(WebhookSchema, input, { kind: '机器人类型', url: '机器人地址', secret: '加签密钥' });
+  // Who may set it before what it is set to: the address rule tells nothing to one who may not.
   const regionCode = await findUnitRegion(db, unitId);
   if (!regionCode) throw notFound('单位');
   if (!canRunRound(actor, regionCode)) throw forbidden('只有调度员可以设置提醒机器人');
+  const hook = parseInput(WebhookSchema, input, { kind: '机器人类型', url: '机器人地址', secret: '加签密钥' });
   await setUnitWebhook(db, unitId, hook ? { kind: hook.kind, url: hook.url, secret: hook.secret || null } : null);
 }

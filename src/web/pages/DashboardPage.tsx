@@ -12,6 +12,7 @@ import { useAsync } from '../hooks/use-async.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession } from '../hooks/session.tsx';
 import { useI18n, type I18n } from '../i18n.tsx';
+import { chainTooltip } from '../lib/chart-tooltips.ts';
 import { rate, wan, yi, yiNumber } from '../lib/format.ts';
 import { formatPoints } from '../../domain/format.ts';
 import { CHART_COLOURS, isBehindTime, progressChartOption, townshipChartHeight, townshipChartOption } from '../../domain/charts/chart-options.ts';
@@ -189,10 +190,8 @@ function ChainChart({ s }: { s: PoolSummary }) {
       color: CHAIN_PALETTE,
       tooltip: {
         trigger: 'item',
-        formatter: (p: { name: string; value: number; percent: number; data: { count: number } }) =>
-          i18n.lang === 'zh'
-            ? `${p.name}<br/>${t('dash.total')} ${p.value}亿元（${p.percent}%）<br/>${t('col.count')} ${p.data.count}`
-            : `${p.name}<br/>${t('dash.total')} ${p.value} ×100M yuan (${p.percent}%)<br/>${t('col.count')} ${p.data.count}`,
+        formatter: (p: Parameters<typeof chainTooltip>[0]) =>
+          chainTooltip(p, { total: t('dash.total'), count: t('col.count'), yiUnit: i18n.lang === 'zh' ? '亿元' : ' ×100M yuan', zh: i18n.lang === 'zh' }),
       },
       legend: phone ? { bottom: 0, left: 'center', itemGap: 8, itemWidth: 14 } : { orient: 'vertical', right: 0, top: 'middle', type: 'scroll' },
       series: [
