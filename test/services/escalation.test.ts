@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { createPostWebhook, type PostWebhook } from '../../src/io/webhook.ts';
 import { configureUnitWebhook, listNotices } from '../../src/services/round/notices.ts';
 import { extendItem, reportProgress } from '../../src/services/supervision/item-actions.ts';
 import { createItem, getItem, itemBoard } from '../../src/services/supervision/items.ts';
@@ -35,7 +36,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   h = await openTestDatabase();
   f = await seedCounty(h.db);
-  await configureUnitWebhook(h.db, f.units.wangqiao, { kind: 'wecom', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/cgi-bin/webhook/send?key=wq`, secret: null }, f.actors.dispatcher);
+  await configureUnitWebhook(h.db, f.units.wangqiao, { kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=wq', secret: null }, f.actors.dispatcher);
   // Working days, with the Dragon Boat Festival (Monday 14 June 2021) off.
   await saveSupervisionSettings(h.db, { region: COUNTY, year: 2021, workingDays: true, days: [{ day: '2021-06-14', kind: 'holiday', note: '端午节' }] }, f.actors.dispatcher);
   const projectId = await addProject(h.db, { name: '王桥镇污水处理厂', unitId: f.units.wangqiao, totalInvestment: 30_000_000, phase: 'newStart', annualPlan: 10_000_000, leaderId: f.leaderId });
@@ -50,26 +51,31 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+// The real sender without its address guard, the robot's public origin carried to where the test listens.
+const unguarded = createPostWebhook({ url: () => null, address: () => null });
+const toReceiver: PostWebhook = (target, text, now) =>
+  unguarded({ ...target, url: target.url.replace('https://qyapi.weixin.qq.com', `http://127.0.0.1:${(server.address() as AddressInfo).port}`) }, text, now);
+
 describe(`escalation (${testDialect()})`, () => {
   it('waits while the deadlines hold', async () => {
-    expect(await sendDueEscalations(h.db, at('2021-06-09'))).toEqual([]);
+    expect(await sendDueEscalations(h.db, at('2021-06-09'), toReceiver)).toEqual([]);
     expect(received).toEqual([]);
   });
 
   it('reminds the unit the first working day after the missed feedback, once, in the app and on its robot', async () => {
-    const sent = await sendDueEscalations(h.db, at('2021-06-10'));
+    const sent = await sendDueEscalations(h.db, at('2021-06-10'), toReceiver);
     expect(sent.map((s) => [s.step, s.channel, s.ok])).toEqual([['reminder', 'app', true], ['reminder', 'webhook', true]]);
     expect(received).toEqual(['【襄垣县督办提醒】王桥镇人民政府：督办事项“施工便道未打通”应于6月9日前反馈，已逾期1天，请抓紧办理并反馈。']);
-    expect(await sendDueEscalations(h.db, at('2021-06-10'))).toEqual([]);
-    expect(await sendDueEscalations(h.db, new Date('2021-06-10T08:00:00Z'))).toEqual([]);
+    expect(await sendDueEscalations(h.db, at('2021-06-10'), toReceiver)).toEqual([]);
+    expect(await sendDueEscalations(h.db, new Date('2021-06-10T08:00:00Z'), toReceiver)).toEqual([]);
     const notices = await listNotices(h.db, f.actors.otherReporter);
     expect(notices.map((n) => [n.text, n.link])).toContainEqual([received[0], `/items/${itemId}`]);
   });
 
   it('sends the 督办函 three working days late, numbered, over the weekend', async () => {
     // Friday the 11th is 2 working days late; Monday the 14th is a holiday; Tuesday the 15th is the third.
-    expect(await sendDueEscalations(h.db, at('2021-06-14'))).toEqual([]);
-    const sent = await sendDueEscalations(h.db, at('2021-06-15'));
+    expect(await sendDueEscalations(h.db, at('2021-06-14'), toReceiver)).toEqual([]);
+    const sent = await sendDueEscalations(h.db, at('2021-06-15'), toReceiver);
     expect(sent.map((s) => [s.step, s.channel])).toEqual([['letter', 'app'], ['letter', 'webhook']]);
     expect(received.at(-1)).toContain('已发出督办函（襄垣督办〔2021〕1号），呈包联领导王志强同志');
     const detail = await getItem(h.db, itemId, f.actors.dispatcher, at('2021-06-15'));
@@ -85,8 +91,8 @@ describe(`escalation (${testDialect()})`, () => {
   it('moves on to the solution\'s deadline once the unit reports back, and puts the item on the meeting\'s list when it is a week late', async () => {
     await reportProgress(h.db, itemId, { note: '已与村委协商，正在办理用地手续' }, f.actors.otherReporter, at('2021-06-15'));
     // Solution due the 16th: the 17th is one working day late.
-    expect((await sendDueEscalations(h.db, at('2021-06-17'))).map((s) => [s.step, s.channel])).toEqual([['reminder', 'app'], ['reminder', 'webhook']]);
-    const late = await sendDueEscalations(h.db, at('2021-06-25'));
+    expect((await sendDueEscalations(h.db, at('2021-06-17'), toReceiver)).map((s) => [s.step, s.channel])).toEqual([['reminder', 'app'], ['reminder', 'webhook']]);
+    const late = await sendDueEscalations(h.db, at('2021-06-25'), toReceiver);
     expect(late.map((s) => [s.step, s.channel])).toEqual([['letter', 'app'], ['meeting', 'app'], ['letter', 'webhook'], ['meeting', 'webhook']]);
     const board = await itemBoard(h.db, { region: COUNTY, meeting: true, on: '2021-06-25' }, f.actors.dispatcher, at('2021-06-25'));
     expect(board.items.map((i) => [i.title, i.onMeetingList, i.overdue?.daysLate])).toEqual([['施工便道未打通', true, 7]]);
@@ -103,10 +109,10 @@ describe(`escalation (${testDialect()})`, () => {
 
   it('leaves the meeting\'s list while an extension holds, and starts again from the reminder when it is missed', async () => {
     await extendItem(h.db, itemId, { newDue: '2021-06-30', reason: '村委换届，用地协议推迟签订' }, f.actors.dispatcher, at('2021-06-25'));
-    expect(await sendDueEscalations(h.db, at('2021-06-30'))).toEqual([]);
+    expect(await sendDueEscalations(h.db, at('2021-06-30'), toReceiver)).toEqual([]);
     const board = await itemBoard(h.db, { region: COUNTY, on: '2021-06-30' }, f.actors.dispatcher, at('2021-06-30'));
     expect(board.items[0]).toMatchObject({ overdue: null, onMeetingList: false });
-    expect((await sendDueEscalations(h.db, at('2021-07-01'))).map((s) => s.step)).toEqual(['reminder', 'reminder']);
+    expect((await sendDueEscalations(h.db, at('2021-07-01'), toReceiver)).map((s) => s.step)).toEqual(['reminder', 'reminder']);
     expect(received).toHaveLength(6);
   });
 });
