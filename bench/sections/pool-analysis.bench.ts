@@ -5,6 +5,7 @@ import { lastDayOfMonth, monthYear } from '../../src/domain/months.ts';
 import type { PhaseFigures } from '../../src/domain/pool/pool-analysis.ts';
 import { poolPhaseFigures, type PoolQuery } from '../../src/db/repositories/pool.repository.ts';
 import { countyRange } from '../../src/db/repositories/scope.ts';
+import { listAlerts } from '../../src/services/alerts/alerts.ts';
 import { poolSummary } from '../../src/services/pool-summary.ts';
 import { measurePair, type MeasureOptions, type Timing } from '../lib/measure.ts';
 import type { BenchSection, SectionContext, TargetCheck } from '../lib/section.ts';
@@ -151,5 +152,26 @@ export const poolAnalysisSection: BenchSection = {
     await timed(ctx, `${provinceLabel}: poolSummary with breakdowns`,
       () => poolSummary(db, { region: pq.regionCode, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR),
       RAW_BY_COUNTY, pq, slow, PROVINCE_TARGET_MS, true, 'service: province figures, then byCounty, 三个一批 counts, county names');
+
+    // The alert centre as of the same month, beside the pool analysis: every rule, for the largest county and the
+    // province. No target is set for it; the ratio says how it compares with the pool's own aggregate.
+    const monthEnd = new Date(`${lastDayOfMonth(BENCH_AS_OF)}T10:00:00Z`);
+    for (const [label, region, q, rawSql, options] of [
+      [countyLabel, county.code, cq, RAW_BY_PHASE, fast],
+      [provinceLabel, pq.regionCode, pq, RAW_BY_COUNTY, slow],
+    ] as const) {
+      const alerts = await listAlerts(db, { region, asOf: BENCH_AS_OF }, SYSTEM_ACTOR, monthEnd);
+      const [a, r] = await measurePair(() => listAlerts(db, { region, asOf: BENCH_AS_OF }, SYSTEM_ACTOR, monthEnd), () => ctx.raw.all(rawSql, rawParams(q)), options);
+      ctx.record({
+        measurement: `${label}: listAlerts`,
+        value: a.median,
+        unit: 'ms',
+        p95: a.p95,
+        runs: a.runs,
+        rawMs: r.median,
+        ratio: a.median / r.median,
+        note: `every alert rule as of ${BENCH_AS_OF} (${alerts.total.red} red, ${alerts.total.yellow} yellow, ${alerts.total.projects} projects lit); raw is the pool aggregate, for scale`,
+      });
+    }
   },
 };
