@@ -37,7 +37,7 @@ afterAll(async () => {
 
 const as = (who: string, method: string, path: string, body?: unknown) => call(app, tokens[who]!, method, path, body);
 
-/** Moves the clock; sessions last a week, so everyone signs in again after a long jump. */
+/** Moves the clock; a session ends after two idle hours, so everyone signs in again when the clock jumps. */
 async function setClock(iso: string): Promise<void> {
   clock = new Date(iso);
   for (const who of Object.keys(tokens)) tokens[who] = await signInAs(app, fx.users[who as keyof CountyFixture['users']].username, PASSWORD);
@@ -93,7 +93,7 @@ describe('an item from a monthly report to its close-out', () => {
   });
 
   it('lets the unit sign, and report progress with a photo from its phone', async () => {
-    clock = new Date('2021-06-08T02:00:00Z');
+    await setClock('2021-06-08T02:00:00Z');
     expect((await as('reporter', 'POST', `/api/items/${itemId}/receive`, {})).json.item.status).toBe('received');
     const form = new FormData();
     form.append('file', new File([PNG], '现场.png', { type: 'image/png' }));
@@ -115,7 +115,7 @@ describe('an item from a monthly report to its close-out', () => {
   });
 
   it('sends a close-out back with a reason, and takes the second', async () => {
-    clock = new Date('2021-06-10T02:00:00Z');
+    await setClock('2021-06-10T02:00:00Z');
     expect((await as('dispatcher', 'POST', `/api/items/${itemId}/close`, {})).json.error.message).toBe('责任单位尚未申请销号');
     await as('reporter', 'POST', `/api/items/${itemId}/request-close`, { note: '铁路部门已同意' });
     const back = await as('dispatcher', 'POST', `/api/items/${itemId}/return`, { note: '请附铁路部门批复文件' });
