@@ -6,9 +6,17 @@ import ExcelJS from 'exceljs';
 import type * as XLSX from '@e965/xlsx';
 import { dayFromExcelSerial } from '../domain/ledger/ledger-cells.ts';
 import type { LedgerCell } from '../domain/ledger/ledger-cells.ts';
+import { zipBombRefusal } from './zip-inflation.ts';
 
 /** Files above this size are refused before they are read. */
 export const LEDGER_MAX_BYTES = 20 * 1024 * 1024;
+
+/** A sheet with more rows than this (counting blank rows up to its last) is refused: split it over several files. */
+export const LEDGER_MAX_ROWS = 50_000;
+
+function tooManyRows(sheet: string, rows: number): WorkbookProblem {
+  return new WorkbookProblem(`工作表“${sheet}”有 ${rows} 行，超过 ${LEDGER_MAX_ROWS} 行的上限；请分成几个文件导入`, 'tooLarge');
+}
 
 export interface SheetGrid {
   name: string;
@@ -112,6 +120,9 @@ export async function readLedgerTables(file: Buffer | string): Promise<{ format:
 }
 
 async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
+  // What the workbook inflates to is checked before exceljs unpacks it all into memory.
+  const bomb = await zipBombRefusal(bytes);
+  if (bomb) throw new WorkbookProblem(bomb, 'tooLarge');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -119,7 +130,14 @@ async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
     throw new WorkbookProblem('文件不是有效的 Excel 工作簿（.xlsx），可能已损坏', 'notExcel');
   }
   const sheets: SheetGrid[] = [];
+  let tooLong: WorkbookProblem | null = null;
   workbook.eachSheet((ws) => {
+    if (tooLong) return;
+    // rowCount is the last row's number: the grid below holds that many rows, blank ones included.
+    if (ws.rowCount > LEDGER_MAX_ROWS) {
+      tooLong = tooManyRows(ws.name, ws.rowCount);
+      return;
+    }
     const rows: LedgerCell[][] = [];
     const width = ws.columnCount;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -145,6 +163,7 @@ async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
     }
     sheets.push({ name: ws.name, rows });
   });
+  if (tooLong) throw tooLong;
   return sheets;
 }
 
@@ -178,8 +197,8 @@ async function readWithSheetJs(bytes: Buffer, format: 'xls' | 'csv'): Promise<Sh
   try {
     // A CSV is read as text in its own encoding, every cell as written (raw): 0012 stays 0012, 2022.10 stays a month.
     workbook = format === 'csv'
-      ? sheetJs.read(decodeCsv(bytes), { type: 'string', raw: true, dense: true })
-      : sheetJs.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellText: false });
+      ? sheetJs.read(decodeCsv(bytes), { type: 'string', raw: true, dense: true, sheetRows: LEDGER_MAX_ROWS + 1 })
+      : sheetJs.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellText: false, sheetRows: LEDGER_MAX_ROWS + 1 });
   } catch (e) {
     const message = e instanceof Error ? e.message : '';
     if (/password|encrypt/i.test(message)) throw new WorkbookProblem('文件已加密，请去掉密码后再导入', 'notExcel');
@@ -189,6 +208,10 @@ async function readWithSheetJs(bytes: Buffer, format: 'xls' | 'csv'): Promise<Sh
   for (const name of workbook.SheetNames) {
     const ws = workbook.Sheets[name];
     if (!ws) continue;
+    // Read no further than one row past the cap; the sheet's full extent stays in !fullref.
+    const extent = ws['!fullref'] ?? ws['!ref'];
+    const height = extent ? sheetJs.utils.decode_range(extent).e.r + 1 : 0;
+    if (height > LEDGER_MAX_ROWS) throw tooManyRows(name, height);
     const dense = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
     const range = ws['!ref'] ? sheetJs.utils.decode_range(ws['!ref']) : null;
     const width = range ? range.e.c + 1 : 0;

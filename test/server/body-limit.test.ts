@@ -2,8 +2,10 @@
 // length (which a length check alone lets through), an upload over the largest any route takes and over its route's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
+import zlib from 'node:zlib';
 import { PASSWORD, seedCounty } from '../support/factories.ts';
-import { testApp, type TestApp } from '../support/api.ts';
+import { signInAs, testApp, type TestApp } from '../support/api.ts';
+import { zipOf } from '../support/zip-files.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 
 let h: DatabaseHandle;
@@ -96,4 +98,24 @@ describe(`request bodies (${testDialect()})`, () => {
     expect(res.status).toBe(413);
     expect(res.json.error.code).toBe('too_large');
   });
+
+  // Every route that reads an uploaded workbook goes through the one reader, which checks the zip before unpacking it.
+  it.each([
+    ['ledger', '/api/ledger/import?region=140423&commit=false'],
+    ['leads', '/api/leads/import?region=140423&commit=false'],
+    ['indicators', '/api/indicators/import?region=140423&commit=false'],
+    ['supervision items', '/api/item-ledger/import'],
+  ])('refuses a zip bomb uploaded as a %s workbook with 413 and the reason', async (_, path) => {
+    const sheet = zlib.deflateRawSync(Buffer.alloc(1024, 'a'));
+    const file = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: sheet, declared: 260 * 1024 * 1024 }]);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(file)]), 'bomb.xlsx');
+    form.append('region', '140423');
+    const token = await signInAs(app, 't-dispatcher', PASSWORD);
+    const res = await app.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    expect(res.status).toBe(413);
+    const message = '文件解压后约 260 MB，超过 100 MB 的上限；请删去多余的空行、空列，或分成几个文件导入';
+    expect(await res.json()).toEqual({ error: { code: 'too_large', message, details: [{ field: 'file', message }] } });
+  });
 });
+
