@@ -51,7 +51,7 @@ describe('row cap', () => {
 
   it(`reads a .csv of ${LEDGER_MAX_ROWS} rows and refuses one of a row more, naming the limit`, async () => {
     expect((await readLedgerTables(csvOf(LEDGER_MAX_ROWS))).sheets[0]!.rows).toHaveLength(50_000);
-    await expect(readLedgerTables(csvOf(LEDGER_MAX_ROWS + 1))).rejects.toMatchObject({ kind: 'tooLarge', message: '工作表“Sheet1”有 50001 行，超过 50000 行的上限；请分成几个文件导入' });
+    await expect(readLedgerTables(csvOf(LEDGER_MAX_ROWS + 1))).rejects.toMatchObject({ kind: 'tooLarge', message: '工作表“Sheet1”多于 50000 行，超过 50000 行的上限；请分成几个文件导入' });
   });
 
   it('refuses an .xls past the cap by its full extent, though only the first rows are read', async () => {
