@@ -24,12 +24,11 @@ function bombOf(sheetMb: number, declared?: number): Buffer {
 /** Reads a workbook, and says how long it took and how much the process grew. */
 async function refusalOf(file: Buffer) {
   const rss = process.memoryUsage().rss;
-  const started = performance.now();
   const error = await readLedgerTables(file).then(
     () => null,
     (e: unknown) => e,
   );
-  return { error, ms: performance.now() - started, grewMb: (process.memoryUsage().rss - rss) / MB };
+  return { error, grewMb: (process.memoryUsage().rss - rss) / MB };
 }
 
 describe('zip bombs', () => {
@@ -47,13 +46,12 @@ describe('zip bombs', () => {
     expect((await readLedgerTables(file)).sheets[0]!.rows).toEqual([['项目名称', '总投资'], ['甲', 100]]);
   });
 
-  it('refuses a workbook whose sheet inflates to 260 MB, from its directory, at once', async () => {
+  it('refuses a workbook whose sheet inflates to 260 MB, from its directory', async () => {
     const file = bombOf(260);
     expect(file.length).toBeLessThan(MB);
-    const { error, ms, grewMb } = await refusalOf(file);
+    const { error, grewMb } = await refusalOf(file);
     expect(error).toBeInstanceOf(WorkbookProblem);
     expect(error).toMatchObject({ kind: 'tooLarge', message: '文件解压后约 261 MB，超过 100 MB 的上限；请删去多余的空行、空列，或分成几个文件导入' });
-    expect(ms).toBeLessThan(1000);
     expect(grewMb).toBeLessThan(50);
   });
 
@@ -64,9 +62,8 @@ describe('zip bombs', () => {
 
   it('refuses a sheet that declares 1 KB and inflates to 300 MB, stopping at the first byte too many', async () => {
     const file = bombOf(300, 1024);
-    const { error, ms, grewMb } = await refusalOf(file);
+    const { error, grewMb } = await refusalOf(file);
     expect(error).toMatchObject({ kind: 'tooLarge', message: '文件中的“xl/worksheets/sheet1.xml”解压后比它声明的大小更大，文件已损坏或被改动过，已拒绝' });
-    expect(ms).toBeLessThan(1000);
     expect(grewMb).toBeLessThan(50);
   });
 
