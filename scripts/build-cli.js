@@ -36,7 +36,8 @@ const external = Object.keys(dependencies).filter((name) => !BUNDLED.has(name)).
 export async function buildCli() {
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'src/cli/main.ts' },
+    // The worker thread large ledger files are parsed in is an entry of its own (src/io/ledger-reader.ts finds it).
+    entryPoints: { main: 'src/cli/main.ts', 'ledger-reader-worker': 'src/io/ledger-reader-worker.ts' },
     outdir: CLI_OUT,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,

@@ -2,13 +2,25 @@
 // .xls (which WPS still saves) and .csv through SheetJS; checks the file before either library sees it.
 
 import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import type * as XLSX from '@e965/xlsx';
 import { dayFromExcelSerial } from '../domain/ledger/ledger-cells.ts';
 import type { LedgerCell } from '../domain/ledger/ledger-cells.ts';
+import { zipBombRefusal } from './zip-inflation.ts';
+import type { WorkerAnswer } from './ledger-reader-worker.ts';
 
 /** Files above this size are refused before they are read. */
 export const LEDGER_MAX_BYTES = 20 * 1024 * 1024;
+
+/** A sheet with more rows than this (counting blank rows up to its last) is refused: split it over several files. */
+export const LEDGER_MAX_ROWS = 50_000;
+
+/** @param rows the sheet's rows when known, null when reading stopped past the cap (SheetJS keeps no extent of a CSV) */
+function tooManyRows(sheet: string, rows: number | null): WorkbookProblem {
+  const counted = rows === null ? `多于 ${LEDGER_MAX_ROWS} 行` : `有 ${rows} 行`;
+  return new WorkbookProblem(`工作表“${sheet}”${counted}，超过 ${LEDGER_MAX_ROWS} 行的上限；请分成几个文件导入`, 'tooLarge');
+}
 
 export interface SheetGrid {
   name: string;
@@ -105,13 +117,64 @@ export async function readLedgerWorkbook(file: Buffer | string): Promise<SheetGr
   return (await readLedgerTables(file)).sheets;
 }
 
-/** {@link readLedgerWorkbook}, saying which format the file was. */
+/** Files from this size are parsed in a worker thread: parsing takes the thread seconds, which others would wait for. */
+export const OFF_THREAD_FROM_BYTES = 512 * 1024;
+
+/** {@link readLedgerWorkbook}, saying which format the file was; a large file is parsed off the event loop. */
 export async function readLedgerTables(file: Buffer | string): Promise<{ format: LedgerFormat; sheets: SheetGrid[] }> {
   const { bytes, format } = readLedgerFile(file);
+  return bytes.length >= OFF_THREAD_FROM_BYTES ? readInWorker(bytes) : readTables(bytes, format);
+}
+
+/** {@link readLedgerTables} on this thread, whatever the size: what the worker runs. */
+export async function readLedgerTablesHere(file: Buffer | string): Promise<{ format: LedgerFormat; sheets: SheetGrid[] }> {
+  const { bytes, format } = readLedgerFile(file);
+  return readTables(bytes, format);
+}
+
+async function readTables(bytes: Buffer, format: LedgerFormat): Promise<{ format: LedgerFormat; sheets: SheetGrid[] }> {
   return { format, sheets: format === 'xlsx' ? await readXlsx(bytes) : await readWithSheetJs(bytes, format) };
 }
 
+/**
+ * The worker's script: beside this module when run from the TypeScript sources (tests, tsx), loaded through tsx; in
+ * the built command every module lies in dist/cli/ or its chunks/ folder, and the worker is an entry of dist/cli/.
+ */
+function workerScript(): { script: URL | string; eval: boolean } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const source = JSON.stringify(new URL('./ledger-reader-worker.ts', here).href);
+    return { script: `import('tsx/esm/api').then(({ tsImport }) => tsImport(${source}, ${source}))`, eval: true };
+  }
+  return { script: new URL(here.includes('/chunks/') ? '../ledger-reader-worker.js' : './ledger-reader-worker.js', here), eval: false };
+}
+
+function readInWorker(bytes: Buffer): Promise<{ format: LedgerFormat; sheets: SheetGrid[] }> {
+  const { script, eval: source } = workerScript();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: new Uint8Array(bytes), eval: source });
+    let settled = false;
+    worker.once('message', (answer: WorkerAnswer) => {
+      settled = true;
+      void worker.terminate();
+      if (answer.ok) resolve(answer.tables);
+      else if ('problem' in answer) reject(new WorkbookProblem(answer.problem.message, answer.problem.kind));
+      else reject(new Error(`解析表格的工作线程出错：${answer.error}`));
+    });
+    worker.once('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`解析表格的工作线程意外退出（${code}）`));
+    });
+  });
+}
+
 async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
+  // What the workbook inflates to is checked before exceljs unpacks it all into memory.
+  const bomb = await zipBombRefusal(bytes);
+  if (bomb) throw new WorkbookProblem(bomb, 'tooLarge');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -119,7 +182,14 @@ async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
     throw new WorkbookProblem('文件不是有效的 Excel 工作簿（.xlsx），可能已损坏', 'notExcel');
   }
   const sheets: SheetGrid[] = [];
+  let tooLong: WorkbookProblem | null = null;
   workbook.eachSheet((ws) => {
+    if (tooLong) return;
+    // rowCount is the last row's number: the grid below holds that many rows, blank ones included.
+    if (ws.rowCount > LEDGER_MAX_ROWS) {
+      tooLong = tooManyRows(ws.name, ws.rowCount);
+      return;
+    }
     const rows: LedgerCell[][] = [];
     const width = ws.columnCount;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -145,6 +215,7 @@ async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
     }
     sheets.push({ name: ws.name, rows });
   });
+  if (tooLong) throw tooLong;
   return sheets;
 }
 
@@ -178,8 +249,8 @@ async function readWithSheetJs(bytes: Buffer, format: 'xls' | 'csv'): Promise<Sh
   try {
     // A CSV is read as text in its own encoding, every cell as written (raw): 0012 stays 0012, 2022.10 stays a month.
     workbook = format === 'csv'
-      ? sheetJs.read(decodeCsv(bytes), { type: 'string', raw: true, dense: true })
-      : sheetJs.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellText: false });
+      ? sheetJs.read(decodeCsv(bytes), { type: 'string', raw: true, dense: true, sheetRows: LEDGER_MAX_ROWS + 1 })
+      : sheetJs.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellText: false, sheetRows: LEDGER_MAX_ROWS + 1 });
   } catch (e) {
     const message = e instanceof Error ? e.message : '';
     if (/password|encrypt/i.test(message)) throw new WorkbookProblem('文件已加密，请去掉密码后再导入', 'notExcel');
@@ -189,6 +260,10 @@ async function readWithSheetJs(bytes: Buffer, format: 'xls' | 'csv'): Promise<Sh
   for (const name of workbook.SheetNames) {
     const ws = workbook.Sheets[name];
     if (!ws) continue;
+    // Read no further than one row past the cap; the sheet's full extent stays in !fullref.
+    const extent = ws['!fullref'] ?? ws['!ref'];
+    const height = extent ? sheetJs.utils.decode_range(extent).e.r + 1 : 0;
+    if (height > LEDGER_MAX_ROWS) throw tooManyRows(name, ws['!fullref'] ? height : null);
     const dense = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
     const range = ws['!ref'] ? sheetJs.utils.decode_range(ws['!ref']) : null;
     const width = range ? range.e.c + 1 : 0;

@@ -10,6 +10,7 @@ import { createRouter, type AppEnv, type ServerDeps } from './env.ts';
 import { serveApiDocs } from './api-docs.ts';
 import { errorBody, handleError } from './middleware/errors.ts';
 import { sameOrigin } from './middleware/same-origin.ts';
+import { limitEveryBody } from './middleware/upload-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { poolRoutes } from './routes/pool.routes.ts';
@@ -59,6 +60,7 @@ export function createApp(options: AppOptions) {
   });
   app.onError(handleError);
   app.use('/api/*', sameOrigin);
+  app.use('/api/*', limitEveryBody);
   serveApiDocs(app, '/api/docs');
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `没有这个接口：${c.req.method} ${c.req.path}`), 404));

@@ -83,7 +83,8 @@ export async function importItemSheet(
   try {
     sheets = await readLedgerWorkbook(input.file);
   } catch (e) {
-    if (e instanceof WorkbookProblem) throw invalidInput([{ field: 'file', message: e.message }]);
+    // Too large (or inflating past the cap) is a 413 as on every other import; anything else is the file's fault.
+    if (e instanceof WorkbookProblem) throw e.kind === 'tooLarge' ? new AppError('too_large', e.message, [{ field: 'file', message: e.message }]) : invalidInput([{ field: 'file', message: e.message }]);
     throw e;
   }
   const found = sheets.map((s) => ({ s, header: locateItemHeader(s.rows) })).find((x) => x.header);
