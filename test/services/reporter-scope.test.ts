@@ -3,12 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import type { Actor } from '../../src/domain/access.ts';
-import { isAppError, type AppError } from '../../src/domain/errors.ts';
 import { createProject } from '../../src/services/create-project.ts';
 import { getProject, getProjectHistory } from '../../src/services/get-project.ts';
 import { changeStatsEntry } from '../../src/services/stats-entry.ts';
 import { updateProject } from '../../src/services/update-project.ts';
 import { addProject, COUNTY, GUHAN, seedCounty, type CountyFixture } from '../support/factories.ts';
+import { refused } from '../support/refused.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 
 const NOW = new Date('2021-06-10T08:00:00Z');
@@ -25,16 +25,6 @@ afterEach(async () => {
   await h.close();
 });
 
-async function refused(act: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await act();
-  } catch (e) {
-    if (isAppError(e)) return e;
-    throw e;
-  }
-  throw new Error('the change was accepted');
-}
-
 /** The project and its history, to show a refusal changed nothing. */
 const stored = async () => [await getProject(h.db, id, f.actors.dispatcher), await getProjectHistory(h.db, id, f.actors.dispatcher)];
 const edit = (patch: Record<string, unknown>, actor: Actor) => updateProject(h.db, { id, patch }, actor, NOW);
@@ -47,7 +37,7 @@ describe(`a reporter's edits the round reviews (${testDialect()})`, () => {
     ['the year’s 复工 day', { years: [{ year: 2021, phase: 'continuing', annualPlan: 20_000_000, resumedOn: '2021-03-15' }] }, ['years.2021.resumedOn']],
   ])('refuses a reporter changing %s directly, naming each field, and changes nothing', async (_, patch, fields) => {
     const before = await stored();
-    const e = await refused(() => edit(patch, f.actors.reporter));
+    const e = await refused(edit(patch, f.actors.reporter));
     expect(e.code).toBe('forbidden');
     expect(e.details.map((d) => d.field)).toEqual(fields);
     expect(e.message).toContain('随月报经调度员审核后更新，填报员不能直接修改');
@@ -71,7 +61,7 @@ describe(`已入库 is the dispatcher's to record (${testDialect()})`, () => {
 
   it('refuses a reporter setting 已入库 in the 入库 panel, and changes nothing', async () => {
     const before = await stored();
-    const e = await refused(() => enter(f.actors.reporter));
+    const e = await refused(enter(f.actors.reporter));
     expect([e.code, e.message]).toEqual(['forbidden', '“已入库”由调度员根据统计部门的入库结果登记，填报员不能设为或撤销“已入库”']);
     expect(await stored()).toEqual(before);
     // The reporter's own part of the workflow stays open: preparing and submitting the file.
@@ -83,15 +73,15 @@ describe(`已入库 is the dispatcher's to record (${testDialect()})`, () => {
     await enter(f.actors.dispatcher);
     expect((await getProject(h.db, id, f.actors.dispatcher)).project.statsEntry).toBe('entered');
     const before = await stored();
-    const e = await refused(() => changeStatsEntry(h.db, { id, change: { status: 'submitted' } }, f.actors.reporter, NOW));
+    const e = await refused(changeStatsEntry(h.db, { id, change: { status: 'submitted' } }, f.actors.reporter, NOW));
     expect(e.code).toBe('forbidden');
     expect(await stored()).toEqual(before);
   });
 
   it('refuses it through the project edit and on a new project for a reporter, not for the dispatcher', async () => {
-    expect((await refused(() => edit({ statsEntry: 'entered' }, f.actors.reporter))).details.map((d) => d.field)).toEqual(['statsEntry']);
+    expect((await refused(edit({ statsEntry: 'entered' }, f.actors.reporter))).details.map((d) => d.field)).toEqual(['statsEntry']);
     const project = { regionCode: COUNTY, name: '古韩镇农贸市场改造工程', unitId: f.units.guhan, townshipCode: GUHAN, totalInvestment: 8_000_000, statsEntry: 'entered' };
-    expect((await refused(() => createProject(h.db, project, f.actors.reporter, NOW))).code).toBe('forbidden');
+    expect((await refused(createProject(h.db, project, f.actors.reporter, NOW))).code).toBe('forbidden');
     expect((await createProject(h.db, project, f.actors.dispatcher, NOW)).statsEntry).toBe('entered');
     expect((await createProject(h.db, { ...project, statsEntry: 'preparing' }, f.actors.reporter, NOW)).statsEntry).toBe('preparing');
   });
