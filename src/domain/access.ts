@@ -1,5 +1,8 @@
 // Who may see and change what: roles scoped to a region and, for reporters, to a unit. The server enforces this.
 
+import type { FieldIssue } from './errors.ts';
+import { FIELD_LABELS, STATS_ENTRY_LABELS, type Project, type ProjectYear, type StatsEntryStatus } from './project/project.ts';
+
 export const ROLES = ['admin', 'dispatcher', 'reporter', 'leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -121,4 +124,51 @@ export function canManageAccounts(actor: Actor, regionCode: string): boolean {
 /** A county's units and leaders are kept by its dispatchers and administrators. */
 export function canManageUnits(actor: Actor, countyCode: string): boolean {
   return canCreateProject(actor, countyCode);
+}
+
+/**
+ * 已入库 is the statistics office's decision, which the county's dispatcher records: a reporter may prepare and submit
+ * the file, but neither sets 已入库 nor takes it back, by any route (the 入库 panel, the project edit, a new project).
+ * @example statsEntryRefusal(reporter, 'submitted', 'entered') // '已入库由调度员根据统计部门的结果登记……'
+ */
+export function statsEntryRefusal(actor: Pick<Actor, 'role'>, from: StatsEntryStatus, to: StatsEntryStatus): string | null {
+  if (actor.role !== 'reporter' || from === to || (from !== 'entered' && to !== 'entered')) return null;
+  return `“${STATS_ENTRY_LABELS.entered}”由调度员根据统计部门的入库结果登记，填报员不能设为或撤销“${STATS_ENTRY_LABELS.entered}”`;
+}
+
+/**
+ * What the monthly round changes once the dispatcher approves a report — the stage and the day of each stage event
+ * (开工, 停工, 竣工, 投产; 复工 is the year's resumedOn) — and the earlier years' completed investment that the round's
+ * monthly figures are counted from. A reporter changes them only through the report, never by editing the project.
+ */
+export const ROUND_REVIEWED_FIELDS = ['stage', 'startedOn', 'suspendedOn', 'completedOn', 'operatingOn', 'completedBefore'] as const;
+export type RoundReviewedField = (typeof ROUND_REVIEWED_FIELDS)[number];
+
+/** Whether the actor changes {@link ROUND_REVIEWED_FIELDS} only through the monthly round's report. */
+export function changesThroughRound(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'reporter';
+}
+
+/** Whether a field of the edit form (a {@link ROUND_REVIEWED_FIELDS} or the year's 'resumedOn') is changed only through the round. */
+export function isRoundReviewed(field: string): boolean {
+  return field === 'resumedOn' || (ROUND_REVIEWED_FIELDS as readonly string[]).includes(field);
+}
+
+type ReviewedState = Pick<Project, RoundReviewedField> & { years: readonly Pick<ProjectYear, 'year' | 'resumedOn'>[] };
+
+/**
+ * Each round-reviewed field a direct edit would change that the actor may not change directly, named as the API names
+ * it ('stage', 'years.2021.resumedOn'); empty when the edit may go on.
+ * @example reviewedFieldRefusals(reporter, before, { ...before, stage: 'underway' })
+ *   → [{ field: 'stage', message: '项目阶段随月报经调度员审核后更新，填报员不能直接修改……' }]
+ */
+export function reviewedFieldRefusals(actor: Actor, before: ReviewedState, after: ReviewedState): FieldIssue[] {
+  if (!changesThroughRound(actor)) return [];
+  const refusal = (label: string) => `${label}随月报经调度员审核后更新，填报员不能直接修改：请在月报中填报，或请调度员更正`;
+  const issues: FieldIssue[] = ROUND_REVIEWED_FIELDS.filter((f) => before[f] !== after[f]).map((f) => ({ field: f, message: refusal(FIELD_LABELS[f]) }));
+  const resumed = new Map(before.years.map((y) => [y.year, y.resumedOn]));
+  for (const y of after.years) {
+    if ((resumed.get(y.year) ?? null) !== y.resumedOn) issues.push({ field: `years.${y.year}.resumedOn`, message: refusal(`${y.year}年${FIELD_LABELS.resumedOn}`) });
+  }
+  return issues;
 }

@@ -1,6 +1,6 @@
 // Adds a project to a county's pool, validated by the same rules as an edit.
 
-import { canAddProject, reporterUnit, writerId, type Actor } from '../domain/access.ts';
+import { canAddProject, reporterUnit, statsEntryRefusal, writerId, type Actor } from '../domain/access.ts';
 import { forbidden, invalidInput } from '../domain/errors.ts';
 import { normaliseProjectCode } from '../domain/project/project-code.ts';
 import { FIELD_LABELS, type Project, type ProjectYear } from '../domain/project/project.ts';
@@ -52,6 +52,8 @@ export async function createProject(db: Db, input: unknown, actor: Actor, now: D
   if (!canAddProject(actor, project)) {
     throw forbidden('无权在该县新增项目');
   }
+  const entryRefusal = statsEntryRefusal(actor, 'none', project.statsEntry);
+  if (entryRefusal) throw forbidden(entryRefusal);
   return inTransaction(db, async (trx) => {
     const problems = projectProblems({ ...project, years }, await loadProjectContext(trx, project.regionCode));
     if (problems.length > 0) throw invalidInput(problems);

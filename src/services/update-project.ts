@@ -1,6 +1,6 @@
 // Edits a project: validates the whole new state, keeps the old one if any rule fails, records every change.
 
-import { canEditProject, writerId, type Actor } from '../domain/access.ts';
+import { canEditProject, reviewedFieldRefusals, statsEntryRefusal, writerId, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput } from '../domain/errors.ts';
 import { normaliseProjectCode } from '../domain/project/project-code.ts';
 import { FIELD_LABELS, type Project, type ProjectYear } from '../domain/project/project.ts';
@@ -60,6 +60,10 @@ export async function changeProject(db: Db, input: UpdateProjectInput, patch: Pr
     const afterYears: ProjectYear[] = patchYears ? mergeYears(beforeYears, patchYears) : beforeYears;
 
     if (!canEditProject(actor, after)) throw forbidden('不能把项目转给其他单位');
+    const entryRefusal = statsEntryRefusal(actor, before.statsEntry, after.statsEntry);
+    if (entryRefusal) throw forbidden(entryRefusal);
+    const reviewed = reviewedFieldRefusals(actor, { ...before, years: beforeYears }, { ...after, years: afterYears });
+    if (reviewed.length > 0) throw new AppError('forbidden', reviewed.map((d) => d.message).join('；'), reviewed);
     const problems = projectProblems({ ...after, years: afterYears }, await loadProjectContext(trx, before.regionCode));
     if (problems.length > 0) throw invalidInput(problems);
 

@@ -2,6 +2,7 @@
 import { Alert, App, AutoComplete, Button, Col, DatePicker, Divider, Drawer, Form, Grid, Input, InputNumber, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { changesThroughRound, isRoundReviewed, type Role } from '../../domain/access.ts';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../domain/industry.ts';
 import { fromUnit } from '../../domain/money.ts';
 import { APPROVAL_KINDS, CONSTRUCTION_TYPES, KEY_LEVELS, MILESTONES, PHASES, STAGES, type Milestone, type Phase } from '../../domain/project/project.ts';
@@ -114,8 +115,12 @@ export interface ProjectEditDrawerProps {
 export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onReload }: ProjectEditDrawerProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { context } = useSession();
+  const { context, user } = useSession();
   const { message } = App.useApp();
+  // A reporter changes the stage, its days and the earlier years' figure only through the monthly report: shown, not editable.
+  const throughRound = changesThroughRound({ role: user.role as Role });
+  const locked = (f: FormField) => throughRound && isRoundReviewed(f);
+  const lockedNote = (f: FormField) => (locked(f) ? t('edit.viaRound') : undefined);
   const phone = !Grid.useBreakpoint().md;
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
@@ -189,7 +194,7 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
     setProblems([]);
   };
 
-  const wanInput = () => <InputNumber style={{ width: '100%' }} addonAfter={t('edit.wan')} controls={false} />;
+  const wanInput = (disabled = false) => <InputNumber style={{ width: '100%' }} addonAfter={t('edit.wan')} controls={false} disabled={disabled} />;
   const half = { xs: 24, md: 12 };
   const dayFormat = 'YYYY-MM-DD';
 
@@ -240,6 +245,7 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
           style={{ marginBottom: 16 }}
         />
       )}
+      {throughRound && <Alert type="info" showIcon message={t('edit.viaRoundNote')} style={{ marginBottom: 16 }} />}
       <Form<FormValues> key={detail.project.version} form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} scrollToFirstError>
         <Divider orientation="left" plain>
           {t('project.basic')}
@@ -291,8 +297,8 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="stage" label={i18n.field('stage')} rules={[{ required: true }]}>
-              <Select options={STAGES.map((s) => ({ value: s, label: i18n.stage(s) }))} />
+            <Form.Item name="stage" label={i18n.field('stage')} rules={[{ required: true }]} extra={lockedNote('stage')}>
+              <Select disabled={locked('stage')} options={STAGES.map((s) => ({ value: s, label: i18n.stage(s) }))} />
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -317,8 +323,8 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="completedBefore" label={i18n.field('completedBefore')}>
-              {wanInput()}
+            <Form.Item name="completedBefore" label={i18n.field('completedBefore')} extra={lockedNote('completedBefore')}>
+              {wanInput(locked('completedBefore'))}
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -332,8 +338,8 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="resumedOn" label={`${year}${i18n.lang === 'zh' ? '年' : ' '}${i18n.field('resumedOn')}`}>
-              <DatePicker style={{ width: '100%' }} format={dayFormat} />
+            <Form.Item name="resumedOn" label={`${year}${i18n.lang === 'zh' ? '年' : ' '}${i18n.field('resumedOn')}`} extra={lockedNote('resumedOn')}>
+              <DatePicker style={{ width: '100%' }} format={dayFormat} disabled={locked('resumedOn')} />
             </Form.Item>
           </Col>
         </Row>
@@ -368,8 +374,8 @@ export function ProjectEditDrawer({ detail, year, open, onClose, onSaved, onRelo
         <Row gutter={16}>
           {MILESTONES.map((m) => (
             <Col key={m} xs={12} md={8}>
-              <Form.Item name={m} label={i18n.field(m)}>
-                <DatePicker style={{ width: '100%' }} format={dayFormat} />
+              <Form.Item name={m} label={i18n.field(m)} extra={lockedNote(m)}>
+                <DatePicker style={{ width: '100%' }} format={dayFormat} disabled={locked(m)} />
               </Form.Item>
             </Col>
           ))}

@@ -5,10 +5,12 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, List, Moda
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { statsEntryRefusal, type Role } from '../../domain/access.ts';
 import { formatMoney } from '../../domain/money.ts';
 import { STATS_ENTRY_STATUSES, type StatsEntryStatus } from '../../domain/project/project.ts';
 import type { StatsEntryMaterial } from '../../domain/stats-entry/stats-entry.ts';
 import { ApiError, call, client } from '../api.ts';
+import { useSession } from '../hooks/session.tsx';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useAsync } from '../hooks/use-async.ts';
 import { useI18n, type I18n } from '../i18n.tsx';
@@ -44,6 +46,10 @@ function StatusModal({ entry, open, onClose, onSave }: { entry: StatsEntry; open
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string>();
   const status = Form.useWatch('status', form);
+  // 已入库 is the dispatcher's to record: a reporter sees it offered but not selectable, with the reason.
+  const role = useSession().user.role as Role;
+  const refusedMove = (to: StatsEntryStatus) => statsEntryRefusal({ role }, entry.status, to);
+  const entryNote = STATS_ENTRY_STATUSES.some((s) => refusedMove(s)) ? t('se.enteredByDispatcher') : undefined;
   const missing = entry.missing.map((m) => materialLabel(i18n, m)).join(i18n.lang === 'zh' ? '、' : ', ');
 
   const submit = async (v: StatusForm) => {
@@ -88,8 +94,8 @@ function StatusModal({ entry, open, onClose, onSave }: { entry: StatsEntry; open
         onFinish={(v) => void submit(v)}
       >
         {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
-        <Form.Item name="status" label={t('se.status')} rules={[{ required: true }]}>
-          <Select options={STATS_ENTRY_STATUSES.map((s) => ({ value: s, label: i18n.statsEntry(s) }))} />
+        <Form.Item name="status" label={t('se.status')} rules={[{ required: true }]} extra={entryNote}>
+          <Select options={STATS_ENTRY_STATUSES.map((s) => ({ value: s, label: i18n.statsEntry(s), disabled: refusedMove(s) !== null }))} />
         </Form.Item>
         {status === 'submitted' && entry.missing.length > 0 && <Alert type="warning" showIcon message={t('se.missingHint', { items: missing })} style={{ marginBottom: 12 }} />}
         {status !== 'none' && (
