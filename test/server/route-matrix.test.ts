@@ -100,8 +100,7 @@ const EXCEPTIONS: Record<string, Rule> = {
   // A unit records its own leads, and sees only its own (the lead here is not 古韩镇's).
   'POST /leads': KEEPERS_AND_UNIT,
   'GET /leads/{id}': COUNTY_NOT_REPORTER,
-  // The lead's stage is judged before the role: a leader or viewer meets 「签约后才能转为项目」 rather than a 403.
-  'POST /leads/{id}/convert': { ...KEEPERS, leader: 'input', viewer: 'input' },
+  'POST /leads/{id}/convert': KEEPERS,
   // A unit and a leader raise problems; the unit works its own items (receive, plan, progress, evidence, ask to close).
   'POST /items': rule('allow', 'admin', 'dispatcher', 'reporter', 'leader'),
   'POST /items/{id}/receive': KEEPERS_AND_UNIT,

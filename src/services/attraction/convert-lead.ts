@@ -2,10 +2,10 @@
 // project's own creation service (so the project's rules apply), and the lead keeps the link, so the funnel follows
 // the project to 开工 and 投产 through the monthly round.
 
-import type { Actor } from '../../domain/access.ts';
+import { canAddProject, type Actor } from '../../domain/access.ts';
 import { LEAD_FIELD_LABELS, LeadConvertSchema } from '../../domain/attraction/lead-input.ts';
 import { INVESTOR_ORIGIN_LABELS, LEAD_SOURCE_LABELS, stageIndex, type Lead, type LeadStage } from '../../domain/attraction/lead.ts';
-import { AppError, invalidInput } from '../../domain/errors.ts';
+import { AppError, forbidden, invalidInput } from '../../domain/errors.ts';
 import type { ProjectCreate } from '../../domain/project/project-input.ts';
 import type { Project, Stage } from '../../domain/project/project.ts';
 import { parseInput } from '../../domain/validation.ts';
@@ -58,6 +58,8 @@ export async function convertLead(db: Db, id: string, input: unknown, actor: Act
   const extra = parseInput(LeadConvertSchema, input ?? {}, { ...LEAD_FIELD_LABELS, year: '入库年度', annualPlan: '年度计划投资' });
   return inTransaction(db, async (trx) => {
     const lead = await loadReadableLead(trx, id, actor);
+    // Who may add the project is asked before anything about the lead is judged, so a reader is told why in one way.
+    if (!canAddProject(actor, { regionCode: lead.regionCode, unitId: lead.unitId })) throw forbidden('只有调度员（或线索所属单位的填报员）可以把线索转为项目');
     if (lead.projectId) throw new AppError('conflict', '该线索已转为项目，不能重复转入');
     const events = await leadEvents(trx, [id]);
     const progress = (await leadProgress(trx, [lead], events)).get(id)!;
