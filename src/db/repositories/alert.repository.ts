@@ -2,7 +2,7 @@
 // plan): the database filters and returns only lit projects, with the facts their reasons quote.
 
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { Ratio } from '../../domain/alerts/alert-rules.ts';
+import type { BehindGroup } from '../../domain/alerts/alert-rules.ts';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import type { Phase, Stage, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
@@ -124,23 +124,6 @@ export async function projectsByDay(db: Db, s: AlertScope, q: { column: DayColum
   return (await query.orderBy('p.id').execute()).map(toRow);
 }
 
-/** How a county's projects follow plan curves: by category first, then by phase, else month ÷ 12. */
-export interface CurveGroup {
-  /** The counties this group applies to, or null for all but `exceptCounties`. */
-  counties: readonly string[] | null;
-  exceptCounties?: readonly string[];
-  /** Projects of one category. */
-  category?: string;
-  /** Projects of one phase whose category has no curve of its own. */
-  phase?: Phase;
-  /** Categories with their own curve, left out of a phase's or the linear group. */
-  exceptCategories?: readonly string[];
-  /** Phases with their own curve, left out of the linear group. */
-  exceptPhases?: readonly Phase[];
-  /** The share of the plan at or below which a project is lit. */
-  atMost: Ratio;
-}
-
 export interface BehindRow extends AlertProjectRow {
   phase: Phase;
   annualPlan: Yuan;
@@ -152,7 +135,7 @@ export interface BehindRow extends AlertProjectRow {
  * year), with a plan, whose year-to-date share of it is at or below their group's bound — compared exactly, as
  * ytd × den ≤ plan × num in numeric arithmetic.
  */
-export async function behindProjects(db: Db, s: AlertScope, pool: PoolQuery, groups: readonly CurveGroup[]): Promise<BehindRow[]> {
+export async function behindProjects(db: Db, s: AlertScope, pool: PoolQuery, groups: readonly BehindGroup[]): Promise<BehindRow[]> {
   if (groups.length === 0) return [];
   const inner = scoped(
     poolProjects(db, pool)
