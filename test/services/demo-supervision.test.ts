@@ -1,4 +1,4 @@
-// The demo's supervision and alerts (docs/supervision.md): seed 000's 存在问题 paragraph drawn from the data — the
+// The demo's supervision and alerts (docs/ARCHITECTURE.md, Supervision and alerts): seed 000's 存在问题 paragraph drawn from the data — the
 // reserve against 2.7 times the year's 100 亿元, recomputed here from the projects themselves — the stalled-project
 // audit as the seed names it, the ten 攻坚行动 of seed 002 as tasks, and the leader's red projects and overdue item.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
