@@ -1,8 +1,8 @@
 // The as-of month every page reads: `?asOf=YYYY-MM` in the address (so a link shows the same figures), else the county's current month.
 import dayjs from 'dayjs';
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { isMonth } from '../../domain/months.ts';
+import { useFilters } from './use-filters.ts';
 import { useSession } from './session.tsx';
 
 export interface AsOf {
@@ -14,7 +14,7 @@ export interface AsOf {
 
 export function useAsOf(): AsOf {
   const { context } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useFilters();
   const fromUrl = params.get('asOf');
   const chosen = fromUrl && isMonth(fromUrl) ? fromUrl : null;
   // The current month is the server's (the last closed round, or the month the dispatcher pinned): never a month still being reported.
@@ -22,17 +22,10 @@ export function useAsOf(): AsOf {
 
   const setAsOf = useCallback(
     (month: string) => {
-      // From the address as it is now, not as the picker last rendered it: the month picker can fire from a closure
-      // older than a page's own change (a region chosen a moment before), which the month must not undo.
-      setParams(() => {
-        const next = new URLSearchParams(window.location.search);
-        next.set('asOf', month);
-        // Another month is another ledger: start again at its first page.
-        next.delete('page');
-        return next;
-      });
+      // Another month is another ledger: start again at its first page.
+      update({ asOf: month, page: null });
     },
-    [setParams],
+    [update],
   );
 
   const link = useCallback((path: string) => (chosen ? `${path}${path.includes('?') ? '&' : '?'}asOf=${chosen}` : path), [chosen]);

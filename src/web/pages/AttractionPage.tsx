@@ -3,7 +3,6 @@
 // and the breakdowns by origin, unit, chain, team and township; the targets read from the work report's words.
 import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { formatRate } from '../../domain/format.ts';
 import { formatMoney } from '../../domain/money.ts';
 import { ApiError } from '../api.ts';
@@ -15,6 +14,7 @@ import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
 import { attractionApi, type Funnel, type FunnelGroup, type TargetProposal } from '../lib/attraction-api.ts';
+import { useFilters } from '../hooks/use-filters.ts';
 
 const yiText = (yuan: number) => formatMoney(yuan, '亿元');
 const GROUPS = ['origin', 'unit', 'chain', 'team', 'township'] as const;
@@ -82,14 +82,14 @@ export function AttractionPage() {
   const { county, context, user } = useSession();
   const { asOf } = useAsOf();
   const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useFilters();
   const year = Number(params.get('year')) || Number(asOf.slice(0, 4));
   const region = params.get('region') || county.code;
   const [group, setGroup] = useState<GroupKey>('origin');
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
   useDocumentTitle(t('at.funnelTitle'));
   const funnel = useAsync(() => attractionApi.funnel(region, year), [region, year]);
-  const set = (k: string, v: string) => setParams((prev) => { const n = new URLSearchParams(prev); n.set(k, v); return n; });
+  const set = (k: string, v: string) => update({ [k]: v });
   const f = funnel.data;
 
   const option = useMemo((): EChartOption | null => {

@@ -3,7 +3,6 @@
 // the figures, the target reader, value entry and the values sheet.
 import { Card, Col, Empty, Row, Select, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { regionLevel, shortTownshipName } from '../../domain/region.ts';
 import { LoadError, PageSkeleton, PageTitle } from '../components/common.tsx';
 import { IndicatorPanel } from '../components/IndicatorPanel.tsx';
@@ -18,6 +17,7 @@ import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
 import { indicatorApi, type IndicatorValueRow, type PlanCurveRow, type SentencePart } from '../lib/indicator-api.ts';
 import { panelFigureOf, panelId } from '../lib/indicator-view.ts';
+import { useFilters } from '../hooks/use-filters.ts';
 
 /** The panel lines a sentence's number can point at. */
 const PANEL_FIGURES = new Set(['value', 'yoy', 'targetShare', 'targetGrowth', 'qoq', 'rankInCity', 'rankAmongCounties', 'halfYearForecast', 'yearForecast']);
@@ -45,7 +45,7 @@ export function IndicatorsPage() {
   const { asOf } = useAsOf();
   const i18n = useI18n();
   const { t } = i18n;
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useFilters();
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
   useDocumentTitle(t('ind.title'));
 
@@ -56,16 +56,7 @@ export function IndicatorsPage() {
   const wanted = params.get('region');
   const region = wanted && regions.some((r) => r.value === wanted) ? wanted : county.code;
   const level = regionLevel(region);
-  const setParam = useCallback(
-    (key: string, value: string | null) =>
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        if (value === null) next.delete(key);
-        else next.set(key, value);
-        return next;
-      }),
-    [setParams],
-  );
+  const setParam = useCallback((key: string, value: string | null) => update({ [key]: value }), [update]);
   const tab = keeper && params.get('tab') === 'manage' ? 'manage' : 'board';
   const year = Number(asOf.slice(0, 4));
 

@@ -4,7 +4,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { INVESTOR_ORIGIN_LABELS, INVESTOR_ORIGINS, LEAD_SOURCE_LABELS, LEAD_SOURCES, LEAD_STAGE_LABELS, LEAD_STATUSES, type LeadStatus } from '../../domain/attraction/lead.ts';
 import { fromUnit } from '../../domain/money.ts';
 import { ApiError } from '../api.ts';
@@ -15,6 +15,7 @@ import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
 import { attractionApi, downloadLeads, type LeadRow } from '../lib/attraction-api.ts';
 import { wan } from '../lib/format.ts';
+import { useFilters } from '../hooks/use-filters.ts';
 
 export const STAGE_COLOURS: Record<LeadStatus, string> = {
   lead: 'default', negotiating: 'blue', signed: 'geekblue', registered: 'cyan', started: 'green', operating: 'lime', attained: 'gold', terminated: 'red',
@@ -84,7 +85,7 @@ export function LeadsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useFilters();
   const [creating, setCreating] = useState(false);
   const stage = params.get('stage') as LeadStatus | null;
   const overdueOnly = params.get('overdue') === '1';
@@ -92,7 +93,7 @@ export function LeadsPage() {
   const canAdd = user.role !== 'viewer' && user.role !== 'leader';
   useDocumentTitle(t('lead.title'));
   const list = useAsync(() => attractionApi.leads(county.code), [county.code]);
-  const set = (k: string, v: string | null) => setParams((prev) => { const n = new URLSearchParams(prev); if (v) n.set(k, v); else n.delete(k); return n; });
+  const set = (k: string, v: string | null) => update({ [k]: v });
   const rows = (list.data?.leads ?? []).filter((l) => (!stage || l.status === stage) && (!overdueOnly || l.overdue) && (!q || l.name.includes(q) || (l.investor ?? '').includes(q)));
 
   const columns: TableColumnsType<LeadRow> = [

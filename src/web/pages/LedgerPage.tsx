@@ -3,7 +3,7 @@ import { DownloadOutlined, FileExcelOutlined, SettingOutlined } from '@ant-desig
 import { App, Button, Checkbox, Col, Grid, Input, Popover, Row, Select, Space, Table, Tag, Tooltip, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { PHASES, STAGES, type Phase, type Stage } from '../../domain/project/project.ts';
 import { api, ApiError, type ProjectListQuery, type ProjectListRow } from '../api.ts';
 import { columnTitle, LoadError, PageTitle } from '../components/common.tsx';
@@ -17,6 +17,7 @@ import { csvCell, csvText, downloadText } from '../lib/csv.ts';
 import { downloadFile, exportLedgerPath } from '../lib/ledger-files.ts';
 import { rememberLedgerView } from '../lib/ledger-view.ts';
 import { wan, wanPlain } from '../lib/format.ts';
+import { useFilters, type FilterChanges } from '../hooks/use-filters.ts';
 
 type SortKey = NonNullable<ProjectListQuery['sort']>;
 
@@ -83,7 +84,7 @@ function storedVisible(): Set<ColumnKey> {
 }
 
 function useLedgerQuery(region: string, asOf: string) {
-  const [params, setParams] = useSearchParams();
+  const { params, update: change } = useFilters();
   const get = (k: string) => params.get(k) || undefined;
   const sortParam = get('sort') as SortKey | undefined;
   const query: ProjectListQuery = {
@@ -101,16 +102,7 @@ function useLedgerQuery(region: string, asOf: string) {
     page: Math.max(1, Number(get('page') ?? 1) || 1),
     pageSize: [20, 50, 100].includes(Number(get('pageSize'))) ? Number(get('pageSize')) : 20,
   };
-  const update = (changes: Record<string, string | number | undefined | null>, resetPage = true) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === undefined || v === null || v === '') next.delete(k);
-        else next.set(k, String(v));
-      }
-      if (resetPage && !('page' in changes)) next.delete('page');
-      return next;
-    });
+  const update = (changes: FilterChanges, resetPage = true) => change(resetPage && !('page' in changes) ? { ...changes, page: null } : changes);
   return { query, update, params };
 }
 

@@ -1,7 +1,7 @@
 // 我的项目, phone first: a leader's projects (包联) — or a unit's, for its reporter — red first, each with its light and
 // the sentence that lit it, then the open supervision items, overdue first. A dispatcher picks a leader to see his.
 import { Card, Col, Empty, List, Row, Select, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ItemList } from '../components/ItemList.tsx';
 import { LoadError, PageTitle, StatCard } from '../components/common.tsx';
 import { useAsOf } from '../hooks/use-as-of.ts';
@@ -12,6 +12,7 @@ import { useI18n } from '../i18n.tsx';
 import { wanWithUnit } from '../lib/format.ts';
 import { supervisionApi, type LeaderView } from '../lib/supervision-api.ts';
 import { LIGHT_COLOURS, ruleLabel } from '../lib/supervision-view.ts';
+import { useFilters } from '../hooks/use-filters.ts';
 
 type Project = LeaderView['projects'][number];
 
@@ -57,7 +58,7 @@ export function MyProjectsPage() {
   const { t } = i18n;
   const { user, context } = useSession();
   const { asOf } = useAsOf();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useFilters();
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
   const leader = keeper ? (params.get('leader') ?? context.leaders[0]?.id) : undefined;
   const state = useAsync(() => supervisionApi.myProjects(asOf, leader), [asOf, leader]);
@@ -75,7 +76,7 @@ export function MyProjectsPage() {
               showSearch
               optionFilterProp="label"
               value={leader}
-              onChange={(v: string) => setParams((prev) => new URLSearchParams({ ...Object.fromEntries(prev), leader: v }))}
+              onChange={(v: string) => update({ leader: v })}
               options={context.leaders.map((l) => ({ value: l.id, label: l.name }))}
               style={{ minWidth: 140 }}
               aria-label={t('mp.chooseLeader')}

@@ -3,7 +3,7 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Grid, InputNumber, Modal, Row, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { formatMoney } from '../../domain/money.ts';
 import { STATS_ENTRY_THRESHOLD } from '../../domain/project/project.ts';
 import { FLAG_COLOURS, type FlagColour } from '../../domain/stats-entry/unentered-flag.ts';
@@ -16,6 +16,7 @@ import { useSession } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
 import { wan } from '../lib/format.ts';
 import { FLAG_TAG_COLOURS, STATUS_TAG_COLOURS } from '../lib/stats-entry-view.ts';
+import { useFilters, type FilterChanges } from '../hooks/use-filters.ts';
 
 type ListQuery = Parameters<(typeof client)['stats-entry']['unentered']['$get']>[0]['query'];
 const listOf = (query: ListQuery) => call(client['stats-entry'].unentered.$get({ query }));
@@ -67,7 +68,7 @@ export function StatsEntryPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const phone = !Grid.useBreakpoint().md;
-  const [params, setParams] = useSearchParams();
+  const { params, update: change } = useFilters();
   const [settingCutOffs, setSettingCutOffs] = useState(false);
   const reporter = user.role === 'reporter';
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
@@ -80,16 +81,8 @@ export function StatsEntryPage() {
   const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
   const query: ListQuery = { region: county.code, asOf, colour, unit, page: String(page), pageSize: String(pageSize) };
   const list = useAsync(() => listOf(query), [JSON.stringify(query)]);
-  const update = (changes: Record<string, string | number | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === undefined || v === '') next.delete(k);
-        else next.set(k, String(v));
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    });
+  // Another filter is another list: start again at its first page.
+  const update = (changes: FilterChanges) => change('page' in changes ? changes : { ...changes, page: null });
 
   const data = list.data;
   const threshold = i18n.lang === 'zh' ? `${formatMoney(STATS_ENTRY_THRESHOLD, '万元')}万元` : `${formatMoney(STATS_ENTRY_THRESHOLD, '万元')} ×10k yuan`;

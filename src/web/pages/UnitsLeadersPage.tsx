@@ -3,7 +3,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Grid, Input, Modal, Popconfirm, Radio, Result, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api.ts';
 import { LoadError, PageTitle } from '../components/common.tsx';
 import { useAsync } from '../hooks/use-async.ts';
@@ -11,6 +10,7 @@ import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession, useSessionApi } from '../hooks/session.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { peopleApi, type AdminLeader, type AdminUnit, type UnitKind } from '../lib/people-api.ts';
+import { useFilters } from '../hooks/use-filters.ts';
 
 const UNIT_KINDS: readonly UnitKind[] = ['department', 'township', 'zone', 'enterprise', 'other'];
 
@@ -375,7 +375,7 @@ function LeadersTab({ region, phone }: { region: string; phone: boolean }) {
 export function UnitsLeadersPage() {
   const { county, user } = useSession();
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useFilters();
   const phone = !Grid.useBreakpoint().md;
   useDocumentTitle(t('units.title'));
   if (user.role !== 'admin' && user.role !== 'dispatcher') return <Result status="403" title="403" subTitle={t('units.onlyKeepers')} />;
@@ -386,7 +386,7 @@ export function UnitsLeadersPage() {
       <Card size="small">
         <Tabs
           activeKey={tab}
-          onChange={(key) => setParams((prev) => { const next = new URLSearchParams(prev); next.set('tab', key); return next; })}
+          onChange={(key) => update({ tab: key })}
           items={[
             { key: 'units', label: t('units.tabUnits'), children: <UnitsTab region={county.code} phone={phone} /> },
             { key: 'leaders', label: t('units.tabLeaders'), children: <LeadersTab region={county.code} phone={phone} /> },
