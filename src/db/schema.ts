@@ -2,6 +2,7 @@
 // A column holding one of the domain's enumerations has the domain's union as its type, so no repository casts.
 
 import type { Role } from '../domain/access.ts';
+import type { AuditAction } from '../domain/audit/audit-actions.ts';
 import type { IndicatorCode } from '../domain/indicator/catalogue.ts';
 import type { TargetKind, TargetQualifier } from '../domain/indicator/values.ts';
 import type { ApprovalKind, BatchKind, ConstructionType, EnteredAs, FundKind, KeyLevel, Phase, Stage, StatsEntryStatus } from '../domain/project/project.ts';
@@ -616,6 +617,23 @@ export interface ProjectStartPlanTable {
   month: string;
 }
 
+/** One change that matters, append-only (the database refuses edits, and removals younger than the retention). */
+export interface AuditEventTable {
+  id: string;
+  region_code: string | null;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: Role | null;
+  address: string | null;
+  action: AuditAction;
+  subject_kind: string;
+  subject_id: string;
+  /** JSON of the changed fields before and after; secrets only as a marker. */
+  before_json: string | null;
+  after_json: string | null;
+}
+
 export interface Database {
   region: RegionTable;
   unit: UnitTable;
@@ -664,4 +682,5 @@ export interface Database {
   supervision_letter: SupervisionLetterTable;
   work_calendar_day: WorkCalendarDayTable;
   project_start_plan: ProjectStartPlanTable;
+  audit_event: AuditEventTable;
 }
