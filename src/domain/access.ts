@@ -23,6 +23,9 @@ export interface Actor {
   /** A reporter's unit. */
   unitId: string | null;
   leaderId: string | null;
+  /** The account's name and the client's address, when known: written beside each change in the audit trail. */
+  name?: string;
+  address?: string | null;
 }
 
 /** The system acting for itself (command line, demo, migrations): full rights everywhere. */
@@ -119,6 +122,11 @@ export function canRunRound(actor: Actor, countyCode: string): boolean {
 /** A region's accounts are managed by its administrators only (a city's administrator also manages its counties'). */
 export function canManageAccounts(actor: Actor, regionCode: string): boolean {
   return actor.role === 'admin' && coversRegion(actor, regionCode);
+}
+
+/** The audit trail is read by administrators only, each for the counties of their region (a region asked for included). */
+export function canReadAudit(actor: Actor, regionCode: string | null = null): boolean {
+  return actor.role === 'admin' && (regionCode === null || coversRegion(actor, regionCode));
 }
 
 /** A county's units and leaders are kept by its dispatchers and administrators. */

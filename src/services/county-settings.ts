@@ -6,6 +6,7 @@ import { countySettingKey } from '../domain/county-settings.ts';
 import { forbidden, invalidInput } from '../domain/errors.ts';
 import { deleteSetting, findRegion, getSettings, putSetting } from '../db/repositories/region.repository.ts';
 import { inTransaction, type Db } from '../db/transaction.ts';
+import { recordAudit } from './audit/record-audit.ts';
 
 /**
  * A county's value of each key: its own (`round.deadlineDay.140423`), else the deployment's (`round.deadlineDay`), else
@@ -21,11 +22,14 @@ export async function readCountySettings(db: Db, countyCode: string, keys: reado
  * Only the admins and dispatchers whose scope covers the county may: a dispatcher of one county changing another's is
  * refused, whatever the setting. The caller checks the values themselves before.
  */
-export async function writeCountySettings(db: Db, countyCode: string, values: Record<string, string | null>, actor: Actor): Promise<void> {
+export async function writeCountySettings(db: Db, countyCode: string, values: Record<string, string | null>, actor: Actor, now: Date = new Date()): Promise<void> {
   const region = await findRegion(db, countyCode);
   if (!region || region.level !== 'county') throw invalidInput([{ field: 'region', message: `地区：${countyCode} 不是本系统中的县（区）` }]);
   if (!canCreateProject(actor, countyCode)) throw forbidden(`只有${region.name}的管理员或调度员可以修改${region.name}的设置`);
   await inTransaction(db, async (trx) => {
+    const stored = await getSettings(trx, Object.keys(values).map((k) => countySettingKey(k, countyCode)));
+    const before = Object.fromEntries(Object.keys(values).map((k) => [k, stored.get(countySettingKey(k, countyCode)) ?? null]));
+    await recordAudit(trx, actor, [{ action: 'setting.change', regionCode: countyCode, subjectKind: 'setting', subjectId: countyCode, before, after: values }], now);
     for (const [key, value] of Object.entries(values)) {
       if (value === null) await deleteSetting(trx, countySettingKey(key, countyCode));
       else await putSetting(trx, countySettingKey(key, countyCode), value);

@@ -6,6 +6,7 @@ import { canManageAccounts, coversRegion, ROLES, type Actor } from '../domain/ac
 import { accountShapeProblem, selfChangeProblem } from '../domain/auth/account-rules.ts';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from '../domain/auth/password-rule.ts';
 import { normaliseUsername, usernameProblem } from '../domain/auth/username.ts';
+import type { AuditAction } from '../domain/audit/audit-actions.ts';
 import { AppError, forbidden, invalidInput, notFound } from '../domain/errors.ts';
 import { parseInput, plainText } from '../domain/validation.ts';
 import { findRegion } from '../db/repositories/region.repository.ts';
@@ -16,6 +17,7 @@ import { inTransaction, newId, type Db } from '../db/transaction.ts';
 import { generatePassword, hashPassword } from './auth/password.ts';
 import { endSessions, presentUser } from './auth/sessions.ts';
 import { recordSignIn } from './auth/sign-in-log.ts';
+import { recordAudit } from './audit/record-audit.ts';
 import { resolveLeader } from './leaders.ts';
 import { resolveUnit } from './units.ts';
 
@@ -56,6 +58,17 @@ export type PresentedAccount = ReturnType<typeof presentAccount>;
 export interface AccountWithPassword {
   account: PresentedAccount;
   generatedPassword: string | null;
+}
+
+/** An account's fields as the audit trail records them: never its password hash. */
+function accountFields(u: UserRow) {
+  return { username: u.username, displayName: u.displayName, role: u.role, regionCode: u.regionCode, unitId: u.unitId, leaderId: u.leaderId, disabled: u.disabled };
+}
+
+/** Records a change to an account in its region's trail, inside the change's transaction. */
+export async function recordAccountChange(db: Db, actor: Actor, action: AuditAction, before: UserRow | null, after: UserRow, now: Date, password = false): Promise<void> {
+  const fields = (u: UserRow | null) => (u ? { ...accountFields(u), ...(password ? { password: u.passwordHash } : {}) } : null);
+  await recordAudit(db, actor, [{ action, regionCode: after.regionCode, subjectKind: 'account', subjectId: after.id, before: fields(before), after: fields(after), secrets: ['password'] }], now);
 }
 
 function requireAdmin(actor: Actor, regionCode: string): void {
@@ -109,6 +122,7 @@ export async function addUser(db: Db, input: unknown, actor: Actor, now: Date = 
       passwordChangedAt: null,
     };
     await insertUser(trx, user);
+    await recordAccountChange(trx, actor, 'account.create', null, user, now);
     return { account: presentAccount(user, null), generatedPassword: generated ? password : null };
   });
 }
@@ -152,6 +166,9 @@ export async function updateAccount(db: Db, ref: string, input: unknown, actor: 
       ? await placement(trx, user.regionCode, role, data.unit === undefined ? user.unitId : data.unit, data.leader === undefined ? user.leaderId : data.leader)
       : {};
     await updateUser(trx, user.id, { displayName: data.displayName, role: data.role, ...place, disabled: data.disabled });
+    const toggled = data.disabled !== undefined && data.disabled !== user.disabled;
+    const action = !toggled ? 'account.update' : data.disabled ? 'account.disable' : 'account.enable';
+    await recordAccountChange(trx, actor, action, user, (await findUserById(trx, user.id))!, now);
     if (data.disabled === true && !user.disabled) await endSessions(trx, user.id);
     if (data.disabled === false && user.disabled) {
       await recordSignIn(trx, { username: normaliseUsername(user.username), userId: user.id, address: null, outcome: 'unlocked', detail: `enabled by ${actor.userId}` }, now);
@@ -172,6 +189,7 @@ export async function resetPassword(db: Db, ref: string, input: unknown, actor: 
     const user = await accountToManage(trx, ref, actor);
     const { password, generated } = initialPassword(data.password, user.username);
     await setPassword(trx, user.id, hashPassword(password), true, null);
+    await recordAccountChange(trx, actor, 'account.password', user, (await findUserById(trx, user.id))!, now, true);
     await endSessions(trx, user.id);
     await recordSignIn(trx, { username: normaliseUsername(user.username), userId: user.id, address: null, outcome: 'unlocked', detail: `password reset by ${actor.userId}` }, now);
     return { account: await getAccount(trx, user.id, actor), generatedPassword: generated ? password : null };

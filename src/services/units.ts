@@ -175,9 +175,9 @@ export async function mergeUnits(db: Db, from: string, into: string, actor: Acto
  * Sets, or with null removes, a unit's DingTalk or WeCom group robot (the round's reminders go to it). A secret left
  * out keeps the one set before (pages never see it); `secret: null` removes it.
  */
-export async function setUnitRobot(db: Db, id: string, input: unknown, actor: Actor): Promise<PresentedUnit> {
+export async function setUnitRobot(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<PresentedUnit> {
   await unitToChange(db, id, actor);
   const keepSecret = input !== null && typeof input === 'object' && !('secret' in input);
-  await configureUnitWebhook(db, id, keepSecret ? { ...input, secret: await robotSecret(db, id) } : input, actor);
+  await configureUnitWebhook(db, id, keepSecret ? { ...input, secret: await robotSecret(db, id) } : input, actor, now);
   return presentOne(db, id);
 }

@@ -6,6 +6,7 @@ import { createMiddleware } from 'hono/factory';
 import { forbidden, unauthenticated } from '../../domain/errors.ts';
 import { actorOf, userForToken } from '../../services/auth/sessions.ts';
 import type { AppEnv } from '../env.ts';
+import { clientAddress } from './client.ts';
 
 export const SESSION_COOKIE = 'tiaodu_session';
 
@@ -23,7 +24,7 @@ function resolveActor(allowPendingPassword: boolean) {
     if (!user || user.disabled) throw unauthenticated('登录已过期，请重新登录');
     if (user.mustChangePassword && !allowPendingPassword) throw forbidden('请先修改管理员给的初始密码，再使用系统');
     c.set('user', user);
-    c.set('actor', actorOf(user));
+    c.set('actor', { ...actorOf(user), address: clientAddress(c) });
     await next();
   });
 }

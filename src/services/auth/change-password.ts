@@ -7,7 +7,8 @@ import { parseInput } from '../../domain/validation.ts';
 import { findUserById, setPassword } from '../../db/repositories/user.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { endSessions, presentUser, type PresentedUser } from './sessions.ts';
+import { recordAccountChange } from '../manage-users.ts';
+import { actorOf, endSessions, presentUser, type PresentedUser } from './sessions.ts';
 
 export const ChangePasswordSchema = z
   .object({
@@ -31,6 +32,7 @@ export async function changeOwnPassword(db: Db, userId: string, input: unknown, 
   if (data.newPassword === data.currentPassword) throw invalidInput([{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
   return inTransaction(db, async (trx) => {
     await setPassword(trx, user.id, hashPassword(data.newPassword), false, now.toISOString());
+    await recordAccountChange(trx, actorOf(user), 'account.password', user, (await findUserById(trx, user.id))!, now, true);
     await endSessions(trx, user.id, keepToken);
     return presentUser({ ...user, mustChangePassword: false, passwordChangedAt: now.toISOString() });
   });

@@ -11,7 +11,7 @@ export function hashToken(token: string): string {
 }
 
 export function actorOf(u: UserRow): Actor {
-  return { userId: u.id, role: u.role, regionCode: u.regionCode, unitId: u.unitId, leaderId: u.leaderId };
+  return { userId: u.id, role: u.role, regionCode: u.regionCode, unitId: u.unitId, leaderId: u.leaderId, name: u.displayName };
 }
 
 /** The account as the API shows its holder: never its password hash. */

@@ -9,9 +9,10 @@ import { DrawFromPoolInputSchema, INDICATOR_FIELD_LABELS, type DrawFromPoolInput
 import { sumYuan } from '../../domain/money.ts';
 import { poolBounds } from '../../domain/pool/pool-membership.ts';
 import { parseInput } from '../../domain/validation.ts';
-import { findValues, poolDrawProjects, upsertValues, type IndicatorValueSource } from '../../db/repositories/indicator.repository.ts';
+import { findValues, poolDrawProjects, type IndicatorValueSource } from '../../db/repositories/indicator.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
 import { assertCanEditIndicators, loadRegion } from './indicator-access.ts';
+import { writeIndicatorValues } from './indicator-writes.ts';
 
 /** The indicators drawn when none is named. */
 export const DEFAULT_POOL_DRAWS: readonly IndicatorCode[] = ['fixed-asset-investment', 'industrial-investment'];
@@ -93,9 +94,11 @@ export async function drawFromPool(db: Db, input: DrawFromPoolInput, actor: Acto
       );
     }
     const stamp = now.toISOString();
-    await upsertValues(
+    await writeIndicatorValues(
       trx,
       draws.map((d) => ({ indicator: d.indicator, region: region.code, month: q.asOf, value: d.value, officialYoy: null, source: 'pool' as const, updatedAt: stamp, updatedBy: writerId(actor) })),
+      actor,
+      now,
     );
     return { region: region.code, asOf: q.asOf, draws: draws.map((d) => ({ ...d, saved: true })) };
   });

@@ -18,12 +18,13 @@ import { isBlank } from '../../domain/ledger/ledger-cells.ts';
 import { makeMonth } from '../../domain/months.ts';
 import { isWithin } from '../../domain/region.ts';
 import { parseInput } from '../../domain/validation.ts';
-import { findValues, toPpm, upsertValues, type ValueWrite } from '../../db/repositories/indicator.repository.ts';
+import { findValues, toPpm, type ValueWrite } from '../../db/repositories/indicator.repository.ts';
 import { findRegion } from '../../db/repositories/region.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
 import { writeIndicatorWorkbook } from '../../io/indicator-writer.ts';
 import { readLedgerWorkbook, WorkbookProblem } from '../../io/ledger-reader.ts';
 import { assertCanEditIndicators, assertCanReadIndicators, displayName, loadRegion, subRegions } from './indicator-access.ts';
+import { writeIndicatorValues } from './indicator-writes.ts';
 
 export interface ImportIndicatorsInput {
   /** The .xlsx file: its bytes, or a path. */
@@ -153,7 +154,7 @@ export async function importIndicators(db: Db, input: ImportIndicatorsInput, act
       report.imported = taken.length;
     }
     if (blocked || !input.commit) return report;
-    await upsertValues(trx, writes);
+    await writeIndicatorValues(trx, writes, actor, now);
     report.committed = true;
     return report;
   });

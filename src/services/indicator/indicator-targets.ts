@@ -27,12 +27,10 @@ import { indicatorTargetIssues, type TargetKind, type TargetQualifier } from '..
 import { makeMonth } from '../../domain/months.ts';
 import { parseInput } from '../../domain/validation.ts';
 import {
-  deleteTarget,
   findAssignments,
   findTargets,
   findValues,
   replaceAssignments,
-  upsertTargets,
   type AssigneeKind,
   type IndicatorTargetSource,
   type StoredIndicatorTarget,
@@ -40,6 +38,7 @@ import {
 import { listLeaders, listUnits } from '../../db/repositories/region.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
 import { assertCanEditIndicators, assertCanReadIndicators, batchProblems, byCatalogue, displayName, loadRegion, subRegions } from './indicator-access.ts';
+import { removeIndicatorTarget, writeIndicatorTargets } from './indicator-writes.ts';
 
 /** A target as the API shows it. */
 export interface IndicatorTargetView {
@@ -163,23 +162,23 @@ async function targetProblems(db: Db, targets: readonly IndicatorTargetInput[], 
 
 async function writeTargets(db: Db, targets: readonly IndicatorTargetInput[], actor: Actor, now: Date, source: IndicatorTargetSource): Promise<void> {
   const stamp = now.toISOString();
-  await inTransaction(db, (trx) =>
-    upsertTargets(
-      trx,
-      targets.map((t) => ({
-        indicator: t.indicator,
-        region: t.region,
-        year: t.year,
-        kind: t.kind,
-        value: t.value,
-        upper: t.upper ?? null,
-        qualifier: t.qualifier ?? null,
-        source,
-        sourceText: t.sourceText ?? null,
-        updatedAt: stamp,
-        updatedBy: writerId(actor),
-      })),
-    ),
+  await writeIndicatorTargets(
+    db,
+    targets.map((t) => ({
+      indicator: t.indicator,
+      region: t.region,
+      year: t.year,
+      kind: t.kind,
+      value: t.value,
+      upper: t.upper ?? null,
+      qualifier: t.qualifier ?? null,
+      source,
+      sourceText: t.sourceText ?? null,
+      updatedAt: stamp,
+      updatedBy: writerId(actor),
+    })),
+    actor,
+    now,
   );
 }
 
@@ -196,10 +195,10 @@ export async function saveIndicatorTargets(db: Db, input: SaveTargetsInput, acto
   return { saved: q.targets.length };
 }
 
-export async function deleteIndicatorTarget(db: Db, input: TargetKey, actor: Actor): Promise<{ deleted: true }> {
+export async function deleteIndicatorTarget(db: Db, input: TargetKey, actor: Actor, now: Date = new Date()): Promise<{ deleted: true }> {
   const key = parseInput(TargetKeySchema, input, INDICATOR_FIELD_LABELS);
   assertCanEditIndicators(actor, key.region);
-  if (!(await deleteTarget(db, key))) throw notFound(`${indicatorByCode(key.indicator).name} ${key.region} ${key.year}年的目标`);
+  if (!(await removeIndicatorTarget(db, key, actor, now))) throw notFound(`${indicatorByCode(key.indicator).name} ${key.region} ${key.year}年的目标`);
   return { deleted: true };
 }
 

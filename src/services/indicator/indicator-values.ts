@@ -15,9 +15,10 @@ import {
 import { indicatorValueIssues } from '../../domain/indicator/values.ts';
 import { makeMonth } from '../../domain/months.ts';
 import { parseInput } from '../../domain/validation.ts';
-import { deleteValue, findValues, upsertValues, type IndicatorValueSource, type ValueWrite } from '../../db/repositories/indicator.repository.ts';
-import { inTransaction, type Db } from '../../db/transaction.ts';
+import { findValues, type IndicatorValueSource, type ValueWrite } from '../../db/repositories/indicator.repository.ts';
+import type { Db } from '../../db/transaction.ts';
 import { assertCanEditIndicators, assertCanReadIndicators, batchProblems, byCatalogue, displayName, loadRegion, subRegions } from './indicator-access.ts';
+import { removeIndicatorValue, writeIndicatorValues } from './indicator-writes.ts';
 
 /** A stored value as the API shows it. */
 export interface IndicatorValueView {
@@ -106,14 +107,14 @@ export async function saveIndicatorValues(
     updatedAt: stamp,
     updatedBy: writerId(actor),
   }));
-  await inTransaction(db, (trx) => upsertValues(trx, writes));
+  await writeIndicatorValues(db, writes, actor, now);
   return { saved: writes.length };
 }
 
 /** Removes one value. */
-export async function deleteIndicatorValue(db: Db, input: ValueKey, actor: Actor): Promise<{ deleted: true }> {
+export async function deleteIndicatorValue(db: Db, input: ValueKey, actor: Actor, now: Date = new Date()): Promise<{ deleted: true }> {
   const key = parseInput(ValueKeySchema, input, INDICATOR_FIELD_LABELS);
   assertCanEditIndicators(actor, key.region);
-  if (!(await deleteValue(db, key))) throw notFound(`${indicatorByCode(key.indicator).name} ${key.region} ${key.month} 的数值`);
+  if (!(await removeIndicatorValue(db, key, actor, now))) throw notFound(`${indicatorByCode(key.indicator).name} ${key.region} ${key.month} 的数值`);
   return { deleted: true };
 }

@@ -20,6 +20,7 @@ import { inTransaction, newId, type Db } from '../../db/transaction.ts';
 import { loadReportToFill } from './round-access.ts';
 import { historyEntry } from '../project-history.ts';
 import { writeMonthFigure } from './review.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 /**
  * Asks to change an approved report's month figure. The figure stays as it is until the dispatcher approves;
@@ -73,6 +74,15 @@ export async function decideCorrection(db: Db, id: string, input: unknown, actor
     if (!(await decideCorrectionRow(trx, id, decision.approve ? 'approved' : 'rejected', now.toISOString(), writerId(actor), decision.note?.trim() || null))) {
       throw new AppError('conflict', '该更正已经审核过了');
     }
+    const note = decision.note?.trim() || null;
+    await recordAudit(trx, actor, [{
+      action: decision.approve ? 'correction.approve' : 'correction.refuse',
+      regionCode: c.regionCode,
+      subjectKind: 'correction',
+      subjectId: c.id,
+      before: { status: c.status },
+      after: { status: decision.approve ? 'approved' : 'rejected', newValue: c.newValue, note },
+    }], now);
     if (!decision.approve) return;
     const [view] = await findReportViews(trx, { reportId: c.reportId });
     if (!view) throw notFound('月报');

@@ -6,7 +6,9 @@ import { forbidden, notFound } from '../../domain/errors.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { findUnitRegion, listNotifications, setUnitWebhook, type NotificationRow } from '../../db/repositories/round.repository.ts';
 import { countyRange } from '../../db/repositories/scope.ts';
-import type { Db } from '../../db/transaction.ts';
+import { findUnit, robotSecret } from '../../db/repositories/unit.repository.ts';
+import { inTransaction, type Db } from '../../db/transaction.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { WEBHOOK_KINDS } from '../../domain/round/reminders.ts';
 import { webhookUrlRefusal } from '../../domain/webhook-url.ts';
 
@@ -32,11 +34,18 @@ const WebhookSchema = z
   .nullable();
 
 /** Sets (or, with null, removes) the group robot a unit's reminders go to, at a public https address (webhookUrlRefusal). Dispatchers and admins of its county. */
-export async function configureUnitWebhook(db: Db, unitId: string, input: unknown, actor: Actor): Promise<void> {
+export async function configureUnitWebhook(db: Db, unitId: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<void> {
   // Who may set it before what it is set to: the address rule tells nothing to one who may not.
   const regionCode = await findUnitRegion(db, unitId);
   if (!regionCode) throw notFound('单位');
   if (!canRunRound(actor, regionCode)) throw forbidden('只有调度员可以设置提醒机器人');
   const hook = parseInput(WebhookSchema, input, { kind: '机器人类型', url: '机器人地址', secret: '加签密钥' });
-  await setUnitWebhook(db, unitId, hook ? { kind: hook.kind, url: hook.url, secret: hook.secret || null } : null);
+  const next = hook ? { kind: hook.kind, url: hook.url, secret: hook.secret || null } : null;
+  await inTransaction(db, async (trx) => {
+    const robot = (await findUnit(trx, unitId))?.robot;
+    const before = robot ? { kind: robot.kind, url: robot.url, secret: await robotSecret(trx, unitId) } : { kind: null, url: null, secret: null };
+    await setUnitWebhook(trx, unitId, next);
+    const after = next ?? { kind: null, url: null, secret: null };
+    await recordAudit(trx, actor, [{ action: 'webhook.change', regionCode, subjectKind: 'unit', subjectId: unitId, before, after, secrets: ['secret'] }], now);
+  });
 }

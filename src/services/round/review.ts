@@ -17,6 +17,8 @@ import { inTransaction, type Db } from '../../db/transaction.ts';
 import { historyEntry } from '../project-history.ts';
 import { loadReportToReview, loadRoundToRun } from './round-access.ts';
 import { getReport, type ReportPage } from './reports.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { AuditFields } from '../../domain/audit/audit-actions.ts';
 
 /**
  * Writes a month's completed investment into the project, with its history entry: what an approval and an approved
@@ -73,6 +75,13 @@ async function approveView(db: Db, view: ReportView, actor: Actor, now: Date): P
   const approved: Report = { ...view, status: 'approved', reviewedAt: now.toISOString(), reviewedBy: writerId(actor), returnReason: null, updatedAt: now.toISOString(), version: view.version + 1 };
   if (!(await updateReportRow(db, approved, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
   await applyToProject(db, view, actor, now);
+  await recordReview(db, actor, 'report.approve', view, { status: 'approved' }, now);
+}
+
+/** One row of the trail per report reviewed, whether alone or with its unit's others. */
+async function recordReview(db: Db, actor: Actor, action: 'report.approve' | 'report.return', view: ReportView, after: AuditFields, now: Date): Promise<void> {
+  const subject = { project: view.projectName, month: view.month };
+  await recordAudit(db, actor, [{ action, regionCode: view.regionCode, subjectKind: 'report', subjectId: view.id, before: { ...subject, status: view.status }, after: { ...subject, ...after } }], now);
 }
 
 /** Approves a submitted report: its month's figure goes into the project, and the pool's figures follow. */
@@ -110,6 +119,7 @@ export async function returnReport(db: Db, id: string, input: unknown, actor: Ac
       version: view.version + 1,
     };
     if (!(await updateReportRow(trx, returned, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
+    await recordReview(trx, actor, 'report.return', view, { status: 'returned', returnReason: reason }, now);
   });
   return getReport(db, id, actor);
 }

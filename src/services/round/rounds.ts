@@ -26,6 +26,7 @@ import { countyRange } from '../../db/repositories/scope.ts';
 import { inTransaction, newId, type Db } from '../../db/transaction.ts';
 import { readCountySettings, writeCountySettings } from '../county-settings.ts';
 import { loadRound, loadRoundToRun } from './round-access.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export interface RoundSummary extends Round {
   regionName: string;
@@ -71,13 +72,13 @@ const SettingsRegionSchema = z.object({ region: z.string().regex(/^\d{6}$/, '应
  * Changes a county's round calendar (the day rounds open, the deadline, the grace period, the reminder lead); other
  * counties keep theirs. The whole new set is checked before anything is stored. Admins and dispatchers of that county.
  */
-export async function updateRoundSettings(db: Db, input: Partial<RoundSettings> & { region: string }, actor: Actor): Promise<RoundSettings & { region: string }> {
+export async function updateRoundSettings(db: Db, input: Partial<RoundSettings> & { region: string }, actor: Actor, now: Date = new Date()): Promise<RoundSettings & { region: string }> {
   const { region } = parseInput(SettingsRegionSchema, input, { region: '地区' });
   const current = await loadRoundSettings(db, region);
   const record: Record<string, string> = {};
   for (const key of Object.keys(ROUND_SETTING_KEYS) as (keyof RoundSettings)[]) record[ROUND_SETTING_KEYS[key]] = String(input[key] ?? current[key]);
   const next = parseRoundSettings(record);
-  await writeCountySettings(db, region, record, actor);
+  await writeCountySettings(db, region, record, actor, now);
   return { region, ...next };
 }
 
@@ -126,6 +127,7 @@ export async function openRound(db: Db, input: unknown, actor: Actor, now: Date 
       deadlineBasis,
     };
     await insertRound(trx, round);
+    await recordAudit(trx, actor, [{ action: 'round.open', regionCode: round.regionCode, subjectKind: 'round', subjectId: round.id, before: null, after: { month: round.month, deadline, graceUntil, deadlineBasis } }], now);
     // Pre-filled from the month just before only: older figures would mislead more than help.
     const previous = await previousReports(trx, q.regionCode, q.month);
     const lastMonth = previous && addMonths(previous.month, 1) === q.month ? previous.byProject : new Map<string, Report>();
@@ -228,6 +230,7 @@ export async function closeRound(db: Db, id: string, actor: Actor, now: Date = n
     if (!(await closeRoundRow(trx, round.id, now.toISOString(), actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId))) {
       throw new AppError('conflict', `${monthName(round.month)}月报已经关闭`);
     }
+    await recordAudit(trx, actor, [{ action: 'round.close', regionCode: round.regionCode, subjectKind: 'round', subjectId: round.id, before: { month: round.month, status: round.status }, after: { month: round.month, status: 'closed' } }], now);
     const region = await findRegion(trx, round.regionCode);
     return summarise({ ...round, status: 'closed', closedAt: now.toISOString(), closedBy: actor.userId }, region?.name ?? round.regionCode, new Map([[round.id, counts]]), []);
   });

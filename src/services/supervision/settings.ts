@@ -12,6 +12,7 @@ import { parseInput } from '../../domain/validation.ts';
 import { getSetting, putSetting } from '../../db/repositories/region.repository.ts';
 import { listCalendarDays, replaceCalendarYear } from '../../db/repositories/supervision.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 /** The county's timer calendar: working days or calendar days, with its holidays and worked weekend days. */
 export async function loadWorkCalendar(db: Db, county: string): Promise<WorkCalendar> {
@@ -87,8 +88,13 @@ export async function getSupervisionSettings(db: Db, input: { region: string; ye
   };
 }
 
+/** The stored part of the settings, as the audit trail compares them (the defaults and the right to edit are not settings). */
+function settingsFields({ defaults: _defaults, canEdit: _canEdit, region: _region, year: _year, ...stored }: SupervisionSettings) {
+  return stored;
+}
+
 /** Saves what the input carries; what it leaves out stays. Those who keep the county's pool may. */
-export async function saveSupervisionSettings(db: Db, input: SupervisionSettingsInput, actor: Actor): Promise<SupervisionSettings> {
+export async function saveSupervisionSettings(db: Db, input: SupervisionSettingsInput, actor: Actor, now: Date = new Date()): Promise<SupervisionSettings> {
   const q = parseInput(SupervisionSettingsSchema, input, { region: '地区', year: '年度', days: '节假日', coverageRatio: '覆盖倍数', task: '年度任务' });
   if (!canCreateProject(actor, q.region)) throw forbidden('只有管理员和调度员可以修改督办和预警设置');
   const issues: FieldIssue[] = [];
@@ -103,13 +109,16 @@ export async function saveSupervisionSettings(db: Db, input: SupervisionSettings
   }
   if (q.days && new Set(q.days.map((d) => d.day)).size !== q.days.length) issues.push({ field: 'days', message: '同一天出现了两次' });
   if (issues.length > 0) throw invalidInput(issues);
-  await inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
+    const before = await getSupervisionSettings(trx, { region: q.region, year: q.year }, actor);
     if (q.workingDays !== undefined) await putSetting(trx, SUPERVISION_SETTING_KEYS.workingDays(q.region), String(q.workingDays));
     if (q.days) await replaceCalendarYear(trx, q.region, q.year, q.days);
     if (q.escalation) await putSetting(trx, SUPERVISION_SETTING_KEYS.escalation(q.region), JSON.stringify(q.escalation));
     if (thresholds) await putSetting(trx, SUPERVISION_SETTING_KEYS.thresholds(q.region), JSON.stringify(thresholds));
     if (q.coverageRatio !== undefined) await putSetting(trx, SUPERVISION_SETTING_KEYS.coverageRatio(q.region), String(q.coverageRatio));
     if (q.task !== undefined) await putSetting(trx, SUPERVISION_SETTING_KEYS.task(q.region, q.year), q.task === null ? '' : String(q.task));
+    const after = await getSupervisionSettings(trx, { region: q.region, year: q.year }, actor);
+    await recordAudit(trx, actor, [{ action: 'setting.change', regionCode: q.region, subjectKind: 'setting', subjectId: q.region, before: settingsFields(before), after: settingsFields(after) }], now);
+    return after;
   });
-  return getSupervisionSettings(db, { region: q.region, year: q.year }, actor);
 }

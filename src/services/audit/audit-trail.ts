@@ -1,0 +1,95 @@
+// Reading the audit trail: administrators, each for the counties of their region, list it page by page and export it.
+
+import { z } from 'zod';
+import { canReadAudit, ROLE_LABELS, scopePrefix, type Actor } from '../../domain/access.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_SUBJECT_LABELS, auditDayBounds, type AuditFields } from '../../domain/audit/audit-actions.ts';
+import { forbidden } from '../../domain/errors.ts';
+import { cstParts, type Day } from '../../domain/months.ts';
+import { parseInput } from '../../domain/validation.ts';
+import { iterateAuditEvents, listAuditEvents, type AuditEvent, type AuditFilter } from '../../db/repositories/audit.repository.ts';
+import type { Db } from '../../db/transaction.ts';
+import { writeTablesWorkbook } from '../../io/tables-workbook.ts';
+
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD');
+
+export const AuditQuerySchema = z
+  .object({
+    region: z.string().regex(/^\d{6}$/, '应为6位区划代码').optional(),
+    from: DaySchema.optional(),
+    to: DaySchema.optional(),
+    action: z.enum(AUDIT_ACTIONS as [string, ...string[]]).optional(),
+    actor: z.string().min(1).max(64).optional(),
+    subjectKind: z.string().min(1).max(40).optional(),
+    subjectId: z.string().min(1).max(200).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type AuditQuery = z.input<typeof AuditQuerySchema>;
+const LABELS = { region: '地区', from: '起始日', to: '截止日', action: '操作', actor: '操作人', page: '页码', pageSize: '每页条数' };
+
+/** A row of the trail as the API shows it, with the words of its action and the account's role. */
+export function presentAuditEvent(e: AuditEvent) {
+  return { ...e, actionLabel: AUDIT_ACTION_LABELS[e.action], roleLabel: e.actorRole ? ROLE_LABELS[e.actorRole] : null };
+}
+export type PresentedAuditEvent = ReturnType<typeof presentAuditEvent>;
+
+function filterFor(q: z.output<typeof AuditQuerySchema>, actor: Actor): AuditFilter {
+  if (!canReadAudit(actor, q.region ?? null)) throw forbidden('只有本地区的管理员可以查看审计日志');
+  const { fromAt, toAt } = auditDayBounds((q.from ?? null) as Day | null, (q.to ?? null) as Day | null);
+  return {
+    scope: scopePrefix(actor.regionCode),
+    region: q.region ?? null,
+    fromAt,
+    toAt,
+    action: (q.action ?? null) as AuditFilter['action'],
+    actorId: q.actor ?? null,
+    subjectKind: q.subjectKind ?? null,
+    subjectId: q.subjectId ?? null,
+  };
+}
+
+/** One page of the trail, newest first, within the administrator's region. */
+export async function listAudit(db: Db, input: unknown, actor: Actor): Promise<{ total: number; page: number; pageSize: number; events: PresentedAuditEvent[] }> {
+  const q = parseInput(AuditQuerySchema, input, LABELS);
+  const filter = filterFor(q, actor);
+  const { total, events } = await listAuditEvents(db, filter, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { total, page: q.page, pageSize: q.pageSize, events: events.map(presentAuditEvent) };
+}
+
+/** '2026-12-07 09:56' in China Standard Time. */
+function cstTime(at: string): string {
+  const p = cstParts(at);
+  return `${p.day} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
+const fieldsText = (f: AuditFields | null) => (f === null ? '' : Object.entries(f).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('；'));
+
+export const AUDIT_EXPORT_COLUMNS = ['时间', '地区', '操作人', '角色', '地址', '操作', '对象', '对象编号', '修改前', '修改后'];
+
+/** The rows an export holds, newest first, as text: the same columns in the workbook and the command line's CSV. */
+export async function* auditExportRows(db: Db, input: unknown, actor: Actor): AsyncGenerator<string[]> {
+  const q = parseInput(AuditQuerySchema, input, LABELS);
+  for await (const e of iterateAuditEvents(db, filterFor(q, actor))) {
+    yield [
+      cstTime(e.at),
+      e.regionCode ?? '',
+      e.actorName ?? '系统',
+      e.actorRole ? ROLE_LABELS[e.actorRole] : '',
+      e.address ?? '',
+      AUDIT_ACTION_LABELS[e.action],
+      AUDIT_SUBJECT_LABELS[e.subjectKind] ?? e.subjectKind,
+      e.subjectId,
+      fieldsText(e.before),
+      fieldsText(e.after),
+    ];
+  }
+}
+
+/** The trail as a workbook (审计日志.xlsx) for an administrator's region and the filters given. */
+export async function exportAudit(db: Db, input: unknown, actor: Actor): Promise<{ fileName: string; content: Buffer; rows: number }> {
+  const rows: string[][] = [];
+  for await (const r of auditExportRows(db, input, actor)) rows.push(r);
+  const content = await writeTablesWorkbook([{ sheet: '审计日志', title: '审计日志（时间为北京时间）', columns: AUDIT_EXPORT_COLUMNS, rows }]);
+  return { fileName: '审计日志.xlsx', content, rows: rows.length };
+}
