@@ -27,9 +27,10 @@ import { calendarRoutes } from './routes/calendar.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { alertRoutes } from './routes/alerts.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
 
 function buildApi() {
-  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', attractionRoutes).route('/', adminRoutes).route('/', calendarRoutes).route('/', documentRoutes).route('/', supervisionRoutes).route('/', alertRoutes);
+  return createRouter().route('/', authRoutes).route('/', regionRoutes).route('/', poolRoutes).route('/', projectRoutes).route('/', ledgerExportRoutes).route('/', ledgerImportRoutes).route('/', roundRoutes).route('/', statsEntryRoutes).route('/', indicatorRoutes).route('/', attractionRoutes).route('/', adminRoutes).route('/', calendarRoutes).route('/', documentRoutes).route('/', supervisionRoutes).route('/', alertRoutes).route('/', auditRoutes);
 }
 
 /** The type the web client is generated from: `hc<AppType>('/api')`. */

@@ -65,6 +65,7 @@ const PREFIX_RULES: [prefix: string, read: Rule, write: Rule][] = [
   ['/batches', COUNTY, KEEPERS],
   ['/news', COUNTY, KEEPERS],
   ['/admin/accounts', ADMIN, ADMIN],
+  ['/audit', ADMIN, NOBODY],
   ['/admin/', KEEPERS, KEEPERS],
   ['/current-month', COUNTY, KEEPERS],
   ['/my-work', rule('allow', 'reporter'), NOBODY],

@@ -292,7 +292,7 @@ export const indicatorRoutes = createRouter()
     const { db, now } = c.get('deps');
     return c.json(await saveIndicatorValues(db, c.req.valid('json'), c.get('actor'), now()), 200);
   })
-  .openapi(deleteValueRoute, async (c) => c.json(await deleteIndicatorValue(c.get('deps').db, c.req.valid('query'), c.get('actor')), 200))
+  .openapi(deleteValueRoute, async (c) => c.json(await deleteIndicatorValue(c.get('deps').db, c.req.valid('query'), c.get('actor'), c.get('deps').now()), 200))
   .openapi(listTargets, async (c) => c.json(await listIndicatorTargets(c.get('deps').db, c.req.valid('query'), c.get('actor')), 200))
   .openapi(putTargets, async (c) => {
     const { db, now } = c.get('deps');
@@ -302,7 +302,7 @@ export const indicatorRoutes = createRouter()
     const { db, now } = c.get('deps');
     return c.json(await confirmTargets(db, c.req.valid('json'), c.get('actor'), now()), 200);
   })
-  .openapi(deleteTargetRoute, async (c) => c.json(await deleteIndicatorTarget(c.get('deps').db, c.req.valid('query'), c.get('actor')), 200))
+  .openapi(deleteTargetRoute, async (c) => c.json(await deleteIndicatorTarget(c.get('deps').db, c.req.valid('query'), c.get('actor'), c.get('deps').now()), 200))
   .openapi(readTargetsRoute, async (c) => c.json(await proposeTargets(c.get('deps').db, c.req.valid('json'), c.get('actor')), 200))
   .openapi(putAssignments, async (c) => {
     const { db, now } = c.get('deps');
