@@ -39,6 +39,7 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
   reserve: files,
   escalate: files,
   backup: async () => [(await import('./commands/backup.command.ts')).registerBackup],
+  audit: async () => [(await import('./commands/audit.command.ts')).registerAudit],
   restore: async () => [(await import('./commands/backup.command.ts')).registerBackup],
   ...Object.fromEntries(['summary', 'pack'].map((name) => [name, async () => [(await import('./commands/documents.command.ts')).registerDocuments]])),
   ...Object.fromEntries(['funnel', 'leads', 'news'].map((name) => [name, async () => [(await import('./commands/attraction.command.ts')).registerAttraction]])),

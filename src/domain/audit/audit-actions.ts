@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS = {
   'report.return': '月报退回',
   'correction.approve': '更正批准',
   'correction.refuse': '更正驳回',
+  'audit.prune': '清理审计日志',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -37,6 +38,7 @@ export const AUDIT_SUBJECT_LABELS: Record<string, string> = {
   round: '月报轮次',
   report: '月报',
   correction: '更正申请',
+  auditTrail: '审计日志',
 };
 
 /**

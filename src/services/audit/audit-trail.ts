@@ -3,12 +3,14 @@
 import { z } from 'zod';
 import { canReadAudit, ROLE_LABELS, scopePrefix, type Actor } from '../../domain/access.ts';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_SUBJECT_LABELS, auditDayBounds, type AuditFields } from '../../domain/audit/audit-actions.ts';
-import { forbidden } from '../../domain/errors.ts';
-import { cstParts, type Day } from '../../domain/months.ts';
+import { forbidden, invalidInput } from '../../domain/errors.ts';
+import { cstParts, isDay, type Day } from '../../domain/months.ts';
 import { parseInput } from '../../domain/validation.ts';
-import { iterateAuditEvents, listAuditEvents, type AuditEvent, type AuditFilter } from '../../db/repositories/audit.repository.ts';
-import type { Db } from '../../db/transaction.ts';
+import { iterateAuditEvents, listAuditEvents, pruneOlderThan, type AuditEvent, type AuditFilter } from '../../db/repositories/audit.repository.ts';
+import { inTransaction, type Db } from '../../db/transaction.ts';
+import { writeCsv } from '../../io/csv-writer.ts';
 import { writeTablesWorkbook } from '../../io/tables-workbook.ts';
+import { recordAudit } from './record-audit.ts';
 
 const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD');
 
@@ -67,29 +69,46 @@ const fieldsText = (f: AuditFields | null) => (f === null ? '' : Object.entries(
 
 export const AUDIT_EXPORT_COLUMNS = ['时间', '地区', '操作人', '角色', '地址', '操作', '对象', '对象编号', '修改前', '修改后'];
 
-/** The rows an export holds, newest first, as text: the same columns in the workbook and the command line's CSV. */
-export async function* auditExportRows(db: Db, input: unknown, actor: Actor): AsyncGenerator<string[]> {
-  const q = parseInput(AuditQuerySchema, input, LABELS);
-  for await (const e of iterateAuditEvents(db, filterFor(q, actor))) {
-    yield [
-      cstTime(e.at),
-      e.regionCode ?? '',
-      e.actorName ?? '系统',
-      e.actorRole ? ROLE_LABELS[e.actorRole] : '',
-      e.address ?? '',
-      AUDIT_ACTION_LABELS[e.action],
-      AUDIT_SUBJECT_LABELS[e.subjectKind] ?? e.subjectKind,
-      e.subjectId,
-      fieldsText(e.before),
-      fieldsText(e.after),
-    ];
-  }
+/** A row of the trail as text in {@link AUDIT_EXPORT_COLUMNS}: the workbook's, the CSV's and the command line's. */
+export function auditRowText(e: AuditEvent): string[] {
+  return [
+    cstTime(e.at),
+    e.regionCode ?? '',
+    e.actorName ?? '系统',
+    e.actorRole ? ROLE_LABELS[e.actorRole] : '',
+    e.address ?? '',
+    AUDIT_ACTION_LABELS[e.action],
+    AUDIT_SUBJECT_LABELS[e.subjectKind] ?? e.subjectKind,
+    e.subjectId,
+    fieldsText(e.before),
+    fieldsText(e.after),
+  ];
 }
 
-/** The trail as a workbook (审计日志.xlsx) for an administrator's region and the filters given. */
-export async function exportAudit(db: Db, input: unknown, actor: Actor): Promise<{ fileName: string; content: Buffer; rows: number }> {
+async function* auditExportRows(db: Db, input: unknown, actor: Actor): AsyncGenerator<string[]> {
+  const q = parseInput(AuditQuerySchema, input, LABELS);
+  for await (const e of iterateAuditEvents(db, filterFor(q, actor))) yield auditRowText(e);
+}
+
+/** The trail as a workbook (审计日志.xlsx) or a CSV table for an administrator's region and the filters given. */
+export async function exportAudit(db: Db, input: unknown, actor: Actor, format: 'xlsx' | 'csv' = 'xlsx'): Promise<{ fileName: string; content: Buffer; rows: number }> {
   const rows: string[][] = [];
   for await (const r of auditExportRows(db, input, actor)) rows.push(r);
-  const content = await writeTablesWorkbook([{ sheet: '审计日志', title: '审计日志（时间为北京时间）', columns: AUDIT_EXPORT_COLUMNS, rows }]);
-  return { fileName: '审计日志.xlsx', content, rows: rows.length };
+  const content =
+    format === 'csv' ? writeCsv(AUDIT_EXPORT_COLUMNS, rows) : await writeTablesWorkbook([{ sheet: '审计日志', title: '审计日志（时间为北京时间）', columns: AUDIT_EXPORT_COLUMNS, rows }]);
+  return { fileName: `审计日志.${format}`, content, rows: rows.length };
+}
+
+/**
+ * Removes the rows from before a day, past the retention only, and records that it did. The deployment's own
+ * administrator (the command line) may; a region's administrators may not, since the trail watches them too.
+ */
+export async function pruneAuditTrail(db: Db, before: string, actor: Actor, now: Date): Promise<{ before: string; removed: number }> {
+  if (!canReadAudit(actor) || scopePrefix(actor.regionCode) !== '') throw forbidden('只有系统管理员可以清理审计日志');
+  if (!isDay(before)) throw invalidInput([{ field: 'before', message: '应为日期 YYYY-MM-DD' }]);
+  return inTransaction(db, async (trx) => {
+    const removed = await pruneOlderThan(trx, before, now);
+    await recordAudit(trx, actor, [{ action: 'audit.prune', regionCode: null, subjectKind: 'auditTrail', subjectId: before, before: null, after: { before, removed } }], now);
+    return { before, removed };
+  });
 }
