@@ -34,6 +34,7 @@ const LeadPage = loaded(() => import('./pages/LeadPage.tsx'), 'LeadPage');
 const LeadsPage = loaded(() => import('./pages/LeadsPage.tsx'), 'LeadsPage');
 const NewsPage = loaded(() => import('./pages/NewsPage.tsx'), 'NewsPage');
 const AccountsPage = loaded(() => import('./pages/AccountsPage.tsx'), 'AccountsPage');
+const AuditPage = loaded(() => import('./pages/AuditPage.tsx'), 'AuditPage');
 const ForcedPasswordPage = loaded(() => import('./pages/PasswordPage.tsx'), 'ForcedPasswordPage');
 const PasswordPage = loaded(() => import('./pages/PasswordPage.tsx'), 'PasswordPage');
 const UnitsLeadersPage = loaded(() => import('./pages/UnitsLeadersPage.tsx'), 'UnitsLeadersPage');
@@ -131,6 +132,7 @@ function LocalizedApp() {
               <Route path="/batches" element={<RequireSession><BatchesPage /></RequireSession>} />
               <Route path="/news" element={<RequireSession><NewsPage /></RequireSession>} />
               <Route path="/admin/accounts" element={<RequireSession><AccountsPage /></RequireSession>} />
+              <Route path="/admin/audit" element={<RequireSession><AuditPage /></RequireSession>} />
               <Route path="/admin/units" element={<RequireSession><UnitsLeadersPage /></RequireSession>} />
               <Route path="/password" element={<RequireSession><PasswordPage /></RequireSession>} />
               <Route path="/supervision" element={<RequireSession><SupervisionPage /></RequireSession>} />

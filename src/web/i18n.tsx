@@ -24,6 +24,7 @@ import { INDICATOR_MESSAGES } from './lib/indicator-messages.ts';
 import { ROUND_MESSAGES } from './lib/round-messages.ts';
 import { ATTRACTION_MESSAGES } from './lib/attraction-messages.ts';
 import { PEOPLE_MESSAGES } from './lib/people-messages.ts';
+import { AUDIT_MESSAGES } from './lib/audit-messages.ts';
 import { SUPERVISION_MESSAGES } from './lib/supervision-messages.ts';
 
 export type Lang = 'zh' | 'en';
@@ -55,6 +56,7 @@ const MESSAGES = {
   ...INDICATOR_MESSAGES,
   ...ATTRACTION_MESSAGES,
   ...PEOPLE_MESSAGES,
+  ...AUDIT_MESSAGES,
   ...CALENDAR_MESSAGES,
   ...DOCUMENT_MESSAGES,
   ...SUPERVISION_MESSAGES,

@@ -36,7 +36,7 @@ describe(`tiaodu audit (${testDialect()})`, () => {
     const page = JSON.parse(listed.stdout);
     expect(page.events.map((e: { actorName: string | null; after: { username: string } }) => [e.actorName, e.after.username])).toEqual([[null, 'gh-clerk']]);
     const text = await tiaodu('audit', 'list', '--db', db);
-    expect(text.stdout).toMatch(/系统\t\t\t新建账号\t账号\t.*username: gh-clerk/);
+    expect(text.stdout).toMatch(/系统\t\t\t新建账号\t账号\t.*用户名: gh-clerk/);
 
     const out = path.join(dir, 'audit.csv');
     const exported = await tiaodu('audit', 'export', '--db', db, '--out', out, '--action', 'account.create');

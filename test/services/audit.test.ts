@@ -185,7 +185,7 @@ describe(`the audit trail (${testDialect()})`, () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.content as never);
     const cells = wb.worksheets[0]!.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1));
-    expect(cells).toEqual([['2021-07-05 16:00', COUNTY, 't-dispatcher', '调度员', '', '指标目标设定', '指标目标', `gdp:${COUNTY}:2021`, '', 'kind: growth；value: 0.08；upper: null；qualifier: null']]);
+    expect(cells).toEqual([['2021-07-05 16:00', COUNTY, 't-dispatcher', '调度员', '', '指标目标设定', '指标目标', `gdp:${COUNTY}:2021`, '', '类型: growth；数值: 0.08；上限: null；限定: null']]);
     expect((await exportAudit(h.db, { from: '2021-07-06' }, f.actors.admin)).rows).toBe(0);
   });
 });

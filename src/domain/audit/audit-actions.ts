@@ -41,6 +41,57 @@ export const AUDIT_SUBJECT_LABELS: Record<string, string> = {
   auditTrail: '审计日志',
 };
 
+/** The names of the fields a row's before and after hold, as people read them; a setting's key stays as it is. */
+export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  value: '数值',
+  officialYoy: '同比增速',
+  kind: '类型',
+  upper: '上限',
+  qualifier: '限定',
+  url: '地址',
+  secret: '加签密钥',
+  username: '用户名',
+  displayName: '姓名',
+  role: '角色',
+  regionCode: '地区',
+  unitId: '单位',
+  leaderId: '领导',
+  disabled: '停用',
+  password: '密码',
+  outcome: '结果',
+  month: '月份',
+  deadline: '截止时间',
+  graceUntil: '宽限截止',
+  deadlineBasis: '截止依据',
+  status: '状态',
+  project: '项目',
+  returnReason: '退回原因',
+  newValue: '更正数',
+  note: '意见',
+  removed: '清理条数',
+  before: '清理此日之前',
+  workingDays: '督办时限按工作日计',
+  days: '节假日与调休',
+  escalation: '督办升级',
+  thresholds: '预警阈值',
+  coverageRatio: '储备覆盖倍数',
+  task: '年度任务',
+};
+
+/** Who a row without an account stands for: the system (the calendar, the command line), or someone not signed in. */
+export function noActor(action: AuditAction): 'system' | 'anonymous' {
+  return action === 'sign_in.fail' ? 'anonymous' : 'system';
+}
+export const NO_ACTOR_LABELS = { system: '系统', anonymous: '未登录者' } as const;
+
+/** A row's before or after as one line of text: 数值: 8；同比增速: 0.121. */
+export function auditFieldsText(fields: AuditFields | null): string {
+  if (fields === null) return '';
+  return Object.entries(fields)
+    .map(([k, v]) => `${AUDIT_FIELD_LABELS[k] ?? k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('；');
+}
+
 /**
  * How long a row of the audit trail is kept at the least (等保 2.0 三级: six months). The database refuses to remove a
  * younger row: the migration 2026-12-07T0900-audit-trail states the same number in its triggers.

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { canReadAudit, ROLE_LABELS, scopePrefix, type Actor } from '../../domain/access.ts';
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_SUBJECT_LABELS, auditDayBounds, type AuditFields } from '../../domain/audit/audit-actions.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_SUBJECT_LABELS, auditDayBounds, auditFieldsText, NO_ACTOR_LABELS, noActor, type AuditAction } from '../../domain/audit/audit-actions.ts';
 import { forbidden, invalidInput } from '../../domain/errors.ts';
 import { cstParts, isDay, type Day } from '../../domain/months.ts';
 import { parseInput } from '../../domain/validation.ts';
@@ -19,7 +19,7 @@ export const AuditQuerySchema = z
     region: z.string().regex(/^\d{6}$/, '应为6位区划代码').optional(),
     from: DaySchema.optional(),
     to: DaySchema.optional(),
-    action: z.enum(AUDIT_ACTIONS as [string, ...string[]]).optional(),
+    action: z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]).optional(),
     actor: z.string().min(1).max(64).optional(),
     subjectKind: z.string().min(1).max(40).optional(),
     subjectId: z.string().min(1).max(200).optional(),
@@ -44,7 +44,7 @@ function filterFor(q: z.output<typeof AuditQuerySchema>, actor: Actor): AuditFil
     region: q.region ?? null,
     fromAt,
     toAt,
-    action: (q.action ?? null) as AuditFilter['action'],
+    action: q.action ?? null,
     actorId: q.actor ?? null,
     subjectKind: q.subjectKind ?? null,
     subjectId: q.subjectId ?? null,
@@ -65,7 +65,6 @@ function cstTime(at: string): string {
   return `${p.day} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
-const fieldsText = (f: AuditFields | null) => (f === null ? '' : Object.entries(f).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('；'));
 
 export const AUDIT_EXPORT_COLUMNS = ['时间', '地区', '操作人', '角色', '地址', '操作', '对象', '对象编号', '修改前', '修改后'];
 
@@ -74,14 +73,14 @@ export function auditRowText(e: AuditEvent): string[] {
   return [
     cstTime(e.at),
     e.regionCode ?? '',
-    e.actorName ?? '系统',
+    e.actorName ?? NO_ACTOR_LABELS[noActor(e.action)],
     e.actorRole ? ROLE_LABELS[e.actorRole] : '',
     e.address ?? '',
     AUDIT_ACTION_LABELS[e.action],
     AUDIT_SUBJECT_LABELS[e.subjectKind] ?? e.subjectKind,
     e.subjectId,
-    fieldsText(e.before),
-    fieldsText(e.after),
+    auditFieldsText(e.before),
+    auditFieldsText(e.after),
   ];
 }
 

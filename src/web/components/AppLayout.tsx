@@ -63,6 +63,7 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
       ...(keeper ? [{ key: '/import', icon: <ImportOutlined />, label: <Link to={link('/import')}>{t('nav.import')}</Link> }] : []),
       ...(keeper ? [{ key: '/admin/units', icon: <ApartmentOutlined />, label: <Link to={link('/admin/units')}>{t('nav.units')}</Link> }] : []),
       ...(user.role === 'admin' ? [{ key: '/admin/accounts', icon: <TeamOutlined />, label: <Link to={link('/admin/accounts')}>{t('nav.accounts')}</Link> }] : []),
+      ...(user.role === 'admin' ? [{ key: '/admin/audit', icon: <AuditOutlined />, label: <Link to={link('/admin/audit')}>{t('nav.audit')}</Link> }] : []),
     ],
   };
 }

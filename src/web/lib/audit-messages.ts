@@ -1,0 +1,45 @@
+// The words of the audit trail page in Chinese and English (merged into i18n.tsx), and its actions' English names.
+import type { AuditAction } from '../../domain/audit/audit-actions.ts';
+
+export const AUDIT_MESSAGES = {
+  'nav.audit': ['审计日志', 'Audit trail'],
+  'audit.title': ['审计日志', 'Audit trail'],
+  'audit.sub': ['{county}及所辖范围内的重要操作，共 {n} 条；只能追加，不能修改，至少保存六个月', '{n} changes in {county} and below; append-only, kept at least six months'],
+  'audit.dates': ['日期范围', 'Dates'],
+  'audit.allActions': ['全部操作', 'All actions'],
+  'audit.allActors': ['全部操作人', 'Everyone'],
+  'audit.export': ['导出', 'Export'],
+  'audit.at': ['时间', 'Time'],
+  'audit.actor': ['操作人', 'By'],
+  'audit.action': ['操作', 'Action'],
+  'audit.subject': ['对象', 'Subject'],
+  'audit.before': ['修改前', 'Before'],
+  'audit.after': ['修改后', 'After'],
+  'audit.address': ['地址', 'Address'],
+  'audit.system': ['系统', 'System'],
+  'audit.anonymous': ['未登录者', 'Not signed in'],
+  'audit.adminOnly': ['只有管理员可以查看审计日志', 'Only administrators read the audit trail'],
+} as const;
+
+export const EN_AUDIT_ACTION: Record<AuditAction, string> = {
+  'indicator.value.set': 'Indicator value set',
+  'indicator.value.delete': 'Indicator value removed',
+  'indicator.target.set': 'Indicator target set',
+  'indicator.target.delete': 'Indicator target removed',
+  'setting.change': 'Settings changed',
+  'webhook.change': 'Group robot set',
+  'account.create': 'Account created',
+  'account.update': 'Account changed',
+  'account.disable': 'Account disabled',
+  'account.enable': 'Account enabled',
+  'account.password': 'Password reset or changed',
+  'sign_in.ok': 'Signed in',
+  'sign_in.fail': 'Sign-in failed',
+  'round.open': 'Round opened',
+  'round.close': 'Round closed',
+  'report.approve': 'Report approved',
+  'report.return': 'Report returned',
+  'correction.approve': 'Correction approved',
+  'correction.refuse': 'Correction refused',
+  'audit.prune': 'Audit trail pruned',
+};
