@@ -1,7 +1,7 @@
 // The audit trail over HTTP: a page of it and its export, for administrators (access is checked in the service).
 
 import { createRoute, z } from '@hono/zod-openapi';
-import { AUDIT_ACTIONS } from '../../domain/audit/audit-actions.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../../domain/audit/audit-actions.ts';
 import { ROLES } from '../../domain/access.ts';
 import { exportAudit, listAudit } from '../../services/audit/audit-trail.ts';
 import { createRouter } from '../env.ts';
@@ -14,7 +14,7 @@ const Filters = z.object({
   region: z.string().regex(/^\d{6}$/).optional().openapi({ description: '县（区）代码；不填为本地区全部' }),
   from: Day.optional(),
   to: Day.optional(),
-  action: z.enum(AUDIT_ACTIONS as [string, ...string[]]).optional(),
+  action: z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]).optional(),
   actor: z.string().min(1).max(64).optional().openapi({ description: '操作人账号 id' }),
   subjectKind: z.string().min(1).max(40).optional(),
   subjectId: z.string().min(1).max(200).optional(),
@@ -29,7 +29,7 @@ const AuditEventSchema = z.object({
   actorRole: z.enum(ROLES).nullable(),
   roleLabel: z.string().nullable(),
   address: z.string().nullable(),
-  action: z.enum(AUDIT_ACTIONS as [string, ...string[]]),
+  action: z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]),
   actionLabel: z.string(),
   subjectKind: z.string(),
   subjectId: z.string(),
