@@ -87,6 +87,11 @@ export function AuditPage() {
         { key: 'address', title: t('audit.address'), width: 120, render: (_, e) => e.address ?? '—' },
       ];
 
+  /** A filter kept in the address: choosing one goes back to the first page. */
+  const filter = (key: 'action' | 'actor', label: string, placeholder: string, options: { value: string; label: string }[]) => (
+    <Select allowClear showSearch optionFilterProp="label" placeholder={placeholder} aria-label={label} value={params.get(key) ?? undefined} onChange={(v?: string) => update({ [key]: v, page: null })} options={options} style={{ width: 200, maxWidth: '100%' }} />
+  );
+
   const download = async () => {
     setExporting(true);
     try {
@@ -119,28 +124,8 @@ export function AuditPage() {
             onChange={(r) => update({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD'), page: null })}
             style={{ maxWidth: '100%' }}
           />
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('audit.allActions')}
-            aria-label={t('audit.action')}
-            value={action}
-            onChange={(v) => update({ action: v, page: null })}
-            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
-            style={{ width: 180 }}
-          />
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('audit.allActors')}
-            aria-label={t('audit.actor')}
-            value={actor}
-            onChange={(v) => update({ actor: v, page: null })}
-            options={(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（${a.username}）` }))}
-            style={{ width: 200, maxWidth: '100%' }}
-          />
+          {filter('action', t('audit.action'), t('audit.allActions'), AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) })))}
+          {filter('actor', t('audit.actor'), t('audit.allActors'), (accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（${a.username}）` })))}
         </Space>
         <Table<AuditRow>
           size="small"
