@@ -1,6 +1,7 @@
 // Opens the database named by --db or DATABASE_URL: an SQLite file (the embedded default) or PostgreSQL.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
@@ -8,6 +9,8 @@ import type PgDriver from 'pg';
 import { toYuan } from '../domain/money.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
+import { startCheckpointer } from './sqlite-checkpointer.ts';
+import { sqliteTuning, type SqliteTuning } from './sqlite-tuning.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -22,8 +25,17 @@ export interface DatabaseHandle {
    * PostgreSQL, before its autovacuum comes round, may plan a county's pool as a comparison of every pair of rows.
    */
   optimize(): Promise<void>;
+  /**
+   * What a long-running server needs and a one-off command does not: statistics refreshed hourly and, on an SQLite
+   * file, the write-ahead log checkpointed from a worker thread. Stopped by close().
+   */
+  maintain(onError: (message: string) => void): void;
+  /** The SQLite memory settings in force (null on PostgreSQL): for `serve`'s start-up line and the bench. */
+  tuning: SqliteTuning | null;
   close(): Promise<void>;
 }
+
+const OPTIMIZE_EVERY_MS = 3_600_000;
 
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//.test(target);
@@ -59,6 +71,7 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
   // How long a write waits for another writer (an import, a backup) before it is answered "busy, retry".
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let handle: DatabaseHandle;
+  let stopMaintenance = async () => {};
   if (isPostgresUrl(target)) {
     // Loaded only for PostgreSQL: a command on an SQLite file starts without the driver.
     const { default: pg } = await import('pg');
@@ -82,7 +95,14 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
         );
         for (const { relname } of stale.rows) await pool.query(`analyze ${pg.escapeIdentifier(relname)}`);
       },
-      close: () => db.destroy(),
+      maintain: (onError) => {
+        stopMaintenance = optimizeHourly(handle, onError);
+      },
+      tuning: null,
+      close: async () => {
+        await stopMaintenance();
+        await db.destroy();
+      },
     };
   } else {
     if (target !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
@@ -91,6 +111,10 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     sqlite.pragma('synchronous = NORMAL');
+    const tuning = sqliteTuning({ fileBytes: fileSize(target), totalMemoryBytes: os.totalmem(), env: process.env });
+    sqlite.pragma(`cache_size = ${-tuning.cacheKiB}`);
+    sqlite.pragma(`mmap_size = ${tuning.mmapBytes}`);
+    sqlite.pragma(`wal_autocheckpoint = ${tuning.walAutocheckpointPages}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
     handle = {
       db,
@@ -98,7 +122,20 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
       label: target,
       // 0x10002: analyse every table whose statistics are missing or stale, with a bounded effort.
       optimize: async () => void sqlite.pragma('optimize=0x10002'),
-      close: () => db.destroy(),
+      maintain: (onError) => {
+        const stopOptimizing = optimizeHourly(handle, onError);
+        // An in-memory database has no log to checkpoint, and no file a second connection could open.
+        const checkpointer = target === ':memory:' ? null : startCheckpointer(path.resolve(target), (m) => onError(`WAL 检查点失败：${m}`));
+        stopMaintenance = async () => {
+          await stopOptimizing();
+          await checkpointer?.stop();
+        };
+      },
+      tuning,
+      close: async () => {
+        await stopMaintenance();
+        await db.destroy();
+      },
     };
   }
   if (options.migrate !== false) {
@@ -111,6 +148,21 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
     }
   }
   return handle;
+}
+
+/** Statistics taken when the database was young say nothing about the data it grows into. */
+function optimizeHourly(handle: DatabaseHandle, onError: (message: string) => void): () => Promise<void> {
+  const timer = setInterval(() => void handle.optimize().catch((e: Error) => onError(`统计信息更新失败：${e.message}`)), OPTIMIZE_EVERY_MS);
+  timer.unref();
+  return async () => clearInterval(timer);
+}
+
+function fileSize(target: string): number {
+  try {
+    return target === ':memory:' ? 0 : fs.statSync(target).size;
+  } catch {
+    return 0;
+  }
 }
 
 // Kysely prepares every query afresh; SQLite's parse and plan were the largest single cost of a report submitted in

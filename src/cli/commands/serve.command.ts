@@ -37,8 +37,8 @@ export function registerServe(program: Command): void {
         await createDemo(handle.db);
         await handle.optimize();
       }
-      // Statistics taken when the database was young say nothing about the data it grows into.
-      setInterval(() => void handle.optimize().catch((e: Error) => say(`统计信息更新失败：${e.message}`)), 3_600_000).unref();
+      // Statistics refreshed hourly; the log checkpointed off the thread that serves requests.
+      handle.maintain(say);
       // The monthly round's calendar: rounds open on their day and reminders go out, whichever server is up.
       const tick = () =>
         void runRoundCalendar(handle.db, new Date())
