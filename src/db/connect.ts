@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type SqliteDatabase } from 'kysely';
 import type PgDriver from 'pg';
 import { toYuan } from '../domain/money.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -72,6 +73,7 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let handle: DatabaseHandle;
   let stopMaintenance = async () => {};
+  let afterMigration = () => {};
   if (isPostgresUrl(target)) {
     // Loaded only for PostgreSQL: a command on an SQLite file starts without the driver.
     const { default: pg } = await import('pg');
@@ -80,7 +82,9 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
     // An idle connection closed by the server (a restart, a dropped database) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const prepared = preparingStatements(pool);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: prepared.pool }) });
+    afterMigration = prepared.start;
     handle = {
       db,
       dialect: 'postgres',
@@ -147,6 +151,7 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
       throw e;
     }
   }
+  afterMigration();
   return handle;
 }
 
@@ -185,6 +190,52 @@ function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
       cache.set(text, statement);
       if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       return statement;
+    },
+  };
+}
+
+// PostgreSQL plans each unnamed statement afresh: for the report form's six-table join, planning took longer than
+// running it, and the deadline rush's submit is a dozen such statements. Statements are named by their text instead,
+// so each connection parses and plans one once (PostgreSQL re-plans a named statement when a table it reads changes).
+// Only after migrations: a statement prepared against the old schema is of no use afterwards.
+const PREPARED_PER_CONNECTION = 500;
+const LONGEST_PREPARED_TEXT = 20_000;
+type PgQuery = (...args: unknown[]) => Promise<unknown>;
+function preparingStatements(pool: PgDriver.Pool): { pool: PostgresPool; start: () => void } {
+  let on = false;
+  const patched = new WeakSet<object>();
+  return {
+    start: () => void (on = true),
+    pool: {
+      end: () => pool.end(),
+      async connect() {
+        const client = await pool.connect();
+        if (patched.has(client)) return client;
+        patched.add(client);
+        const query = client.query.bind(client) as PgQuery;
+        const names = new Map<string, string>();
+        // A statement whose result changed shape under it (a column added by a later release's migration): unnamed from then on.
+        const unnamed = new Set<string>();
+        // Kysely's calls are (text, values); anything else (the pool's own, with a callback; a cursor) goes through as it is.
+        (client as unknown as { query: PgQuery }).query = async (...args) => {
+          const [text, values] = args;
+          if (!on || args.length !== 2 || typeof text !== 'string' || !Array.isArray(values) || unnamed.has(text)) return query(...args);
+          let name = names.get(text);
+          if (name === undefined) {
+            if (names.size >= PREPARED_PER_CONNECTION || text.length > LONGEST_PREPARED_TEXT) return query(text, values);
+            name = `t${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+            names.set(text, name);
+          }
+          try {
+            return await query({ name, text, values });
+          } catch (e) {
+            if ((e as { code?: string }).code !== '0A000') throw e;
+            unnamed.add(text);
+            return query(text, values);
+          }
+        };
+        return client;
+      },
     },
   };
 }
