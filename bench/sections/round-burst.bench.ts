@@ -2,12 +2,12 @@
 // real server in its own process (its calendar running), a tenth of them sent twice as a phone on a bad network would;
 // then the database is checked for every report submitted exactly once, with the amount sent.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { insertProjects, upsertMonths, upsertYears } from '../../src/db/repositories/ledger.repository.ts';
 import { insertUnits, type UnitRow } from '../../src/db/repositories/region.repository.ts';
-import { insertSession, insertUser, type UserRow } from '../../src/db/repositories/user.repository.ts';
+import { insertUser, type UserRow } from '../../src/db/repositories/user.repository.ts';
 import { newId } from '../../src/db/transaction.ts';
 import { addMonths, cstParts, firstMonthOfYear, monthYear } from '../../src/domain/months.ts';
 import type { MonthlyCompletion, Project, ProjectYear } from '../../src/domain/project/project.ts';
@@ -17,6 +17,7 @@ import { initCounty } from '../../src/services/init-county.ts';
 import { openRound } from '../../src/services/round/rounds.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { startServeProcess } from '../lib/serve-child.ts';
+import { openSession } from '../lib/sessions.ts';
 import { httpBurst, percentile, type BurstRequest } from '../lib/http-burst.ts';
 import type { BenchSection, SectionContext } from '../lib/section.ts';
 import { mulberry32 } from '../../src/domain/seeded-random.ts';
@@ -51,14 +52,6 @@ interface RushCounty {
   month: string;
   projects: number;
   monthRows: number;
-}
-
-/** A session straight into the table, as signIn stores it (the token's SHA-256), without 500 scrypt checks. */
-async function openSession(ctx: SectionContext, userId: string, now: Date): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  const expires = new Date(now.getTime() + 86_400_000).toISOString();
-  await insertSession(ctx.handle.db, createHash('sha256').update(token).digest('hex'), userId, now.toISOString(), expires);
-  return token;
 }
 
 /**
@@ -120,8 +113,8 @@ async function buildCounty(ctx: SectionContext, size: { units: number; perUnit: 
     for (const u of [dispatcher, ...reporterUsers]) await insertUser(trx, u);
   });
   const reporters = new Map<string, { user: UserRow; token: string }>();
-  for (const u of reporterUsers) reporters.set(u.unitId!, { user: u, token: await openSession(ctx, u.id, now) });
-  const dispatcherToken = await openSession(ctx, dispatcher.id, now);
+  for (const u of reporterUsers) reporters.set(u.unitId!, { user: u, token: await openSession(db, u.id, now) });
+  const dispatcherToken = await openSession(db, dispatcher.id, now);
   // The service must know the sessions made here; a change in how tokens are stored shows now, not as 50 000 × 401.
   const probe = reporterUsers[0]!;
   if ((await userForToken(db, reporters.get(probe.unitId!)!.token, now))?.id !== probe.id) throw new Error('a session made for the rush is not recognised by userForToken');
