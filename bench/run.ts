@@ -15,6 +15,7 @@ import { ledgerExportSection } from './sections/ledger-export.bench.ts';
 import { ledgerImportSection } from './sections/ledger-import.bench.ts';
 import { poolAnalysisSection } from './sections/pool-analysis.bench.ts';
 import { roundBurstSection } from './sections/round-burst.bench.ts';
+import { servedPathSection } from './sections/served-path.bench.ts';
 import { serverMemorySection } from './sections/server-memory.bench.ts';
 import { startupSection } from './sections/startup.bench.ts';
 import { summaryDocumentSection } from './sections/summary-document.bench.ts';
@@ -23,7 +24,7 @@ import { summaryDocumentSection } from './sections/summary-document.bench.ts';
  * The benchmark sections, run in this order on every database and size. A new benchmark (a ledger import,
  * a burst of monthly reports) is one more BenchSection in bench/sections/, listed here.
  */
-const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, serverMemorySection, ledgerImportSection, ledgerExportSection, roundBurstSection, summaryDocumentSection];
+const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, serverMemorySection, ledgerImportSection, ledgerExportSection, roundBurstSection, servedPathSection, summaryDocumentSection];
 
 const USAGE = `usage: npm run bench -- [options]
   --sizes county,city,province   sizes to generate (default county,province; --quick: county)

@@ -11,6 +11,8 @@ export interface BurstRequest {
   token: string;
   /** A JSON body, already serialised. */
   body?: string;
+  /** Further headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 export interface BurstInput {
@@ -34,6 +36,8 @@ export interface BurstOutput {
   latencies: Float64Array<ArrayBuffer>;
   /** Each answer's HTTP status; 0 when the connection failed or timed out. */
   statuses: Uint16Array<ArrayBuffer>;
+  /** 1 where the answer said it was the stored result of an earlier request with the same key (Idempotent-Replayed). */
+  replayed: Uint8Array<ArrayBuffer>;
   wallMs: number;
   /** A few answers of each status other than 200, for the report. */
   samples: { index: number; path: string; status: number; body: string }[];

@@ -10,9 +10,9 @@ const REQUEST_TIMEOUT_MS = 120_000;
 /** Answers kept whole for the report, per status: enough to see what went wrong, not 50 000 copies of it. */
 const SAMPLES_PER_STATUS = 3;
 
-function send(agent: http.Agent, url: URL, r: BurstRequest): Promise<{ status: number; body: string }> {
+function send(agent: http.Agent, url: URL, r: BurstRequest): Promise<{ status: number; body: string; replayed?: boolean }> {
   return new Promise((resolve) => {
-    const headers: http.OutgoingHttpHeaders = { authorization: `Bearer ${r.token}` };
+    const headers: http.OutgoingHttpHeaders = { ...r.headers, authorization: `Bearer ${r.token}` };
     if (r.body !== undefined) {
       headers['content-type'] = 'application/json';
       headers['content-length'] = Buffer.byteLength(r.body);
@@ -20,7 +20,7 @@ function send(agent: http.Agent, url: URL, r: BurstRequest): Promise<{ status: n
     const req = http.request({ host: url.hostname, port: url.port, path: r.path, method: r.method, agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), replayed: res.headers['idempotent-replayed'] === 'true' }));
       res.on('error', (e) => resolve({ status: 0, body: e.message }));
     });
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
@@ -35,6 +35,7 @@ async function burst(input: BurstInput): Promise<BurstOutput> {
   const startedAt = new Float64Array(input.requests.length);
   const latencies = new Float64Array(input.requests.length);
   const statuses = new Uint16Array(input.requests.length);
+  const replayed = new Uint8Array(input.requests.length);
   const samples: BurstOutput['samples'] = [];
   const sampled = new Map<number, number>();
   const lanes = Math.min(input.concurrency, input.requests.length);
@@ -52,7 +53,9 @@ async function burst(input: BurstInput): Promise<BurstOutput> {
     for (let i = next++; i < input.requests.length; i = next++) {
       const r = input.requests[i]!;
       const started = performance.now();
-      const { status, body } = await send(agent, url, r);
+      const answer = await send(agent, url, r);
+      const { status, body } = answer;
+      replayed[i] = answer.replayed ? 1 : 0;
       startedAt[i] = started - origin;
       latencies[i] = performance.now() - started;
       statuses[i] = status;
@@ -65,8 +68,8 @@ async function burst(input: BurstInput): Promise<BurstOutput> {
   await Promise.all(Array.from({ length: lanes }, lane));
   const wallMs = performance.now() - origin;
   agent.destroy();
-  return { startedAt, latencies, statuses, wallMs, samples };
+  return { startedAt, latencies, statuses, replayed, wallMs, samples };
 }
 
 const output = await burst(workerData as BurstInput);
-parentPort!.postMessage(output, [output.startedAt.buffer, output.latencies.buffer, output.statuses.buffer]);
+parentPort!.postMessage(output, [output.startedAt.buffer, output.latencies.buffer, output.statuses.buffer, output.replayed.buffer]);

@@ -57,6 +57,11 @@ export async function measurePair(a: () => unknown, b: () => unknown, o: Measure
   return [summarize(ta), summarize(tb)];
 }
 
+/** Times one call, with the same warm-up, repetitions and budget as {@link measurePair}. */
+export async function measure(fn: () => unknown, o: MeasureOptions): Promise<Timing> {
+  return (await measurePair(fn, () => undefined, o))[0];
+}
+
 /** The peak and current resident set of a Linux process, in MiB, from /proc/<pid>/status. */
 export function processMemory(pid: number): { peakMb: number; rssMb: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

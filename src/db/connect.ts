@@ -1,13 +1,17 @@
 // Opens the database named by --db or DATABASE_URL: an SQLite file (the embedded default) or PostgreSQL.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type SqliteDatabase } from 'kysely';
 import type PgDriver from 'pg';
 import { toYuan } from '../domain/money.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
+import { startCheckpointer } from './sqlite-checkpointer.ts';
+import { sqliteTuning, type SqliteTuning } from './sqlite-tuning.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -22,8 +26,17 @@ export interface DatabaseHandle {
    * PostgreSQL, before its autovacuum comes round, may plan a county's pool as a comparison of every pair of rows.
    */
   optimize(): Promise<void>;
+  /**
+   * What a long-running server needs and a one-off command does not: statistics refreshed hourly and, on an SQLite
+   * file, the write-ahead log checkpointed from a worker thread. Stopped by close().
+   */
+  maintain(onError: (message: string) => void): void;
+  /** The SQLite memory settings in force (null on PostgreSQL): for `serve`'s start-up line and the bench. */
+  tuning: SqliteTuning | null;
   close(): Promise<void>;
 }
+
+const OPTIMIZE_EVERY_MS = 3_600_000;
 
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//.test(target);
@@ -59,6 +72,8 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
   // How long a write waits for another writer (an import, a backup) before it is answered "busy, retry".
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let handle: DatabaseHandle;
+  let stopMaintenance = async () => {};
+  let afterMigration = () => {};
   if (isPostgresUrl(target)) {
     // Loaded only for PostgreSQL: a command on an SQLite file starts without the driver.
     const { default: pg } = await import('pg');
@@ -67,7 +82,9 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
     // An idle connection closed by the server (a restart, a dropped database) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const prepared = preparingStatements(pool);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: prepared.pool }) });
+    afterMigration = prepared.start;
     handle = {
       db,
       dialect: 'postgres',
@@ -82,7 +99,14 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
         );
         for (const { relname } of stale.rows) await pool.query(`analyze ${pg.escapeIdentifier(relname)}`);
       },
-      close: () => db.destroy(),
+      maintain: (onError) => {
+        stopMaintenance = optimizeHourly(handle, onError);
+      },
+      tuning: null,
+      close: async () => {
+        await stopMaintenance();
+        await db.destroy();
+      },
     };
   } else {
     if (target !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
@@ -91,6 +115,10 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     sqlite.pragma('synchronous = NORMAL');
+    const tuning = sqliteTuning({ fileBytes: fileSize(target), totalMemoryBytes: os.totalmem(), env: process.env });
+    sqlite.pragma(`cache_size = ${-tuning.cacheKiB}`);
+    sqlite.pragma(`mmap_size = ${tuning.mmapBytes}`);
+    sqlite.pragma(`wal_autocheckpoint = ${tuning.walAutocheckpointPages}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
     handle = {
       db,
@@ -98,7 +126,20 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
       label: target,
       // 0x10002: analyse every table whose statistics are missing or stale, with a bounded effort.
       optimize: async () => void sqlite.pragma('optimize=0x10002'),
-      close: () => db.destroy(),
+      maintain: (onError) => {
+        const stopOptimizing = optimizeHourly(handle, onError);
+        // An in-memory database has no log to checkpoint, and no file a second connection could open.
+        const checkpointer = target === ':memory:' ? null : startCheckpointer(path.resolve(target), (m) => onError(`WAL 检查点失败：${m}`));
+        stopMaintenance = async () => {
+          await stopOptimizing();
+          await checkpointer?.stop();
+        };
+      },
+      tuning,
+      close: async () => {
+        await stopMaintenance();
+        await db.destroy();
+      },
     };
   }
   if (options.migrate !== false) {
@@ -110,7 +151,23 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
       throw e;
     }
   }
+  afterMigration();
   return handle;
+}
+
+/** Statistics taken when the database was young say nothing about the data it grows into. */
+function optimizeHourly(handle: DatabaseHandle, onError: (message: string) => void): () => Promise<void> {
+  const timer = setInterval(() => void handle.optimize().catch((e: Error) => onError(`统计信息更新失败：${e.message}`)), OPTIMIZE_EVERY_MS);
+  timer.unref();
+  return async () => clearInterval(timer);
+}
+
+function fileSize(target: string): number {
+  try {
+    return target === ':memory:' ? 0 : fs.statSync(target).size;
+  } catch {
+    return 0;
+  }
 }
 
 // Kysely prepares every query afresh; SQLite's parse and plan were the largest single cost of a report submitted in
@@ -133,6 +190,52 @@ function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
       cache.set(text, statement);
       if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       return statement;
+    },
+  };
+}
+
+// PostgreSQL plans each unnamed statement afresh: for the report form's six-table join, planning took longer than
+// running it, and the deadline rush's submit is a dozen such statements. Statements are named by their text instead,
+// so each connection parses and plans one once (PostgreSQL re-plans a named statement when a table it reads changes).
+// Only after migrations: a statement prepared against the old schema is of no use afterwards.
+const PREPARED_PER_CONNECTION = 500;
+const LONGEST_PREPARED_TEXT = 20_000;
+type PgQuery = (...args: unknown[]) => Promise<unknown>;
+function preparingStatements(pool: PgDriver.Pool): { pool: PostgresPool; start: () => void } {
+  let on = false;
+  const patched = new WeakSet<object>();
+  return {
+    start: () => void (on = true),
+    pool: {
+      end: () => pool.end(),
+      async connect() {
+        const client = await pool.connect();
+        if (patched.has(client)) return client;
+        patched.add(client);
+        const query = client.query.bind(client) as PgQuery;
+        const names = new Map<string, string>();
+        // A statement whose result changed shape under it (a column added by a later release's migration): unnamed from then on.
+        const unnamed = new Set<string>();
+        // Kysely's calls are (text, values); anything else (the pool's own, with a callback; a cursor) goes through as it is.
+        (client as unknown as { query: PgQuery }).query = async (...args) => {
+          const [text, values] = args;
+          if (!on || args.length !== 2 || typeof text !== 'string' || !Array.isArray(values) || unnamed.has(text)) return query(...args);
+          let name = names.get(text);
+          if (name === undefined) {
+            if (names.size >= PREPARED_PER_CONNECTION || text.length > LONGEST_PREPARED_TEXT) return query(text, values);
+            name = `t${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+            names.set(text, name);
+          }
+          try {
+            return await query({ name, text, values });
+          } catch (e) {
+            if ((e as { code?: string }).code !== '0A000') throw e;
+            unnamed.add(text);
+            return query(text, values);
+          }
+        };
+        return client;
+      },
     },
   };
 }

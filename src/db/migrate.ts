@@ -14,6 +14,7 @@ import * as roundCalendar from './migrations/2026-12-06T1300-round-calendar.ts';
 import * as documents from './migrations/2026-12-06T1600-documents.ts';
 import * as supervision from './migrations/2026-12-06T1500-supervision.ts';
 import * as auditTrail from './migrations/2026-12-07T0900-audit-trail.ts';
+import * as idempotencyKey from './migrations/2026-12-07T1000-idempotency-key.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T1600-documents': documents,
   '2026-12-06T1500-supervision': supervision,
   '2026-12-07T0900-audit-trail': auditTrail,
+  '2026-12-07T1000-idempotency-key': idempotencyKey,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

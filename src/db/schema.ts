@@ -86,6 +86,16 @@ export interface SignInEventTable {
   detail: string | null;
 }
 
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  fingerprint: string;
+  created_at: string;
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+}
+
 export interface ProjectTable {
   id: string;
   region_code: string;
@@ -642,6 +652,7 @@ export interface Database {
   app_user: UserTable;
   session: SessionTable;
   sign_in_event: SignInEventTable;
+  idempotency_key: IdempotencyKeyTable;
   project: ProjectTable;
   project_leader: ProjectLeaderTable;
   project_year: ProjectYearTable;

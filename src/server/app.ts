@@ -50,7 +50,7 @@ export function createApp(options: AppOptions) {
     trustProxy: options.trustProxy ?? false,
   };
   const api = buildApi();
-  api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'tiaodu API', version: '0.1.0', description: '调度：项目库、台账、月报、指标、督办。金额为整数元，比率为小数，月份为 YYYY-MM。' } });
+  api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'tiaodu API', version: '0.1.0', description: '调度：项目库、台账、月报、指标、督办。金额为整数元，比率为小数，月份为 YYYY-MM。可能重发的写请求（如手机网络不稳时的月报提交）可带 Idempotency-Key 头：同一用户、同一键、同一请求，24 小时内只执行一次，重发得到第一次的结果（响应头 Idempotent-Replayed: true）。' } });
 
   const app = new Hono<AppEnv>();
   app.use('*', requestId());

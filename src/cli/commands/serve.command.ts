@@ -11,6 +11,7 @@ import { runRoundCalendar } from '../../services/round/calendar.ts';
 import { sendLeadNotices } from '../../services/attraction/lead-sla.ts';
 import { packageFile } from '../../io/package-files.ts';
 import { sendDueEscalations } from '../../services/supervision/escalation.ts';
+import { pruneOldIdempotencyKeys } from '../../services/idempotency.ts';
 import { createApp } from '../../server/app.ts';
 import { say } from '../output.ts';
 import { openCommandDatabase } from './database.ts';
@@ -37,8 +38,10 @@ export function registerServe(program: Command): void {
         await createDemo(handle.db);
         await handle.optimize();
       }
-      // Statistics taken when the database was young say nothing about the data it grows into.
-      setInterval(() => void handle.optimize().catch((e: Error) => say(`统计信息更新失败：${e.message}`)), 3_600_000).unref();
+      // Statistics refreshed hourly; the log checkpointed off the thread that serves requests.
+      handle.maintain(say);
+      // Re-sent writes are recognised for a day; older keys go.
+      setInterval(() => void pruneOldIdempotencyKeys(handle.db, new Date()).catch((e: Error) => say(`重发记录清理失败：${e.message}`)), 3_600_000).unref();
       // The monthly round's calendar: rounds open on their day and reminders go out, whichever server is up.
       const tick = () =>
         void runRoundCalendar(handle.db, new Date())

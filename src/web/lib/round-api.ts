@@ -1,6 +1,7 @@
 // The monthly round's calls through the typed client (rounds, reports, review, corrections, scoreboard, notices), the evidence upload and the round's Excel export.
 import { call, client, send } from '../api.ts';
 import { downloadFile } from './ledger-files.ts';
+import { idempotencyHeaders } from './idempotency.ts';
 
 type OpenRoundBody = Parameters<typeof client.rounds.$post>[0]['json'];
 type ReportListQuery = Parameters<(typeof client.rounds)[':id']['reports']['$get']>[0]['query'];
@@ -19,8 +20,9 @@ export const roundApi = {
   approveUnit: (id: string, unitId: string) => call(client.rounds[':id'].units[':unitId'].approve.$post({ param: { id, unitId } })),
   scoreboard: (id: string) => call(client.rounds[':id'].scoreboard.$get({ param: { id } })),
   report: (id: string) => call(client.reports[':id'].$get({ param: { id } })),
-  save: (id: string, json: ReportBody) => call(client.reports[':id'].$put({ param: { id }, json })),
-  submit: (id: string, json: ReportBody) => call(client.reports[':id'].submit.$post({ param: { id }, json })),
+  // A phone on a bad network may send these twice: the key makes the second get the first's answer.
+  save: (id: string, json: ReportBody) => call(client.reports[':id'].$put({ param: { id }, json }, { headers: idempotencyHeaders(id, 'save', json) })),
+  submit: (id: string, json: ReportBody) => call(client.reports[':id'].submit.$post({ param: { id }, json }, { headers: idempotencyHeaders(id, 'submit', json) })),
   approve: (id: string) => call(client.reports[':id'].approve.$post({ param: { id } })),
   sendBack: (id: string, reason: string) => call(client.reports[':id'].return.$post({ param: { id }, json: { reason } })),
   requestCorrection: (id: string, completedMonth: number, reason: string) => call(client.reports[':id'].corrections.$post({ param: { id }, json: { completedMonth, reason } })),

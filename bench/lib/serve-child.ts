@@ -1,0 +1,82 @@
+// `tiaodu serve` in a process of its own, as a county runs it: the built command, its calendar and upkeep running,
+// nothing of the bench on its event loop. The bench talks to it over HTTP and reads its CPU time from /proc.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { REPO_ROOT } from './databases.ts';
+
+export interface ServeProcess {
+  /** http://127.0.0.1:<port> */
+  base: string;
+  pid: number;
+  /** CPU time of the server's main thread (its event loop) so far, in ms: Linux counts it in ticks of 10 ms. */
+  mainThreadCpuMs(): number;
+  /** CPU time of the whole process, every thread (SQLite checkpoints, the worker pool) included, in ms. */
+  processCpuMs(): number;
+  /** Resident set now, in MiB. */
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 120_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// After the command name (which may hold spaces) come the fields from the 3rd on: utime and stime are the 14th and 15th.
+function ticksMs(statFile: string): number {
+  const stat = fs.readFileSync(statFile, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Starts `tiaodu serve --db TARGET` and resolves once it says it listens; `env` adds to the process's environment. */
+export async function startServeProcess(target: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tiaodu.js'), 'serve', '--db', target, '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`tiaodu serve did not start within ${START_TIMEOUT_MS / 1000} s: ${output.slice(-800)}`)), START_TIMEOUT_MS);
+    const listen = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('tiaodu 已启动')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', listen);
+    child.stderr.on('data', listen);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`tiaodu serve exited with ${code}: ${output.slice(-800)}`));
+    });
+  });
+  const pid = child.pid!;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    pid,
+    mainThreadCpuMs: () => ticksMs(`/proc/${pid}/task/${pid}/stat`),
+    processCpuMs: () => ticksMs(`/proc/${pid}/stat`),
+    rssMiB: () => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? Number.NaN) / 1024,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

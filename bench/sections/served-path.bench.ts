@@ -1,0 +1,66 @@
+// What a user waits for: the dashboard's call (GET /api/pool with breakdowns) over HTTP to `tiaodu serve` in its own
+// process, at 1, 4 and 16 clients at once, beside the same service called in-process.
+
+import { insertUser } from '../../src/db/repositories/user.repository.ts';
+import { newId } from '../../src/db/transaction.ts';
+import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
+import { hashPassword } from '../../src/services/auth/password.ts';
+import { poolSummary } from '../../src/services/pool-summary.ts';
+import { httpBurst, percentile, type BurstRequest } from '../lib/http-burst.ts';
+import { measure, summarize, type MeasureOptions } from '../lib/measure.ts';
+import type { BenchSection } from '../lib/section.ts';
+import { startServeProcess } from '../lib/serve-child.ts';
+import { openSession } from '../lib/sessions.ts';
+import { BENCH_AS_OF, RATIO_TARGET } from './pool-analysis.bench.ts';
+
+const CLIENTS = [1, 4, 16] as const;
+
+export const servedPathSection: BenchSection = {
+  id: 'served',
+  title: 'The served path: the dashboard call over HTTP beside the service in-process, at 1, 4 and 16 clients',
+  async run(ctx) {
+    const { db } = ctx.handle;
+    const now = new Date();
+    // A viewer of the whole province: the broadest reader, as a province leader's phone would ask.
+    const viewer = newId();
+    await insertUser(db, {
+      id: viewer, username: `bench-served-${viewer.slice(0, 8)}`, displayName: '压测查看员', passwordHash: hashPassword(newId()), role: 'viewer',
+      regionCode: ctx.generated.provinceCode, unitId: null, leaderId: null, disabled: false, createdAt: now.toISOString(),
+    });
+    const token = await openSession(db, viewer, now);
+    const county = [...ctx.generated.counties].sort((a, b) => b.projects - a.projects || a.code.localeCompare(b.code))[0]!;
+    const server = await startServeProcess(ctx.target);
+    try {
+      for (const [label, region, options] of [
+        [`county ${county.code} (largest, ${county.projects} projects)`, county.code, ctx.timing.fast],
+        [`province ${ctx.generated.provinceCode} (${ctx.generated.counties.length} counties)`, ctx.generated.provinceCode, ctx.timing.slow],
+      ] as [string, string, MeasureOptions][]) {
+        const request: BurstRequest = { method: 'GET', path: `/api/pool?region=${region}&asOf=${BENCH_AS_OF}&breakdowns=true`, token };
+        const call = () => poolSummary(db, { region, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR);
+        // The in-process figure, taken just before each burst: the machine's state then is the burst's.
+        for (const clients of CLIENTS) {
+          const inProcess = await measure(call, options);
+          const perClient = Math.max(options.minRuns, Math.min(options.runs, 10));
+          const result = await httpBurst({ base: server.base, requests: Array.from({ length: perClient * clients }, () => request), concurrency: clients, warmup: request });
+          const failed = result.statuses.filter((s) => s !== 200).length;
+          if (failed > 0) throw new Error(`${failed} answers to ${request.path} were not 200: ${result.samples.map((s) => `${s.status} ${s.body}`).join('; ').slice(0, 500)}`);
+          const http = summarize([...result.latencies]);
+          const ratio = http.median / inProcess.median;
+          ctx.record({
+            measurement: `${label}: GET /api/pool (the dashboard), ${clients} client${clients === 1 ? '' : 's'} at once`,
+            value: http.median,
+            unit: 'ms',
+            p95: percentile(Float64Array.from(result.latencies).sort(), 0.95),
+            runs: http.runs,
+            ratio,
+            targets: ctx.targetsApply ? [{ text: `≤ ${RATIO_TARGET}× in-process`, pass: ratio <= RATIO_TARGET }] : [],
+            note: `in-process poolSummary ${inProcess.median.toFixed(1)} ms (median of ${inProcess.runs}); ratio = HTTP ÷ in-process; ${(result.latencies.length / (result.wallMs / 1000)).toFixed(1)} answers/s`,
+          });
+          ctx.log(`  ${label}, ${clients} client(s): HTTP ${http.median.toFixed(1)} ms, in-process ${inProcess.median.toFixed(1)} ms (${ratio.toFixed(2)}×)`);
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  },
+};
