@@ -36,15 +36,15 @@ export const PinCurrentMonthBodySchema = z
 
 export const ExtendBodySchema = z
   .object({
-    deadline: ExtendSchema.shape.deadline.openapi({ description: '新的截止时间（带时区），须晚于现在的截止时间', example: '2021-07-08T18:00:00+08:00' }),
-    graceUntil: ExtendSchema.shape.graceUntil.openapi({ description: '新的宽限截止时间，缺省保持原宽限天数' }),
+    deadline: ExtendSchema.shape.deadline.meta({ description: '新的截止时间（带时区），须晚于现在的截止时间', example: '2021-07-08T18:00:00+08:00' }),
+    graceUntil: ExtendSchema.shape.graceUntil.meta({ description: '新的宽限截止时间，缺省保持原宽限天数' }),
   })
   .openapi('ExtendDeadline');
 
 export const ReopenBodySchema = z
   .object({
-    reason: ReopenSchema.shape.reason.openapi({ example: '该镇因系统故障未能按时填报' }),
-    deadline: ReopenSchema.shape.deadline.openapi({ description: '补报截止时间（带时区），缺省按本县日历自今日起算' }),
+    reason: ReopenSchema.shape.reason.meta({ example: '该镇因系统故障未能按时填报' }),
+    deadline: ReopenSchema.shape.deadline.meta({ description: '补报截止时间（带时区），缺省按本县日历自今日起算' }),
     graceUntil: ReopenSchema.shape.graceUntil,
   })
   .openapi('ReopenForUnit');

@@ -18,7 +18,7 @@ import { MonthParam, RegionCodeParam } from './common.schema.ts';
 
 const IndicatorCode = z.enum(INDICATOR_CODES).openapi({ example: 'industrial-value-added', description: '指标代码' });
 const Rate = z.number().nullable();
-const YearQuery = yearQuery().openapi({ example: 2021 });
+const YearQuery = yearQuery().meta({ example: 2021 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Queries

@@ -83,7 +83,7 @@ export const ProjectDetailSchema = z
   .openapi('ProjectDetail');
 
 export const ProjectPatchBodySchema = ProjectPatchSchema.extend({
-  version: versionInput().optional().openapi({ description: '编辑时看到的版本号；已被他人修改时拒绝（409）' }),
+  version: versionInput().optional().meta({ description: '编辑时看到的版本号；已被他人修改时拒绝（409）' }),
 });
 
 // Domain schemas are made with plain zod (the domain knows nothing of OpenAPI), so they are used unnamed here.

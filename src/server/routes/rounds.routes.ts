@@ -155,11 +155,11 @@ const webhook = createRoute({
 const SettingsSchema = z
   .object({
     region: RegionCodeParam.openapi({ description: '县级区划代码：月报日历按县设置' }),
-    openDay: wholeNumber(...ROUND_SETTING_RANGES.openDay).openapi({ description: '次月几日0时自动开启（1–28）', example: 1 }),
-    deadlineDay: wholeNumber(...ROUND_SETTING_RANGES.deadlineDay).openapi({ description: '次月几日截止（1–28）', example: 5 }),
-    deadlineHour: wholeNumber(...ROUND_SETTING_RANGES.deadlineHour).openapi({ description: '截止日几点（0–23，北京时间）', example: 18 }),
-    graceDays: wholeNumber(...ROUND_SETTING_RANGES.graceDays).openapi({ description: '宽限天数', example: 2 }),
-    reminderLeadHours: wholeNumber(...ROUND_SETTING_RANGES.reminderLeadHours).openapi({ description: '截止前几小时提醒', example: 24 }),
+    openDay: wholeNumber(...ROUND_SETTING_RANGES.openDay).meta({ description: '次月几日0时自动开启（1–28）', example: 1 }),
+    deadlineDay: wholeNumber(...ROUND_SETTING_RANGES.deadlineDay).meta({ description: '次月几日截止（1–28）', example: 5 }),
+    deadlineHour: wholeNumber(...ROUND_SETTING_RANGES.deadlineHour).meta({ description: '截止日几点（0–23，北京时间）', example: 18 }),
+    graceDays: wholeNumber(...ROUND_SETTING_RANGES.graceDays).meta({ description: '宽限天数', example: 2 }),
+    reminderLeadHours: wholeNumber(...ROUND_SETTING_RANGES.reminderLeadHours).meta({ description: '截止前几小时提醒', example: 24 }),
   })
   .openapi('RoundSettings');
 const readSettings = createRoute({

@@ -59,8 +59,8 @@ export const OpenRoundBodySchema = z
   .object({
     regionCode: RegionCodeParam,
     month: MonthParam,
-    deadline: instantInput().optional().openapi({ description: '截止时间（带时区），缺省按本县日历：次月5日18:00；该时间开启时已过则按开启之日起算', example: '2021-06-05T18:00:00+08:00' }),
-    graceUntil: instantInput().optional().openapi({ description: '宽限截止时间，缺省按设置：截止后2天' }),
+    deadline: instantInput().optional().meta({ description: '截止时间（带时区），缺省按本县日历：次月5日18:00；该时间开启时已过则按开启之日起算', example: '2021-06-05T18:00:00+08:00' }),
+    graceUntil: instantInput().optional().meta({ description: '宽限截止时间，缺省按设置：截止后2天' }),
   })
   .openapi('OpenRound');
 
