@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { canManageUnits, coversRegion, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput, notFound } from '../domain/errors.ts';
-import { dayOf, isDay } from '../domain/months.ts';
-import { parseInput, plainText } from '../domain/validation.ts';
+import { dayOf } from '../domain/months.ts';
+import { dayInput, parseInput, plainText } from '../domain/validation.ts';
 import { historyFieldName } from '../domain/project/history-field.ts';
 import { insertHistory } from '../db/repositories/project.repository.ts';
 import { findRegion, insertLeaders } from '../db/repositories/region.repository.ts';
@@ -103,7 +103,7 @@ export const UpdateLeaderSchema = z
     name: NameSchema.optional(),
     title: TitleSchema.optional(),
     /** The day the leader left office (YYYY-MM-DD), true for today, or null to reinstate. */
-    retired: z.union([z.boolean(), z.string().refine(isDay, '日期应为 YYYY-MM-DD')]).optional(),
+    retired: z.union([z.boolean(), dayInput()]).optional(),
   })
   .strict();
 

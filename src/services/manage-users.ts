@@ -25,6 +25,7 @@ const LABELS = { username: '用户名', displayName: '姓名', password: '初始
 
 const UsernameSchema = z
   .string()
+  .max(40, '用户名应为3-40位')
   .transform(normaliseUsername)
   .superRefine((u, ctx) => {
     const problem = usernameProblem(u);
@@ -41,9 +42,9 @@ export const AddUserSchema = z
     role: z.enum(ROLES),
     regionCode: z.string().regex(/^\d{6}$/, '应为6位区划代码'),
     /** A reporter's unit, by name, alias or id. */
-    unit: z.string().trim().min(1).nullish(),
+    unit: plainText(64, { label: '单位' }).min(1).nullish(),
     /** A leader account's leader, by name or id. */
-    leader: z.string().trim().min(1).nullish(),
+    leader: plainText(64, { label: '领导' }).min(1).nullish(),
   })
   .strict();
 export type AddUserInput = z.input<typeof AddUserSchema>;
@@ -144,8 +145,8 @@ export const UpdateUserSchema = z
   .object({
     displayName: plainText(40, { label: '姓名' }).min(1, '姓名不能为空').optional(),
     role: z.enum(ROLES).optional(),
-    unit: z.string().trim().min(1).nullable().optional(),
-    leader: z.string().trim().min(1).nullable().optional(),
+    unit: plainText(64, { label: '单位' }).min(1).nullable().optional(),
+    leader: plainText(64, { label: '领导' }).min(1).nullable().optional(),
     disabled: z.boolean().optional(),
   })
   .strict();

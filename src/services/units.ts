@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { canManageUnits, coversRegion, type Actor } from '../domain/access.ts';
 import { AppError, forbidden, invalidInput, notFound } from '../domain/errors.ts';
-import { parseInput, plainText } from '../domain/validation.ts';
+import { idInput, parseInput, plainText } from '../domain/validation.ts';
 import { insertHistory } from '../db/repositories/project.repository.ts';
 import { deleteUnitAlias, findRegion, listUnitAliases, putUnitAlias, type UnitAliasRow } from '../db/repositories/region.repository.ts';
 import { adoptRobot, deleteUnit, findUnit, insertUnit, listUnitDetails, maxUnitSortOrder, reassignUnit, renameUnit, robotSecret, unitUsage, type UnitDetail } from '../db/repositories/unit.repository.ts';
@@ -110,7 +110,7 @@ export async function addUnit(db: Db, countyCode: string, input: unknown, actor:
  * unit's alias stops being one.
  */
 export async function renameCountyUnit(db: Db, id: string, input: unknown, actor: Actor, now: Date): Promise<PresentedUnit> {
-  const { name } = parseInput(z.object({ name: NameSchema }).strict(), input, { name: '单位名称' });
+  const { name } = parseInput(RenameUnitSchema, input, { name: '单位名称' });
   return inTransaction(db, async (trx) => {
     const unit = await unitToChange(trx, id, actor);
     if (name === unit.name) return presentOne(trx, id);
@@ -122,6 +122,10 @@ export async function renameCountyUnit(db: Db, id: string, input: unknown, actor
     return presentOne(trx, id);
   });
 }
+
+export const RenameUnitSchema = z.object({ name: NameSchema }).strict();
+/** The other unit or leader that stays when two are merged. */
+export const MergeSchema = z.object({ into: idInput('保留的一方') }).strict();
 
 export const AliasSchema = z.object({ alias: plainText(60, { label: '别名' }).min(2, '别名至少2个字') }).strict();
 

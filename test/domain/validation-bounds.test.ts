@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ProjectPatchSchema } from '../../src/domain/project/project-input.ts';
 import { LeadPatchSchema } from '../../src/domain/attraction/lead-input.ts';
 import { ReportInputSchema } from '../../src/domain/round/report-input.ts';
+import { IndicatorTargetInputSchema, IndicatorValueInputSchema, ReadTargetsInputSchema, ValueListInputSchema } from '../../src/domain/indicator/indicator-input.ts';
+import { indicatorTargetIssues, indicatorValueIssues } from '../../src/domain/indicator/values.ts';
 import { areaMu, dayInput, dayRefusal, MAX_YUAN, plainText, textRefusal, yearInput, yuanAmount } from '../../src/domain/validation.ts';
 
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => schema.safeParse(v).success;
@@ -72,5 +74,44 @@ describe('the input schemas use them', () => {
     expect(ReportInputSchema.safeParse(report).success).toBe(true);
     expect(ReportInputSchema.safeParse({ ...report, completedMonth: 2e15 }).success).toBe(false);
     expect(ReportInputSchema.safeParse({ ...report, progress: '进度\u202E' }).success).toBe(false);
+  });
+});
+
+describe('indicator input keeps to them', () => {
+  const value = { indicator: 'fixed-asset-investment', region: '140423', month: '2021-05', value: 4_440_000_000, officialYoy: -0.352 };
+  const target = { indicator: 'fixed-asset-investment', region: '140423', year: 2021, kind: 'growth', value: -0.05 };
+
+  it.each([
+    ['a negative growth rate', {}, true],
+    ['a growth of +250%', { officialYoy: 2.5 }, true],
+    ['a province-sized figure, 10^15', { value: 1e15 }, true],
+    ['1e308', { value: 1e308 }, false],
+    ['beyond int64', { value: 9.3e18 }, false],
+    ['a growth of 1e308', { officialYoy: 1e308 }, false],
+    ['a month in 1985', { month: '1985-06' }, false],
+    ['a month in 2999', { month: '2999-06' }, false],
+  ])('a value with %s', (_what, change, accepted) => {
+    expect(ok(IndicatorValueInputSchema, { ...value, ...change })).toBe(accepted);
+  });
+
+  it.each([
+    ['a fall of 5% as its growth target', {}, true],
+    ['an absolute target of 250 亿元', { kind: 'absolute', value: 25_000_000_000 }, true],
+    ['the year 1949', { year: 1949 }, false],
+    ['the year 2999', { year: 2999 }, false],
+    ['an upper bound of 1e308', { qualifier: 'range', upper: 1e308 }, false],
+    ['its source words reversed', { sourceText: '增长\u202E8%' }, false],
+  ])('a target with %s', (_what, change, accepted) => {
+    expect(ok(IndicatorTargetInputSchema, { ...target, ...change })).toBe(accepted);
+  });
+
+  it('the rules the import shares refuse what the schema does, in words', () => {
+    expect(indicatorValueIssues({ ...value, value: 5e15 })).toEqual([{ field: 'value', message: '固定资产投资应为整数，绝对值不超过10^15（单位：元）' }]);
+    expect(indicatorValueIssues({ ...value, month: '1985-06' })).toEqual([{ field: 'month', message: '月份应在1990年至2100年之间' }]);
+    expect(indicatorValueIssues({ ...value, officialYoy: 500 })).toEqual([{ field: 'officialYoy', message: '同比增速超出范围（-10000%至10000%）' }]);
+    expect(indicatorTargetIssues({ ...target, year: 1949 })).toEqual([{ field: 'year', message: '年份应在1990年至2100年之间' }]);
+    expect(indicatorTargetIssues({ ...target, value: 1e4 })).toEqual([{ field: 'value', message: '增长目标超出范围（-10000%至10000%）' }]);
+    expect(ok(ValueListInputSchema, { region: '140423', year: '1949' })).toBe(false);
+    expect(ok(ReadTargetsInputSchema, { region: '140423', year: 2021, text: '增长8%\u0000' })).toBe(false);
   });
 });

@@ -191,7 +191,7 @@ describe(`the monthly round over the API (${testDialect()})`, () => {
   it('keeps the round calendar in the county’s settings: changed by its dispatcher, checked whole, used by its next round, refused to another county', async () => {
     expect((await call(app, tokens.reporter, 'PUT', '/api/round-settings', { region: COUNTY, deadlineDay: 8 })).status).toBe(403);
     const bad = await call(app, tokens.dispatcher, 'PUT', '/api/round-settings', { region: COUNTY, deadlineHour: 25 });
-    expect([bad.status, bad.json.error.details[0].field]).toEqual([422, 'round.deadlineHour']);
+    expect([bad.status, bad.json.error.details[0].field]).toEqual([422, 'deadlineHour']);
     const changed = await call(app, tokens.dispatcher, 'PUT', '/api/round-settings', { region: COUNTY, deadlineDay: 8, graceDays: 1 });
     expect(changed.json).toMatchObject({ region: COUNTY, openDay: 1, deadlineDay: 8, deadlineHour: 18, graceDays: 1 });
     expect((await call(app, tokens.leader, 'GET', `/api/round-settings?region=${COUNTY}`)).json).toMatchObject({ deadlineDay: 8, graceDays: 1 });

@@ -25,6 +25,7 @@ import { hashPassword } from '../../src/services/auth/password.ts';
 import { initCounty } from '../../src/services/init-county.ts';
 import { createApp } from '../../src/server/app.ts';
 import { call, signInAs } from '../support/api.ts';
+import { sample, type OpenApi } from '../support/openapi.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 
 const CALLERS = ['admin', 'dispatcher', 'reporter', 'leader', 'viewer', 'otherCounty', 'anonymous'] as const;
@@ -217,48 +218,6 @@ function concrete(path: string): string {
     .replace('{code}', ids.code!)
     .replace('{unitId}', ids.unitId!)
     .replace('{alias}', encodeURIComponent(ids.alias!));
-}
-
-type Schema = {
-  $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[];
-  anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[]; pattern?: string; format?: string; minimum?: number; minItems?: number;
-  minLength?: number; maxLength?: number; nullable?: boolean;
-};
-type OpenApi = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>; components?: { schemas?: Record<string, Schema> } };
-
-/** Strings tried, in order, against a field's pattern and length: the county, a month, a day, a township, a word. */
-const STRING_CANDIDATES = [DEMO_REGION, '2021-05', '2021-05-20', '140423100', '越权测试', 'x', 'https://oapi.dingtalk.com/robot/send?access_token=x'];
-
-/**
- * The smallest body the route's own schema accepts, so the request reaches the service and its scope check: required
- * fields only, the first value of an enum, names that are not objects of the county (an id in a body names nothing,
- * so an allowed caller meets a 404 or 422 after the scope check, and nothing is merged or moved).
- */
-function sample(doc: OpenApi, schema: Schema, name = ''): unknown {
-  if (schema.$ref) return sample(doc, doc.components!.schemas![schema.$ref.split('/').pop()!]!, name);
-  const options = schema.anyOf ?? schema.oneOf;
-  if (options) return sample(doc, options.find((o) => o.type !== 'null') ?? options[0]!, name);
-  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => sample(doc, s, name)));
-  if (schema.enum) return schema.enum[0];
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-  switch (type) {
-    case 'object':
-      return Object.fromEntries((schema.required ?? []).map((k) => [k, sample(doc, schema.properties?.[k] ?? {}, k)]));
-    case 'array':
-      // One entry at least: lists the service refuses empty ("至少一条") would stop every caller before the scope check.
-      return Array.from({ length: Math.max(schema.minItems ?? 1, 1) }, () => sample(doc, schema.items ?? {}, name));
-    case 'integer':
-    case 'number':
-      return /year/i.test(name) ? 2021 : /verification/i.test(name) ? 25 : Math.max(schema.minimum ?? 1, 1);
-    case 'boolean':
-      return false;
-    default: {
-      const fits = (v: string) => (!schema.pattern || new RegExp(schema.pattern).test(v)) && v.length >= (schema.minLength ?? 0) && v.length <= (schema.maxLength ?? Infinity);
-      const preferred = /region|county/i.test(name) ? DEMO_REGION : /month|asOf/i.test(name) ? '2021-05'
-        : /deadline/i.test(name) ? '2021-06-05T18:00:00+08:00' : schema.format === 'date' || /On$|day|due/i.test(name) ? '2021-05-20' : null;
-      return [preferred, ...STRING_CANDIDATES].find((v): v is string => v !== null && fits(v)) ?? 'x';
-    }
-  }
 }
 
 /** The request body an operation is called with: the sample of its JSON schema, or a file for an upload. */

@@ -413,6 +413,10 @@ describe(`the values sheet in and out (${testDialect()})`, () => {
       ['固定资产投资', '140423100', '古韩镇', '2022-06', 31_000, '万元', null],
       [],
       ['社会消费品零售总额', '140423', null, '2022-06', '很多', '亿元', null],
+      // Figures at the edge: a month before 1990, 5×10^15 元, a growth of 50 000 %.
+      ['固定资产投资', '140423', null, '1985-06', 31_000, '万元', null],
+      ['固定资产投资', '140423', null, '2022-05', 500_000_000_000, '万元', null],
+      ['规上工业增加值', '140423', null, '2022-05', 60, '亿元', 50_000],
     ]);
     const report = await importIndicators(h.db, { file, regionCode: COUNTY, skipInvalid: false, commit: true }, f.actors.dispatcher, NOW);
     expect(report.committed).toBe(false);
@@ -423,6 +427,9 @@ describe(`the values sheet in and out (${testDialect()})`, () => {
       { row: 7, reason: '第7行：地区代码140425不在襄垣县（140423）范围内' },
       { row: 8, reason: '第8行：与第4行是同一指标、地区和月份' },
       { row: 10, reason: '第10行：累计值“很多”不是数字' },
+      { row: 11, reason: '第11行：月份应在1990年至2100年之间' },
+      { row: 12, reason: '第12行：固定资产投资应为整数，绝对值不超过10^15（单位：元）' },
+      { row: 13, reason: '第13行：同比增速超出范围（-10000%至10000%）' },
     ]);
     expect(await countValues(h.db)).toBe(before);
 

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { formatPoints, formatRate } from '../../domain/format.ts';
 import { shown } from '../../domain/indicator/indicator-sentence.ts';
+import { yearQuery } from '../../domain/validation.ts';
 import { importIndicators, exportIndicators, type IndicatorImportReport } from '../../services/indicator/indicator-files.ts';
 import { indicatorReport, indicatorSentences, type IndicatorReportItem, type RankResult } from '../../services/indicator/indicator-metrics.ts';
 import { presentIndicatorJson } from '../../server/presenters/indicator.presenter.ts';
@@ -80,9 +81,9 @@ export function registerIndicators(program: Command): void {
     .option(...DB_OPTION)
     .option('--json', '以 JSON 输出结果（文件、行数）')
     .action(async (opts: { region: string; year: string; out: string; db?: string; json?: boolean }) => {
-      const year = Number(opts.year);
-      if (!(Number.isInteger(year) && year >= 1949 && year <= 2999)) throw new AppError('invalid_usage', `--year 应为年份，如 2021，而不是“${opts.year}”`);
-      const file = await withDatabase(opts.db, ({ db }) => exportIndicators(db, { region: opts.region, year }, SYSTEM_ACTOR));
+      const parsed = yearQuery().safeParse(opts.year);
+      if (!parsed.success) throw new AppError('invalid_usage', `--year 应为年份，如 2021，而不是“${opts.year}”`);
+      const file = await withDatabase(opts.db, ({ db }) => exportIndicators(db, { region: opts.region, year: parsed.data }, SYSTEM_ACTOR));
       await fs.writeFile(opts.out, file.buffer);
       if (opts.json) printJson({ out: opts.out, rows: file.rows, filename: file.filename });
       else say(`已导出 ${file.rows} 条指标数值到 ${opts.out}`);

@@ -90,11 +90,16 @@ export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = {
 type MonthRule = Exclude<AlertRule, 'behindTimeProgress' | 'itemOverdue'>;
 
 /** What is wrong with a county's thresholds, rule by rule. */
+/** The percentage points behind 时序进度 a threshold may be set to, and the days before a deadline that count as near. */
+export const BEHIND_POINTS_RANGE = [1, 100] as const;
+export const NEAR_DAYS_RANGE = [0, 30] as const;
+
 export function alertThresholdsIssues(t: AlertThresholds): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const b = t.behindTimeProgress;
-  if (![b.yellow, b.red].every((v) => Number.isInteger(v) && v >= 1 && v <= 100)) {
-    issues.push({ field: 'behindTimeProgress', message: `${ALERT_RULE_LABELS.behindTimeProgress}：百分点应为1到100之间的整数` });
+  const [low, high] = BEHIND_POINTS_RANGE;
+  if (![b.yellow, b.red].every((v) => Number.isInteger(v) && v >= low && v <= high)) {
+    issues.push({ field: 'behindTimeProgress', message: `${ALERT_RULE_LABELS.behindTimeProgress}：百分点应为${low}到${high}之间的整数` });
   } else if (b.yellow > b.red) issues.push({ field: 'behindTimeProgress', message: `${ALERT_RULE_LABELS.behindTimeProgress}：黄灯百分点不应大于红灯百分点` });
   for (const rule of ALERT_RULES) {
     if (rule === 'behindTimeProgress' || rule === 'itemOverdue') continue;
@@ -102,7 +107,8 @@ export function alertThresholdsIssues(t: AlertThresholds): FieldIssue[] {
     if (refusal) issues.push({ field: rule, message: `${ALERT_RULE_LABELS[rule]}：${refusal}` });
   }
   const near = t.itemOverdue.nearDays;
-  if (!Number.isInteger(near) || near < 0 || near > 30) issues.push({ field: 'itemOverdue', message: `${ALERT_RULE_LABELS.itemOverdue}：临期天数应为0到30之间的整数` });
+  const [nearMin, nearMax] = NEAR_DAYS_RANGE;
+  if (!Number.isInteger(near) || near < nearMin || near > nearMax) issues.push({ field: 'itemOverdue', message: `${ALERT_RULE_LABELS.itemOverdue}：临期天数应为${nearMin}到${nearMax}之间的整数` });
   return issues;
 }
 

@@ -27,8 +27,12 @@ export function monthThresholdBounds(day: Day, t: MonthThresholds): { yellowBy: 
   return { yellowBy: monthsBefore(day, t.yellow), redBy: monthsBefore(day, t.red) };
 }
 
+/** The months a threshold may be set to. */
+export const THRESHOLD_MONTH_RANGE = [0, 36] as const;
+
 /** Why a pair of thresholds is refused, or null: whole months from 0 to 36, yellow not after red. */
 export function monthThresholdsRefusal(t: MonthThresholds): string | null {
-  for (const v of [t.yellow, t.red]) if (!Number.isInteger(v) || v < 0 || v > 36) return '月数应为0到36之间的整数';
+  const [min, max] = THRESHOLD_MONTH_RANGE;
+  for (const v of [t.yellow, t.red]) if (!Number.isInteger(v) || v < min || v > max) return `月数应为${min}到${max}之间的整数`;
   return t.yellow <= t.red ? null : '黄灯月数不应大于红灯月数';
 }

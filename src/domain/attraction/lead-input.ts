@@ -1,7 +1,7 @@
 // The shapes of a lead as the API, the forms, the importer and the news desk send it: Zod schemas that are also the types.
 
 import { z } from 'zod';
-import { dayInput, optionalPlainText, plainText, yuanAmount } from '../validation.ts';
+import { dayInput, idInput, optionalPlainText, plainText, versionInput, yuanAmount } from '../validation.ts';
 import { FOLLOW_UP_KINDS, INVESTOR_ORIGINS, LEAD_SOURCES, LEAD_STATUSES, SIGN_KINDS } from './lead.ts';
 
 // The shared bounds (src/domain/validation.ts): amounts within 10^15 元, dates in 1990–2100, no control characters.
@@ -19,7 +19,7 @@ export const LeadPatchSchema = z
     investorPlace: optionalText(50),
     chain: optionalText(50),
     townshipCode: z.string().regex(/^\d{9}$/, '应为9位乡镇或园区代码').nullable(),
-    unitId: z.string().nullable(),
+    unitId: idInput().nullable(),
     team: optionalText(50),
     source: z.enum(LEAD_SOURCES),
     sourceDetail: optionalText(500),
@@ -30,7 +30,7 @@ export const LeadPatchSchema = z
     expectedOutput: yuan.nullable(),
     actualOutput: yuan.nullable(),
     receivedOn: day,
-    leaderIds: z.array(z.string()).max(10),
+    leaderIds: z.array(idInput()).max(10),
     notes: optionalText(2000),
   })
   .partial()
@@ -45,7 +45,7 @@ export const LeadCreateSchema = LeadPatchSchema.extend({
 });
 export type LeadCreate = z.infer<typeof LeadCreateSchema>;
 
-export const LeadUpdateSchema = LeadPatchSchema.extend({ version: z.number().int().positive().optional() });
+export const LeadUpdateSchema = LeadPatchSchema.extend({ version: versionInput().optional() });
 
 /** A move to a stage (or 终止), dated, with its evidence; a signing names its kind and may give the contracted amount. */
 export const LeadMoveSchema = z

@@ -2,12 +2,12 @@
 // The field rules of a value or a target themselves live in values.ts; these check the shape first.
 
 import { z } from 'zod';
-import { isMonth } from '../months.ts';
+import { figureInput, idInput, monthInput, plainText, rateInput, wholeNumber, yearInput, yearQuery } from '../validation.ts';
 import { INDICATOR_CODES } from './catalogue.ts';
 
 export const RegionCodeSchema = z.string().regex(/^\d{6}(\d{3})?$/, '应为6位或9位区划代码');
-export const MonthSchema = z.string().refine(isMonth, '应为 YYYY-MM');
-export const YearSchema = z.coerce.number().int('应为年份').min(1949, '年份不正确').max(2999, '年份不正确');
+export const MonthSchema = monthInput();
+export const YearSchema = yearQuery();
 export const IndicatorCodeSchema = z.enum(INDICATOR_CODES, '不认识的指标代码');
 
 /** A region and a month: what every report of the metrics is asked for. */
@@ -33,8 +33,8 @@ export const IndicatorValueInputSchema = z
     indicator: IndicatorCodeSchema,
     region: RegionCodeSchema,
     month: MonthSchema,
-    value: z.number('应为数字'),
-    officialYoy: z.number('应为小数（14.8%写作0.148）').nullable().optional(),
+    value: figureInput(),
+    officialYoy: rateInput().nullable().optional(),
   })
   .strict();
 export type IndicatorValueInput = z.infer<typeof IndicatorValueInputSchema>;
@@ -53,13 +53,13 @@ export const IndicatorTargetInputSchema = z
   .object({
     indicator: IndicatorCodeSchema,
     region: RegionCodeSchema,
-    year: z.number().int('应为年份'),
+    year: yearInput(),
     kind: z.enum(TARGET_KINDS, '应为 growth（增长率）或 absolute（绝对数）'),
-    value: z.number('应为数字'),
+    value: figureInput(),
     qualifier: z.enum(TARGET_QUALIFIERS).nullable().optional(),
-    upper: z.number().nullable().optional(),
+    upper: figureInput().nullable().optional(),
     /** The words of a work report the target was read from. */
-    sourceText: z.string().trim().max(500, '不能超过500个字').nullable().optional(),
+    sourceText: plainText(500, { multiline: true }).nullable().optional(),
   })
   .strict();
 export type IndicatorTargetInput = z.infer<typeof IndicatorTargetInputSchema>;
@@ -77,8 +77,8 @@ export type TargetListInput = z.input<typeof TargetListInputSchema>;
 export const ReadTargetsInputSchema = z
   .object({
     region: RegionCodeSchema,
-    year: z.number().int('应为年份').min(1949).max(2999),
-    text: z.string().min(1, '请粘贴政府工作报告的文字').max(200_000, '文字过长（不超过20万字）'),
+    year: yearInput(),
+    text: plainText(200_000, { multiline: true }).min(1, '请粘贴政府工作报告的文字'),
   })
   .strict();
 export type ReadTargetsInput = z.infer<typeof ReadTargetsInputSchema>;
@@ -87,7 +87,7 @@ export type ReadTargetsInput = z.infer<typeof ReadTargetsInputSchema>;
 export const ConfirmTargetsInputSchema = z
   .object({
     region: RegionCodeSchema,
-    year: z.number().int('应为年份').min(1949).max(2999),
+    year: yearInput(),
     targets: z
       .array(IndicatorTargetInputSchema.omit({ region: true, year: true }))
       .min(1, '至少确认一项目标')
@@ -101,16 +101,16 @@ export const AssignmentsInputSchema = z
   .object({
     indicator: IndicatorCodeSchema,
     region: z.string().regex(/^\d{6}$/, '应为县级区划代码（6位）'),
-    year: z.number().int('应为年份').min(1949).max(2999),
+    year: yearInput(),
     assignments: z
       .array(
         z
           .object({
             assigneeKind: z.enum(['unit', 'leader'], '应为 unit（单位）或 leader（领导）'),
-            assigneeId: z.string().min(1).max(64),
-            amount: z.number().nullable().optional(),
-            share: z.number().nullable().optional(),
-            note: z.string().trim().max(200, '不能超过200个字').nullable().optional(),
+            assigneeId: idInput(),
+            amount: figureInput().nullable().optional(),
+            share: rateInput().nullable().optional(),
+            note: plainText(200, { multiline: true }).nullable().optional(),
           })
           .strict(),
       )
@@ -125,14 +125,14 @@ export const PLAN_CURVE_SUBJECT_KINDS = ['indicator', 'category'] as const;
 export const PlanCurvesInputSchema = z
   .object({
     region: RegionCodeSchema,
-    year: z.number().int('应为年份').min(1949).max(2999),
+    year: yearInput(),
     curves: z
       .array(
         z
           .object({
             subjectKind: z.enum(PLAN_CURVE_SUBJECT_KINDS),
-            subject: z.string().trim().min(1).max(50),
-            shares: z.array(z.number()).nullable(),
+            subject: plainText(50).min(1),
+            shares: z.array(rateInput()).max(12).nullable(),
           })
           .strict(),
       )
@@ -141,6 +141,9 @@ export const PlanCurvesInputSchema = z
   })
   .strict();
 export type PlanCurvesInput = z.infer<typeof PlanCurvesInputSchema>;
+
+/** A province has at most a few hundred counties; a rank or a count of peers beyond 10 000 is a typing error. */
+const MAX_PEERS = 10_000;
 
 /** Ranks published by the city, entered by hand; both ranks null removes the entry. */
 export const RanksInputSchema = z
@@ -152,10 +155,10 @@ export const RanksInputSchema = z
             indicator: IndicatorCodeSchema,
             region: RegionCodeSchema,
             month: MonthSchema,
-            rankInCity: z.number().int().min(1).nullable(),
-            cityPeerCount: z.number().int().min(1).nullable().optional(),
-            rankAmongCounties: z.number().int().min(1).nullable(),
-            countyPeerCount: z.number().int().min(1).nullable().optional(),
+            rankInCity: wholeNumber(1, MAX_PEERS).nullable(),
+            cityPeerCount: wholeNumber(1, MAX_PEERS).nullable().optional(),
+            rankAmongCounties: wholeNumber(1, MAX_PEERS).nullable(),
+            countyPeerCount: wholeNumber(1, MAX_PEERS).nullable().optional(),
           })
           .strict(),
       )

@@ -2,7 +2,8 @@
 // curves — and the checks they must pass before anything is computed from them.
 
 import type { FieldIssue } from '../errors.ts';
-import { isMonth, monthNumber, type Month } from '../months.ts';
+import { monthNumber, type Month } from '../months.ts';
+import { FIRST_YEAR, figureRefusal, LAST_YEAR, monthRefusal, rateRefusal } from '../validation.ts';
 import { indicatorByCode, isIndicatorCode, type IndicatorCode } from './catalogue.ts';
 
 /**
@@ -67,14 +68,17 @@ export function indicatorValueIssues(v: { indicator: string; month: string; valu
   if (!isIndicatorCode(v.indicator)) return [{ field: 'indicator', message: `不认识的指标：${v.indicator}` }];
   const def = indicatorByCode(v.indicator);
   const issues: FieldIssue[] = [];
-  if (!isMonth(v.month)) issues.push({ field: 'month', message: '月份应写作YYYY-MM' });
+  const monthProblem = monthRefusal(v.month);
+  if (monthProblem) issues.push({ field: 'month', message: monthProblem });
   else if (def.periodicity === 'quarterly' && monthNumber(v.month) % 3 !== 0) {
     issues.push({ field: 'month', message: `${def.name}按季度发布，月份应为3、6、9、12月` });
   }
   if (!Number.isSafeInteger(v.value)) issues.push({ field: 'value', message: `${def.name}应为整数（单位：${def.unit}）` });
   else if (v.value < 0) issues.push({ field: 'value', message: `${def.name}不能为负数` });
-  if (v.officialYoy !== null && v.officialYoy !== undefined && !(Number.isFinite(v.officialYoy) && v.officialYoy > -1)) {
-    issues.push({ field: 'officialYoy', message: '同比增速应大于-100%' });
+  else if (figureRefusal(v.value)) issues.push({ field: 'value', message: `${def.name}${figureRefusal(v.value)}（单位：${def.unit}）` });
+  if (v.officialYoy !== null && v.officialYoy !== undefined) {
+    if (!(Number.isFinite(v.officialYoy) && v.officialYoy > -1)) issues.push({ field: 'officialYoy', message: '同比增速应大于-100%' });
+    else if (rateRefusal(v.officialYoy)) issues.push({ field: 'officialYoy', message: `同比增速${rateRefusal(v.officialYoy)}` });
   }
   return issues;
 }
@@ -87,11 +91,13 @@ export function indicatorTargetIssues(t: { indicator: string; year: number; kind
   if (!isIndicatorCode(t.indicator)) return [{ field: 'indicator', message: `不认识的指标：${t.indicator}` }];
   const def = indicatorByCode(t.indicator);
   const issues: FieldIssue[] = [];
-  if (!Number.isInteger(t.year) || t.year < 1949 || t.year > 2999) issues.push({ field: 'year', message: '年份不正确' });
+  if (!Number.isInteger(t.year) || t.year < FIRST_YEAR || t.year > LAST_YEAR) issues.push({ field: 'year', message: `年份应在${FIRST_YEAR}年至${LAST_YEAR}年之间` });
   if (t.kind === 'growth') {
     if (!(Number.isFinite(t.value) && t.value > -1)) issues.push({ field: 'value', message: '增长目标应大于-100%' });
+    else if (rateRefusal(t.value)) issues.push({ field: 'value', message: `增长目标${rateRefusal(t.value)}` });
   } else if (t.kind === 'absolute') {
     if (!Number.isSafeInteger(t.value) || t.value <= 0) issues.push({ field: 'value', message: `${def.name}目标应为正整数（单位：${def.unit}）` });
+    else if (figureRefusal(t.value)) issues.push({ field: 'value', message: `${def.name}目标${figureRefusal(t.value)}（单位：${def.unit}）` });
   } else issues.push({ field: 'kind', message: '目标应为增长率或绝对数' });
   if (t.upper !== null && t.upper !== undefined && !(Number.isFinite(t.upper) && t.upper >= t.value)) {
     issues.push({ field: 'upper', message: '区间上限不应小于下限' });

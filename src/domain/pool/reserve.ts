@@ -15,8 +15,12 @@ export const LIBRARY_STATUSES = ['entered', 'submitted'] as const satisfies read
 export const DEFAULT_COVERAGE_RATIO = 2.7;
 
 /** Why a coverage ratio is refused, or null: a number from 1 to 10. */
+/** The multiples of the year's task the reserve may be asked to cover. */
+export const COVERAGE_RATIO_RANGE = [1, 10] as const;
+
 export function coverageRatioRefusal(ratio: number): string | null {
-  return Number.isFinite(ratio) && ratio >= 1 && ratio <= 10 ? null : '覆盖倍数应在1到10之间';
+  const [min, max] = COVERAGE_RATIO_RANGE;
+  return Number.isFinite(ratio) && ratio >= min && ratio <= max ? null : `覆盖倍数应在${min}到${max}之间`;
 }
 
 /** The figures of one group of projects (a category, or all), as the database sums them. */

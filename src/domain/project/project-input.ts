@@ -1,7 +1,7 @@
 // The shape of a project as the API, the forms and the importers send it: a Zod schema that is also the type.
 
 import { z } from 'zod';
-import { areaMu, dayInput, optionalPlainText, plainText, yuanAmount } from '../validation.ts';
+import { areaMu, dayInput, idInput, optionalPlainText, plainText, yuanAmount } from '../validation.ts';
 import { APPROVAL_KINDS, CONSTRUCTION_TYPES, KEY_LEVELS, PHASES, STAGES, STATS_ENTRY_STATUSES } from './project.ts';
 
 // The shared bounds (src/domain/validation.ts): amounts within 10^15 元, dates in 1990–2100, text without control or
@@ -43,8 +43,8 @@ export const ProjectPatchSchema = z
     totalInvestment: yuan,
     completedBefore: yuan,
     statsEntry: z.enum(STATS_ENTRY_STATUSES),
-    leaderIds: z.array(z.string().min(1)).max(20).refine((ids) => new Set(ids).size === ids.length, '同一位包联领导列了两次'),
-    unitId: z.string().nullable(),
+    leaderIds: z.array(idInput()).max(20).refine((ids) => new Set(ids).size === ids.length, '同一位包联领导列了两次'),
+    unitId: idInput().nullable(),
     keyLevel: z.enum(KEY_LEVELS).nullable(),
     progressNote: optionalNotes(2000),
     landAreaMu: areaMu().nullable(),

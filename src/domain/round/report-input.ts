@@ -1,7 +1,7 @@
 // What a reporter sends for one project's monthly report, and what a dispatcher sends to review or correct it.
 
 import { z } from 'zod';
-import { dayInput, plainText, yuanAmount } from '../validation.ts';
+import { dayInput, plainText, versionInput, yuanAmount } from '../validation.ts';
 import { STAGE_EVENTS } from './stage-events.ts';
 import { ENTERED_AS } from '../project/project.ts';
 
@@ -19,23 +19,23 @@ export const ReportInputSchema = z
     ytd: yuan('年初至今累计完成投资').nullable(),
     progress: plainText(2000, { multiline: true, label: '形象进度' }).nullable(),
     stageEvents: z.array(z.object({ event: z.enum(STAGE_EVENTS, { error: '阶段变化应为开工、复工、停工、竣工或投产' }), on: day })).max(10, '阶段变化一次最多10项'),
-    problems: z.array(z.string().trim().min(1, '问题描述不能为空').max(500, '问题描述不能超过500个字')).max(20, '一次最多报20个问题'),
+    problems: z.array(plainText(500, { multiline: true, label: '问题描述' }).min(1, '问题描述不能为空')).max(20, '一次最多报20个问题'),
     /** The version the reporter saw; a newer stored one refuses the save instead of overwriting it. */
-    version: z.number({ error: '版本应为整数' }).int('版本应为整数').positive('版本应为正整数'),
+    version: versionInput(),
   })
   .partial()
   .strict();
 export type ReportInput = z.infer<typeof ReportInputSchema>;
 
-export const ReturnInputSchema = z.object({ reason: z.string({ error: '退回须说明原因' }).trim().min(1, '退回须说明原因').max(500, '退回原因不能超过500个字') }).strict();
+export const ReturnInputSchema = z.object({ reason: plainText(500, { multiline: true, label: '退回原因' }).min(1, '退回须说明原因') }).strict();
 
 export const CorrectionInputSchema = z
   .object({
     completedMonth: yuan('更正后的当月完成投资'),
-    reason: z.string({ error: '更正须说明原因' }).trim().min(2, '更正须说明原因').max(500, '更正原因不能超过500个字'),
+    reason: plainText(500, { multiline: true, label: '更正原因' }).min(2, '更正须说明原因'),
   })
   .strict();
 
 export const CorrectionDecisionSchema = z
-  .object({ approve: z.boolean({ error: '请选择通过或驳回' }), note: z.string().trim().max(500, '审核意见不能超过500个字').nullable().optional() })
+  .object({ approve: z.boolean({ error: '请选择通过或驳回' }), note: plainText(500, { multiline: true, label: '审核意见' }).nullable().optional() })
   .strict();

@@ -60,7 +60,7 @@ export const ROUND_SETTING_KEYS: Record<keyof RoundSettings, string> = {
 };
 
 // Days stop at 28 so every month has them; a grace of four weeks and a lead of a week are already generous.
-const SETTING_RANGES: Record<keyof RoundSettings, [number, number]> = {
+export const ROUND_SETTING_RANGES: Record<keyof RoundSettings, [number, number]> = {
   openDay: [1, 28],
   deadlineDay: [1, 28],
   deadlineHour: [0, 23],
@@ -80,7 +80,7 @@ export function parseRoundSettings(record: Record<string, string | undefined>): 
     const key = ROUND_SETTING_KEYS[field];
     const raw = record[key]?.trim();
     if (raw === undefined || raw === '') continue;
-    const [min, max] = SETTING_RANGES[field];
+    const [min, max] = ROUND_SETTING_RANGES[field];
     const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
     if (!(n >= min && n <= max)) {
       throw invalidInput([{ field: key, message: `设置项 ${key} 应为 ${min} 到 ${max} 之间的整数，现为“${raw}”` }]);

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { isMonth } from '../months.ts';
-import { dayInput, optionalPlainText } from '../validation.ts';
+import { dayInput, optionalPlainText, versionInput } from '../validation.ts';
 import { STATS_ENTRY_STATUSES } from '../project/project.ts';
 import { LAST_CUT_OFF_DAY } from './cut-offs.ts';
 import { STATS_ENTRY_MATERIALS, STATS_ENTRY_TEXT_MAX } from './stats-entry.ts';
@@ -36,7 +36,7 @@ export const StatsEntryChangeSchema = z
       .max(STATS_ENTRY_MATERIALS.length)
       .refine((items) => new Set(items.map((m) => m.item)).size === items.length, '同一项材料出现了两次'),
     /** The project version the editor saw, checked when the status changes. */
-    version: z.number().int(),
+    version: versionInput(),
   })
   .partial()
   .strict();

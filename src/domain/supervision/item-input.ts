@@ -2,23 +2,18 @@
 // that are also the types.
 
 import { z } from 'zod';
-import { isDay } from '../months.ts';
+import { dayInput, idInput, optionalPlainText, plainText, versionInput } from '../validation.ts';
 import { ITEM_KINDS, ITEM_LEVELS, ITEM_SOURCES, ITEM_STATUSES } from './item.ts';
 
 export const ITEM_TITLE_MAX = 200;
 export const ITEM_TEXT_MAX = 2000;
 
-const day = z.string().refine(isDay, '不是有效日期（YYYY-MM-DD）');
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `不能超过${max}个字`)
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
-const title = z.string().trim().min(1, '不能为空').max(ITEM_TITLE_MAX, `不能超过${ITEM_TITLE_MAX}个字`);
-const note = z.string().trim().min(1, '请填写内容').max(ITEM_TEXT_MAX, `不能超过${ITEM_TEXT_MAX}个字`);
-const id = z.string().min(1).max(64);
+const day = dayInput();
+const text = (max: number) => optionalPlainText(max, { multiline: true });
+const title = plainText(ITEM_TITLE_MAX).min(1, '不能为空');
+const note = plainText(ITEM_TEXT_MAX, { multiline: true }).min(1, '请填写内容');
+const id = idInput();
+const version = versionInput();
 
 /** A new item: typed by the dispatcher (assigned at once) or raised for the dispatcher to assign. */
 export const ItemCreateSchema = z
@@ -56,7 +51,7 @@ export const ItemAssignSchema = z
     projectId: id.nullable().optional(),
     dueOn: day.nullable().optional(),
     note: text(ITEM_TEXT_MAX).optional(),
-    version: z.number().int().optional(),
+    version: version.optional(),
   })
   .strict();
 export type ItemAssignInput = z.input<typeof ItemAssignSchema>;
@@ -69,17 +64,17 @@ export const ItemNoteSchema = z
   .object({
     note: text(ITEM_TEXT_MAX).optional(),
     attachmentIds: z.array(id).max(20).optional(),
-    version: z.number().int().optional(),
+    version: version.optional(),
   })
   .strict();
 export type ItemNoteInput = z.input<typeof ItemNoteSchema>;
 
 /** A major item's dated plan: the day it will be solved by and how. */
-export const ItemPlanSchema = z.object({ planDue: day, note, version: z.number().int().optional() }).strict();
+export const ItemPlanSchema = z.object({ planDue: day, note, version: version.optional() }).strict();
 export type ItemPlanInput = z.input<typeof ItemPlanSchema>;
 
 /** An extension: the new deadline and the reason for it. */
-export const ItemExtendSchema = z.object({ newDue: day, reason: note, version: z.number().int().optional() }).strict();
+export const ItemExtendSchema = z.object({ newDue: day, reason: note, version: version.optional() }).strict();
 export type ItemExtendInput = z.input<typeof ItemExtendSchema>;
 
 /** The dispatcher's corrections to an item's particulars. */
@@ -94,7 +89,7 @@ export const ItemEditSchema = z
     taskList: text(100),
     measures: text(ITEM_TEXT_MAX),
     dueOn: day.nullable(),
-    version: z.number().int(),
+    version,
   })
   .partial()
   .strict();

@@ -117,10 +117,14 @@ export interface EscalationSettings {
 
 export const DEFAULT_ESCALATION: EscalationSettings = { reminderAfterDays: 1, letterAfterDays: 3, meetingAfterDays: 7 };
 
+/** The days late each escalation step may be set to. */
+export const ESCALATION_DAY_RANGE = [1, 60] as const;
+
 /** Why a set of escalation days is refused, or null: whole days from 1 to 60, in the order of the steps. */
 export function escalationRefusal(s: EscalationSettings): string | null {
+  const [min, max] = ESCALATION_DAY_RANGE;
   for (const v of [s.reminderAfterDays, s.letterAfterDays, s.meetingAfterDays]) {
-    if (!Number.isInteger(v) || v < 1 || v > 60) return '逾期天数应为1到60之间的整数';
+    if (!Number.isInteger(v) || v < min || v > max) return `逾期天数应为${min}到${max}之间的整数`;
   }
   if (!(s.reminderAfterDays <= s.letterAfterDays && s.letterAfterDays <= s.meetingAfterDays)) return '应先提醒，再发督办函，最后列入调度会';
   return null;

@@ -3,7 +3,10 @@
 
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/access.ts';
-import { PASSWORD_RULE_TEXT } from '../../domain/auth/password-rule.ts';
+import { AddLeaderSchema, UpdateLeaderSchema } from '../../services/leaders.ts';
+import { AddUserSchema, ResetPasswordSchema, UpdateUserSchema } from '../../services/manage-users.ts';
+import { WebhookBodySchema } from '../../services/round/notices.ts';
+import { AddUnitSchema, AliasSchema, MergeSchema, RenameUnitSchema } from '../../services/units.ts';
 import { RegionCodeParam } from './common.schema.ts';
 
 export const RegionQuery = z.object({ region: RegionCodeParam });
@@ -33,29 +36,11 @@ export const AccountWithPasswordSchema = z
   })
   .openapi('AccountWithPassword');
 
-export const AddAccountBody = z
-  .object({
-    username: z.string().openapi({ example: 'gh-lina' }),
-    displayName: z.string().openapi({ example: '李娜' }),
-    password: z.string().optional().openapi({ description: `初始密码（${PASSWORD_RULE_TEXT}）；不填则生成。首次登录须修改` }),
-    role: z.enum(ROLES),
-    regionCode: z.string().openapi({ example: '140423' }),
-    unit: z.string().nullish().openapi({ description: '单位名称、别名或编号；填报员必填', example: '古韩镇人民政府' }),
-    leader: z.string().nullish().openapi({ description: '包联领导账号对应的领导（姓名或编号）' }),
-  })
-  .openapi('AddAccount');
-
-export const UpdateAccountBody = z
-  .object({
-    displayName: z.string().optional(),
-    role: z.enum(ROLES).optional(),
-    unit: z.string().nullable().optional(),
-    leader: z.string().nullable().optional(),
-    disabled: z.boolean().optional().openapi({ description: 'true 停用（会话立即结束），false 启用（同时解除锁定）' }),
-  })
-  .openapi('UpdateAccount');
-
-export const ResetPasswordBody = z.object({ password: z.string().optional().openapi({ description: '新的初始密码；不填则生成' }) }).openapi('ResetPassword');
+// Bodies: the services' own schemas, so the API documents the bounds it enforces (domain and service schemas are plain
+// zod, used unnamed here).
+export const AddAccountBody = AddUserSchema;
+export const UpdateAccountBody = UpdateUserSchema;
+export const ResetPasswordBody = ResetPasswordSchema;
 
 const Robot = z.object({ kind: z.enum(['dingtalk', 'wecom']), url: z.string(), signed: z.boolean().openapi({ description: '钉钉加签（密钥不返回）' }) });
 
@@ -72,14 +57,11 @@ export const UnitSchema = z
   })
   .openapi('Unit');
 
-export const AddUnitBody = z.object({ region: z.string(), name: z.string(), kind: z.enum(['department', 'township', 'zone', 'enterprise', 'other']).optional() }).openapi('AddUnit');
-export const NameBody = z.object({ name: z.string() }).openapi('Rename');
-export const AliasBody = z.object({ alias: z.string() }).openapi('UnitAlias');
-export const MergeBody = z.object({ into: z.string().openapi({ description: '保留的一方的编号' }) }).openapi('Merge');
-export const RobotBody = z
-  .object({ kind: z.enum(['dingtalk', 'wecom']), url: z.string(), secret: z.string().nullable().optional() })
-  .nullable()
-  .openapi('UnitRobot');
+export const AddUnitBody = AddUnitSchema.extend({ region: RegionCodeParam });
+export const NameBody = RenameUnitSchema;
+export const AliasBody = AliasSchema;
+export const MergeBody = MergeSchema;
+export const RobotBody = WebhookBodySchema;
 
 export const LeaderSchema = z
   .object({
@@ -92,11 +74,5 @@ export const LeaderSchema = z
   })
   .openapi('Leader');
 
-export const AddLeaderBody = z.object({ region: z.string(), name: z.string(), title: z.string().nullable().optional() }).openapi('AddLeader');
-export const UpdateLeaderBody = z
-  .object({
-    name: z.string().optional(),
-    title: z.string().nullable().optional(),
-    retired: z.union([z.boolean(), z.string()]).optional().openapi({ description: 'true 今天离任，YYYY-MM-DD 某日离任，false 恢复在任' }),
-  })
-  .openapi('UpdateLeader');
+export const AddLeaderBody = AddLeaderSchema.extend({ region: RegionCodeParam });
+export const UpdateLeaderBody = UpdateLeaderSchema;

@@ -5,8 +5,10 @@ import { z } from '@hono/zod-openapi';
 import { ATTRACTION_TARGET_KEYS } from '../../domain/attraction/funnel.ts';
 import { LeadConvertSchema, LeadCreateSchema, LeadFollowUpSchema, LeadMoveSchema, LeadUpdateSchema } from '../../domain/attraction/lead-input.ts';
 import { FOLLOW_UP_KINDS, INVESTOR_ORIGINS, LEAD_SOURCES, LEAD_STAGES, LEAD_STATUSES, SIGN_KINDS } from '../../domain/attraction/lead.ts';
-import { NEWS_EVENTS } from '../../domain/attraction/news-reader.ts';
 import { BATCH_CATEGORIES } from '../../domain/attraction/batch-follow-up.ts';
+import { BatchAttachSchema, BatchCreateSchema, BatchDetachSchema } from '../../services/attraction/batches.ts';
+import { AttractionTargetsConfirmSchema, AttractionTargetsReadSchema } from '../../services/attraction/funnel.ts';
+import { NewsAcceptSchema, NewsReadSchema } from '../../services/attraction/news.ts';
 import { RegionCodeParam } from './common.schema.ts';
 
 const Day = z.string().openapi({ example: '2023-06-30' });
@@ -118,17 +120,14 @@ export const OverdueSchema = z.object({
   overdue: z.array(z.object({ leadId: z.string(), leadName: z.string(), kind: z.enum(FOLLOW_UP_KINDS), dueOn: Day, daysOverdue: z.number().int(), reason: z.string(), unitId: z.string().nullable() })),
 }).openapi('OverdueLeads');
 
-export const TargetsReadBodySchema = z.object({ region: RegionCodeParam, year: z.number().int(), text: z.string() });
+// Bodies: the services' own schemas (plain zod, used unnamed), so the API documents the bounds it enforces.
+export const TargetsReadBodySchema = AttractionTargetsReadSchema;
 export const TargetProposalsSchema = z.object({
   region: z.string(),
   year: z.number().int(),
   proposals: z.array(z.object({ key: z.enum(ATTRACTION_TARGET_KEYS), value: z.number(), threshold: z.number().nullable(), qualifier: z.enum(['atLeast', 'about']).nullable(), span: z.object({ start: z.number(), end: z.number(), text: z.string() }) })),
 }).openapi('AttractionTargetProposals');
-export const TargetsBodySchema = z.object({
-  region: RegionCodeParam,
-  year: z.number().int(),
-  targets: z.array(z.object({ key: z.enum(ATTRACTION_TARGET_KEYS), value: z.number(), threshold: z.number().int().nullable().optional(), qualifier: z.enum(['atLeast', 'about']).nullable().optional(), sourceText: z.string().nullable().optional() })),
-});
+export const TargetsBodySchema = AttractionTargetsConfirmSchema;
 export const TargetsSchema = z.object({
   targets: z.array(z.object({ key: z.enum(ATTRACTION_TARGET_KEYS), value: z.number(), threshold: z.number().nullable(), qualifier: z.string().nullable(), source: z.string(), sourceText: z.string().nullable() })),
 }).openapi('AttractionTargets');
@@ -146,9 +145,9 @@ export const BatchSchema = z.object({
 }).openapi('Batch');
 export const BatchListSchema = z.object({ day: Day, batches: z.array(BatchSchema) }).openapi('BatchList');
 export const BatchListQuerySchema = z.object({ region: RegionCodeParam, year: z.coerce.number().int().min(2000).max(2100).optional(), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
-export const BatchCreateBodySchema = z.object({ region: RegionCodeParam, heldOn: z.string(), title: z.string(), edition: z.number().int().nullable().optional(), venue: z.string().nullable().optional() });
-export const BatchAttachBodySchema = z.object({ kind: z.enum(BATCH_CATEGORIES), projectIds: z.array(z.string()).optional(), leadIds: z.array(z.string()).optional(), expectedOutputs: z.record(z.string(), z.number().int()).optional() });
-export const BatchDetachBodySchema = z.object({ kind: z.enum(BATCH_CATEGORIES), projectId: z.string().optional(), leadId: z.string().optional() });
+export const BatchCreateBodySchema = BatchCreateSchema;
+export const BatchAttachBodySchema = BatchAttachSchema;
+export const BatchDetachBodySchema = BatchDetachSchema;
 
 export const CandidateSchema = z.object({
   id: z.string(), regionCode: z.string(), articleTitle: z.string(), articleDate: z.string().nullable(), placeCode: z.string().nullable(), placeName: z.string().nullable(),
@@ -157,9 +156,6 @@ export const CandidateSchema = z.object({
 }).openapi('NewsCandidate');
 export const CandidateListSchema = z.object({ candidates: z.array(CandidateSchema) }).openapi('NewsCandidates');
 export const CandidateQuerySchema = z.object({ region: RegionCodeParam, status: z.enum(['pending', 'accepted', 'rejected']).optional() });
-export const NewsBodySchema = z.object({ region: RegionCodeParam, text: z.string() });
-export const AcceptBodySchema = z.object({
-  project: z.string().optional(), enterprise: z.string().nullable().optional(), amount: z.number().int().nullable().optional(), event: z.enum(NEWS_EVENTS).optional(),
-  unitId: z.string().nullable().optional(), chain: z.string().nullable().optional(),
-});
+export const NewsBodySchema = NewsReadSchema;
+export const AcceptBodySchema = NewsAcceptSchema;
 export const StageEnum = z.enum(LEAD_STAGES);

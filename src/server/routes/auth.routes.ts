@@ -6,7 +6,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { PASSWORD_MAX_LENGTH } from '../../domain/auth/password-rule.ts';
 import { AppError } from '../../domain/errors.ts';
 import { instantMs } from '../../domain/months.ts';
-import { changeOwnPassword } from '../../services/auth/change-password.ts';
+import { changeOwnPassword, ChangePasswordSchema } from '../../services/auth/change-password.ts';
 import { publicDemoAccounts } from '../../demo/demo-accounts.ts';
 import { presentUser, signOut } from '../../services/auth/sessions.ts';
 import { signIn } from '../../services/auth/sign-in.ts';
@@ -67,7 +67,7 @@ const changePassword = createRoute({
   tags: ['账号'],
   summary: '修改自己的密码（也是首次登录时必须的修改）；本账号的其他会话随之结束',
   middleware: [requireSession] as const,
-  request: { body: { content: { 'application/json': { schema: z.object({ currentPassword: z.string(), newPassword: z.string() }).openapi('ChangePassword') } } } },
+  request: { body: { content: { 'application/json': { schema: ChangePasswordSchema } } } },
   responses: { 200: json(z.object({ user: UserSchema }), '已修改'), ...errorResponses },
 });
 

@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { CURRENT_MONTH_SOURCES } from '../../domain/round/current-month.ts';
 import { REPORT_STATUSES, ROUND_STATUSES } from '../../domain/round/round.ts';
+import { ExtendSchema, ReopenSchema } from '../../services/round/deadlines.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
 
 const instant = z.string().openapi({ example: '2021-07-05T10:00:00.000Z' });
@@ -35,16 +36,16 @@ export const PinCurrentMonthBodySchema = z
 
 export const ExtendBodySchema = z
   .object({
-    deadline: z.string().openapi({ description: '新的截止时间（带时区），须晚于现在的截止时间', example: '2021-07-08T18:00:00+08:00' }),
-    graceUntil: z.string().optional().openapi({ description: '新的宽限截止时间，缺省保持原宽限天数' }),
+    deadline: ExtendSchema.shape.deadline.meta({ description: '新的截止时间（带时区），须晚于现在的截止时间', example: '2021-07-08T18:00:00+08:00' }),
+    graceUntil: ExtendSchema.shape.graceUntil.meta({ description: '新的宽限截止时间，缺省保持原宽限天数' }),
   })
   .openapi('ExtendDeadline');
 
 export const ReopenBodySchema = z
   .object({
-    reason: z.string().openapi({ example: '该镇因系统故障未能按时填报' }),
-    deadline: z.string().optional().openapi({ description: '补报截止时间（带时区），缺省按本县日历自今日起算' }),
-    graceUntil: z.string().optional(),
+    reason: ReopenSchema.shape.reason.meta({ example: '该镇因系统故障未能按时填报' }),
+    deadline: ReopenSchema.shape.deadline.meta({ description: '补报截止时间（带时区），缺省按本县日历自今日起算' }),
+    graceUntil: ReopenSchema.shape.graceUntil,
   })
   .openapi('ReopenForUnit');
 

@@ -1,6 +1,8 @@
 // Schemas of the documents' API: a drafted document (head, blocks with runs, figures), editions and the template.
 
 import { z } from '@hono/zod-openapi';
+import { EditionSaveSchema } from '../../services/documents/editions.ts';
+import { TemplateInputSchema } from '../../services/documents/draft-summary.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
 
 const RunSchema = z.union([z.object({ text: z.string() }), z.object({ figure: z.string() })]);
@@ -65,17 +67,8 @@ export const MovedFigureSchema = z.object({
 
 export const EditionViewSchema = z.object({ edition: EditionSummarySchema, document: DraftedDocumentSchema, moved: z.array(MovedFigureSchema) }).openapi('EditionView');
 
-export const EditionSaveBodySchema = z
-  .object({
-    region: RegionCodeParam,
-    asOf: MonthParam,
-    basedOn: z.string().nullable().optional(),
-    note: z.string().optional(),
-    head: HeadSchema,
-    blocks: z.array(z.object({ id: z.string(), runs: z.array(RunSchema).optional() })),
-    frozen: z.array(z.object({ source: z.string(), note: z.string() })).optional(),
-  })
-  .openapi('EditionSave');
+// Bodies: the services' own schemas (plain zod, used unnamed), so the API documents the bounds it enforces.
+export const EditionSaveBodySchema = EditionSaveSchema;
 
 export const TemplateSchema = z
   .object({
@@ -88,7 +81,7 @@ export const TemplateSchema = z
   })
   .openapi('DocumentTemplate');
 
-export const TemplateBodySchema = TemplateSchema.omit({ saved: true });
+export const TemplateBodySchema = TemplateInputSchema;
 
 export const SummaryQuerySchema = z.object({
   region: RegionCodeParam,

@@ -3,11 +3,22 @@
 
 import { z } from '@hono/zod-openapi';
 import { INDICATOR_CODES } from '../../domain/indicator/catalogue.ts';
+import {
+  AssignmentsInputSchema,
+  ConfirmTargetsInputSchema,
+  DrawFromPoolInputSchema,
+  PlanCurvesInputSchema,
+  RanksInputSchema,
+  ReadTargetsInputSchema,
+  SaveTargetsInputSchema,
+  SaveValuesInputSchema,
+} from '../../domain/indicator/indicator-input.ts';
+import { yearQuery } from '../../domain/validation.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
 
 const IndicatorCode = z.enum(INDICATOR_CODES).openapi({ example: 'industrial-value-added', description: '指标代码' });
 const Rate = z.number().nullable();
-const YearQuery = z.coerce.number().int().min(1949).max(2999).openapi({ example: 2021 });
+const YearQuery = yearQuery().meta({ example: 2021 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Queries
@@ -33,95 +44,16 @@ export const ImportBodySchema = z.object({
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Bodies
+// Bodies: the domain's input schemas themselves, so the bounds the service checks are the ones the API documents.
 
-export const ValueInputSchema = z
-  .object({
-    indicator: IndicatorCode,
-    region: RegionCodeParam,
-    month: MonthParam,
-    value: z.number().openapi({ description: '累计值，指标单位的整数（金额为元）', example: 4_440_000_000 }),
-    officialYoy: z.number().nullable().optional().openapi({ description: '统计部门公布的同比增速，小数（14.8% 写作 0.148）', example: 0.148 }),
-  })
-  .openapi('IndicatorValueInput');
-
-export const SaveValuesBodySchema = z.object({ values: z.array(ValueInputSchema) });
-
-export const TargetInputSchema = z
-  .object({
-    indicator: IndicatorCode,
-    region: RegionCodeParam,
-    year: z.number().int().openapi({ example: 2021 }),
-    kind: z.enum(['growth', 'absolute']).openapi({ description: 'growth：增长率（小数）；absolute：绝对数（指标单位的整数）' }),
-    value: z.number().openapi({ example: 0.085 }),
-    qualifier: z.enum(['about', 'atLeast', 'atMost', 'range']).nullable().optional().openapi({ description: '左右 / 以上 / 以内 / 区间' }),
-    upper: z.number().nullable().optional().openapi({ description: '区间目标的上限' }),
-    sourceText: z.string().nullable().optional().openapi({ description: '目标出处的原文' }),
-  })
-  .openapi('IndicatorTargetInput');
-
-export const SaveTargetsBodySchema = z.object({ targets: z.array(TargetInputSchema) });
-
-export const ReadTargetsBodySchema = z.object({
-  region: RegionCodeParam,
-  year: z.number().int().openapi({ example: 2021 }),
-  text: z.string().openapi({ description: '政府工作报告的文字，如“地区生产总值增长8%，固定资产投资增长8.5%…”' }),
-});
-
-export const ConfirmTargetsBodySchema = z.object({
-  region: RegionCodeParam,
-  year: z.number().int().openapi({ example: 2021 }),
-  targets: z.array(TargetInputSchema.omit({ region: true, year: true })),
-});
-
-export const AssignmentsBodySchema = z.object({
-  indicator: IndicatorCode,
-  region: RegionCodeParam,
-  year: z.number().int(),
-  assignments: z.array(
-    z.object({
-      assigneeKind: z.enum(['unit', 'leader']),
-      assigneeId: z.string(),
-      amount: z.number().nullable().optional().openapi({ description: '分解数额（指标单位的整数）' }),
-      share: z.number().nullable().optional().openapi({ description: '占县目标的比例（小数）' }),
-      note: z.string().nullable().optional(),
-    }),
-  ),
-});
-
-export const PlanCurvesBodySchema = z.object({
-  region: RegionCodeParam,
-  year: z.number().int(),
-  curves: z.array(
-    z.object({
-      subjectKind: z.enum(['indicator', 'category']),
-      subject: z.string().openapi({ description: '指标代码，或项目类别（如 续建、产业项目）' }),
-      shares: z.array(z.number()).nullable().openapi({ description: '1—12月累计计划比例（小数），null 为删除' }),
-    }),
-  ),
-});
-
-export const RanksBodySchema = z.object({
-  ranks: z.array(
-    z.object({
-      indicator: IndicatorCode,
-      region: RegionCodeParam,
-      month: MonthParam,
-      rankInCity: z.number().int().nullable(),
-      cityPeerCount: z.number().int().nullable().optional(),
-      rankAmongCounties: z.number().int().nullable(),
-      countyPeerCount: z.number().int().nullable().optional(),
-    }),
-  ),
-});
-
-export const DrawFromPoolBodySchema = z.object({
-  region: RegionCodeParam,
-  asOf: MonthParam,
-  indicators: z.array(IndicatorCode).optional().openapi({ description: '默认 固定资产投资、工业投资' }),
-  save: z.boolean().optional().openapi({ description: 'true：保存为该月的指标数值（来源：项目库）' }),
-  overwrite: z.boolean().optional().openapi({ description: 'true：替换已录入或导入的数值' }),
-});
+export const SaveValuesBodySchema = SaveValuesInputSchema;
+export const SaveTargetsBodySchema = SaveTargetsInputSchema;
+export const ReadTargetsBodySchema = ReadTargetsInputSchema;
+export const ConfirmTargetsBodySchema = ConfirmTargetsInputSchema;
+export const AssignmentsBodySchema = AssignmentsInputSchema;
+export const PlanCurvesBodySchema = PlanCurvesInputSchema;
+export const RanksBodySchema = RanksInputSchema;
+export const DrawFromPoolBodySchema = DrawFromPoolInputSchema;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Responses

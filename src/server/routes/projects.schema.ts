@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { ProjectCreateSchema, ProjectPatchSchema } from '../../domain/project/project-input.ts';
 import { PROJECT_SORT_KEYS } from '../../services/list-projects.ts';
 import { APPROVAL_KINDS, BATCH_KINDS, CONSTRUCTION_TYPES, ENTERED_AS, FUND_KINDS, KEY_LEVELS, PHASES, STAGES, STATS_ENTRY_STATUSES } from '../../domain/project/project.ts';
+import { versionInput } from '../../domain/validation.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
 
 const day = z.string().nullable();
@@ -66,7 +67,7 @@ export const ProjectListQuerySchema = z.object({
   poolOnly: z.enum(['true', 'false']).optional().openapi({ description: '默认 true：只列当年项目库（续建、新建，未撤销），与项目库分析口径一致；false 列出全部项目（含储备、撤销）' }),
   sort: z.enum(PROJECT_SORT_KEYS).optional(),
   order: z.enum(['asc', 'desc']).optional(),
-  page: z.coerce.number().int().min(1).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
 });
 
@@ -82,7 +83,7 @@ export const ProjectDetailSchema = z
   .openapi('ProjectDetail');
 
 export const ProjectPatchBodySchema = ProjectPatchSchema.extend({
-  version: z.number().int().optional().openapi({ description: '编辑时看到的版本号；已被他人修改时拒绝（409）' }),
+  version: versionInput().optional().meta({ description: '编辑时看到的版本号；已被他人修改时拒绝（409）' }),
 });
 
 // Domain schemas are made with plain zod (the domain knows nothing of OpenAPI), so they are used unnamed here.

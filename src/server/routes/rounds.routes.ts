@@ -4,11 +4,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { invalidInput } from '../../domain/errors.ts';
 import { EVIDENCE_MAX_BYTES } from '../../domain/round/evidence.ts';
-import { WEBHOOK_KINDS } from '../../domain/round/reminders.ts';
-import { CORRECTION_STATUSES } from '../../domain/round/round.ts';
+import { CORRECTION_STATUSES, ROUND_SETTING_RANGES } from '../../domain/round/round.ts';
+import { wholeNumber } from '../../domain/validation.ts';
 import { decideCorrection, listCorrections, requestCorrection } from '../../services/round/corrections.ts';
 import { addEvidence, getEvidence } from '../../services/round/evidence.ts';
-import { configureUnitWebhook, listNotices } from '../../services/round/notices.ts';
+import { configureUnitWebhook, listNotices, WebhookBodySchema } from '../../services/round/notices.ts';
 import { getReport, listRoundReports, saveReport, submitReport } from '../../services/round/reports.ts';
 import { approveReport, approveUnit, returnReport } from '../../services/round/review.ts';
 import { closeRound, getRound, getRoundSettings, listRounds, openRound, updateRoundSettings } from '../../services/round/rounds.ts';
@@ -148,18 +148,18 @@ const notices = createRoute({
 const webhook = createRoute({
   method: 'put', path: '/units/{id}/webhook', tags, summary: '设置单位的钉钉或企业微信群机器人（提醒用）；null 为取消',
   middleware: [requireActor] as const,
-  request: { params: IdParam, ...body(z.object({ kind: z.enum(WEBHOOK_KINDS), url: z.string(), secret: z.string().nullable().optional() }).nullable().openapi('UnitWebhook')) },
+  request: { params: IdParam, ...body(WebhookBodySchema) },
   responses: { 204: { description: '已保存' }, ...errorResponses },
 });
 
 const SettingsSchema = z
   .object({
     region: RegionCodeParam.openapi({ description: '县级区划代码：月报日历按县设置' }),
-    openDay: z.number().int().openapi({ description: '次月几日0时自动开启（1–28）', example: 1 }),
-    deadlineDay: z.number().int().openapi({ description: '次月几日截止（1–28）', example: 5 }),
-    deadlineHour: z.number().int().openapi({ description: '截止日几点（0–23，北京时间）', example: 18 }),
-    graceDays: z.number().int().openapi({ description: '宽限天数', example: 2 }),
-    reminderLeadHours: z.number().int().openapi({ description: '截止前几小时提醒', example: 24 }),
+    openDay: wholeNumber(...ROUND_SETTING_RANGES.openDay).meta({ description: '次月几日0时自动开启（1–28）', example: 1 }),
+    deadlineDay: wholeNumber(...ROUND_SETTING_RANGES.deadlineDay).meta({ description: '次月几日截止（1–28）', example: 5 }),
+    deadlineHour: wholeNumber(...ROUND_SETTING_RANGES.deadlineHour).meta({ description: '截止日几点（0–23，北京时间）', example: 18 }),
+    graceDays: wholeNumber(...ROUND_SETTING_RANGES.graceDays).meta({ description: '宽限天数', example: 2 }),
+    reminderLeadHours: wholeNumber(...ROUND_SETTING_RANGES.reminderLeadHours).meta({ description: '截止前几小时提醒', example: 24 }),
   })
   .openapi('RoundSettings');
 const readSettings = createRoute({

@@ -8,6 +8,7 @@ import { CORRECTION_STATUSES, PROBLEM_STATUSES, REPORT_STATUSES, ROUND_STATUSES 
 import { STAGE_EVENTS } from '../../domain/round/stage-events.ts';
 import { ITEM_STATUSES } from '../../domain/supervision/item.ts';
 import { CorrectionDecisionSchema, CorrectionInputSchema, ReportInputSchema, ReturnInputSchema } from '../../domain/round/report-input.ts';
+import { instantInput } from '../../domain/validation.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
 
 const yuan = z.number().int();
@@ -58,8 +59,8 @@ export const OpenRoundBodySchema = z
   .object({
     regionCode: RegionCodeParam,
     month: MonthParam,
-    deadline: z.string().optional().openapi({ description: '截止时间（带时区），缺省按本县日历：次月5日18:00；该时间开启时已过则按开启之日起算', example: '2021-06-05T18:00:00+08:00' }),
-    graceUntil: z.string().optional().openapi({ description: '宽限截止时间，缺省按设置：截止后2天' }),
+    deadline: instantInput().optional().meta({ description: '截止时间（带时区），缺省按本县日历：次月5日18:00；该时间开启时已过则按开启之日起算', example: '2021-06-05T18:00:00+08:00' }),
+    graceUntil: instantInput().optional().meta({ description: '宽限截止时间，缺省按设置：截止后2天' }),
   })
   .openapi('OpenRound');
 

@@ -3,7 +3,7 @@
 
 import { z } from '@hono/zod-openapi';
 import { STAGES, STATS_ENTRY_STATUSES } from '../../domain/project/project.ts';
-import { StatsEntryChangeSchema } from '../../domain/stats-entry/stats-entry-input.ts';
+import { CutOffInputSchema, StatsEntryChangeSchema } from '../../domain/stats-entry/stats-entry-input.ts';
 import { STATS_ENTRY_MATERIALS } from '../../domain/stats-entry/stats-entry.ts';
 import { FLAG_COLOURS } from '../../domain/stats-entry/unentered-flag.ts';
 import { MonthParam, RegionCodeParam } from './common.schema.ts';
@@ -64,7 +64,7 @@ export const UnenteredQuerySchema = z.object({
   asOf: MonthParam.optional().openapi({ description: '按该月月末（当月为今天）计算开工月数；不填为今天' }),
   unit: z.string().max(64).optional().openapi({ description: '责任单位；填报员始终只看本单位' }),
   colour: Colour.optional(),
-  page: z.coerce.number().int().min(1).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
 });
 
@@ -97,8 +97,4 @@ export const UnenteredListSchema = z
 
 export const CutOffsQuerySchema = z.object({ region: RegionCodeParam, asOf: MonthParam.optional() });
 
-export const CutOffsBodySchema = z.object({
-  region: z.string().regex(/^\d{6}$/).openapi({ example: '140423' }),
-  materialsDay: z.number().int().openapi({ example: 10 }),
-  verificationDay: z.number().int().openapi({ example: 25 }),
-});
+export const CutOffsBodySchema = CutOffInputSchema;

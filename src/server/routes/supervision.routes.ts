@@ -27,7 +27,7 @@ import { getLetter } from '../../services/supervision/letters.ts';
 import { createRouter } from '../env.ts';
 import { requireActor } from '../middleware/auth.ts';
 import { refuseLargeUpload, tooLarge } from '../middleware/upload-limit.ts';
-import { ErrorSchema, errorResponses, json } from './common.schema.ts';
+import { ErrorSchema, errorResponses, json, RegionCodeParam } from './common.schema.ts';
 import { BoardQuerySchema, BoardSchema, ItemDetailSchema, LetterSchema } from './supervision.schema.ts';
 
 const tags = ['督办'];
@@ -103,7 +103,7 @@ const importSheet = createRoute({
     body: {
       content: {
         'multipart/form-data': {
-          schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), region: z.string(), skipInvalid: z.string().optional(), dryRun: z.string().optional() }),
+          schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), region: RegionCodeParam, skipInvalid: z.string().max(5).optional(), dryRun: z.string().max(5).optional() }),
         },
       },
       required: true,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { canEditProject, type Actor } from '../../domain/access.ts';
 import { forbidden, invalidInput } from '../../domain/errors.ts';
 import { dayOf, isDay, isMonth, monthYear, type Day, type Month } from '../../domain/months.ts';
-import { parseInput } from '../../domain/validation.ts';
+import { monthInput, parseInput, yearInput } from '../../domain/validation.ts';
 import { findProjectYears } from '../../db/repositories/project.repository.ts';
 import { findStartPlans, putStartPlans } from '../../db/repositories/supervision.repository.ts';
 import type { Db } from '../../db/transaction.ts';
@@ -48,9 +48,9 @@ export async function projectAlerts(db: Db, input: { id: string; asOf: string; o
 
 export const StartPlanInputSchema = z
   .object({
-    year: z.number().int().min(2000).max(2100),
+    year: yearInput(),
     /** The planned start month, in the year; null removes the plan. */
-    month: z.string().refine(isMonth, '应为 YYYY-MM').nullable(),
+    month: monthInput().nullable(),
   })
   .strict();
 

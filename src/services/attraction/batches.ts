@@ -6,8 +6,8 @@ import { canCreateProject, coversRegion, type Actor } from '../../domain/access.
 import { batchFollowUp, BATCH_CATEGORIES, type BatchFollowUp } from '../../domain/attraction/batch-follow-up.ts';
 import { amountAt, isLeadStage, type LeadStage } from '../../domain/attraction/lead.ts';
 import { forbidden, invalidInput, notFound } from '../../domain/errors.ts';
-import { isDay, type Day } from '../../domain/months.ts';
-import { parseInput } from '../../domain/validation.ts';
+import type { Day } from '../../domain/months.ts';
+import { dayInput, idInput, optionalPlainText, parseInput, plainText, wholeNumber, yuanAmount } from '../../domain/validation.ts';
 import {
   attachBatchLeads, attachBatchProjects, batchLeadIds, batchProjectItems, countedElsewhere, detachBatchItem, findBatchEvent, insertBatchEvent,
   listBatchEvents, type BatchEventRow,
@@ -70,34 +70,37 @@ async function viewsOf(db: Db, events: readonly BatchEventRow[], day: Day): Prom
   });
 }
 
-const CreateSchema = z.object({
+export const BatchCreateSchema = z.object({
   region: z.string().regex(/^\d{6}(\d{3})?$/, '应为县或乡镇（园区）代码'),
-  heldOn: z.string().refine(isDay, '不是有效日期（YYYY-MM-DD）'),
-  title: z.string().trim().min(1, '请填写活动名称').max(200),
-  edition: z.number().int().min(1).max(99).nullable().default(null),
-  venue: z.string().trim().max(200).nullable().default(null),
+  heldOn: dayInput(),
+  title: plainText(200).min(1, '请填写活动名称'),
+  edition: wholeNumber(1, 99).nullable().default(null),
+  venue: optionalPlainText(200).default(null),
 }).strict();
 
 /** Creates a batch event (dispatchers and admins): 2023年第二期 on its date, at its venue. */
 export async function createBatch(db: Db, input: unknown, actor: Actor): Promise<BatchEventRow> {
-  const b = parseInput(CreateSchema, input, { region: '地区', heldOn: '日期', title: '活动名称', edition: '期数', venue: '地点' });
+  const b = parseInput(BatchCreateSchema, input, { region: '地区', heldOn: '日期', title: '活动名称', edition: '期数', venue: '地点' });
   if (!canCreateProject(actor, b.region.slice(0, 6))) throw forbidden('只有调度员可以组织“三个一批”活动');
   const row: BatchEventRow = { id: newId(), regionCode: b.region, heldOn: b.heldOn, title: b.title, edition: b.edition, venue: b.venue };
   await insertBatchEvent(db, row);
   return row;
 }
 
-const AttachSchema = z.object({
+export const BatchAttachSchema = z.object({
   kind: z.enum(BATCH_CATEGORIES),
-  projectIds: z.array(z.string()).max(500).default([]),
-  leadIds: z.array(z.string()).max(500).default([]),
+  projectIds: z.array(idInput()).max(500).default([]),
+  leadIds: z.array(idInput()).max(500).default([]),
   /** 预计年产值 per project, announced at the event (元). */
-  expectedOutputs: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  expectedOutputs: z.record(idInput(), yuanAmount('预计年产值').min(0, '预计年产值不能为负数')).default({}),
 }).strict();
+
+/** Which project or lead to take off a batch, as which category. */
+export const BatchDetachSchema = z.object({ kind: z.enum(BATCH_CATEGORIES), projectId: idInput().optional(), leadId: idInput().optional() }).strict();
 
 /** Attaches projects and leads to a batch as one category; a project or lead counts once per category across batches. */
 export async function attachToBatch(db: Db, batchId: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<BatchView> {
-  const a = parseInput(AttachSchema, input, { kind: '类别', projectIds: '项目', leadIds: '线索', expectedOutputs: '预计年产值' });
+  const a = parseInput(BatchAttachSchema, input, { kind: '类别', projectIds: '项目', leadIds: '线索', expectedOutputs: '预计年产值' });
   return inTransaction(db, async (trx) => {
     const batch = await findBatchEvent(trx, batchId);
     if (!batch) throw notFound('“三个一批”活动');

@@ -14,7 +14,7 @@ import type { Day } from '../../domain/months.ts';
 import { isDay } from '../../domain/months.ts';
 import { canCreateProject } from '../../domain/access.ts';
 import { z } from 'zod';
-import { parseInput } from '../../domain/validation.ts';
+import { figureInput, optionalPlainText, parseInput, plainText, yearInput, yuanAmount } from '../../domain/validation.ts';
 import { leadEvents, listAttractionTargets, listLeads, upsertAttractionTargets, type StoredAttractionTarget } from '../../db/repositories/lead.repository.ts';
 import { findRegion, listUnits } from '../../db/repositories/region.repository.ts';
 import type { Db } from '../../db/transaction.ts';
@@ -122,23 +122,23 @@ export function rateValues(report: FunnelFigures): Record<RateKey, number | null
 // ---------------------------------------------------------------------------------------------------------------
 // Targets.
 
-const ReadSchema = z.object({ region: z.string().regex(/^\d{6}(\d{3})?$/, '应为县或乡镇（园区）代码'), year: z.number().int().min(2000).max(2100), text: z.string().min(1, '请粘贴工作报告的文字').max(500_000) }).strict();
+export const AttractionTargetsReadSchema = z.object({ region: z.string().regex(/^\d{6}(\d{3})?$/, '应为县或乡镇（园区）代码'), year: yearInput(), text: plainText(500_000, { multiline: true }).min(1, '请粘贴工作报告的文字') }).strict();
 
 /** The attraction targets a work report's text sets for the year, for the user to confirm. */
 export function proposeAttractionTargets(input: unknown, actor: Actor): { region: string; year: number; proposals: AttractionTargetProposal[] } {
-  const q = parseInput(ReadSchema, input, { region: '地区', year: '年度', text: '文字' });
+  const q = parseInput(AttractionTargetsReadSchema, input, { region: '地区', year: '年度', text: '文字' });
   if (!coversRegion(actor, q.region)) throw forbidden('无权设置该地区的目标');
   return { region: q.region, year: q.year, proposals: readAttractionTargets(q.text, { year: q.year }) };
 }
 
 const TargetSchema = z.object({
   key: z.enum(ATTRACTION_TARGET_KEYS),
-  value: z.number().nonnegative(),
-  threshold: z.number().int().nonnegative().nullable().default(null),
+  value: figureInput().min(0, '不能为负数'),
+  threshold: yuanAmount().min(0, '不能为负数').nullable().default(null),
   qualifier: z.enum(['atLeast', 'about']).nullable().default(null),
-  sourceText: z.string().max(2000).nullable().default(null),
+  sourceText: optionalPlainText(2000, { multiline: true }).default(null),
 });
-const ConfirmSchema = z.object({ region: z.string().regex(/^\d{6}(\d{3})?$/), year: z.number().int().min(2000).max(2100), targets: z.array(TargetSchema).max(20) }).strict();
+export const AttractionTargetsConfirmSchema = z.object({ region: z.string().regex(/^\d{6}(\d{3})?$/), year: yearInput(), targets: z.array(TargetSchema).max(20) }).strict();
 
 /** A region's attraction targets of a year. */
 export async function getAttractionTargets(db: Db, q: { region: string; year: number }, actor: Actor): Promise<StoredAttractionTarget[]> {
@@ -148,7 +148,7 @@ export async function getAttractionTargets(db: Db, q: { region: string; year: nu
 
 /** Sets a region's attraction targets of a year (dispatchers and admins); a target with its words came from a report. */
 export async function confirmAttractionTargets(db: Db, input: unknown, actor: Actor, now: Date = new Date()): Promise<StoredAttractionTarget[]> {
-  const q = parseInput(ConfirmSchema, input, { region: '地区', year: '年度', targets: '目标' });
+  const q = parseInput(AttractionTargetsConfirmSchema, input, { region: '地区', year: '年度', targets: '目标' });
   if (!canCreateProject(actor, q.region.slice(0, 6))) throw forbidden('只有调度员可以设置招商目标');
   const issues = q.targets.flatMap((t, i) => (t.key === 'landingRate' ? (t.value > 1 ? [{ field: `targets.${i}.value`, message: '开工落地率应为0到1之间的小数' }] : []) : Number.isInteger(t.value) ? [] : [{ field: `targets.${i}.value`, message: '项目数和金额应为整数（金额为元）' }]));
   if (issues.length > 0) throw invalidInput(issues);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { canCreateProject, coversRegion, type Actor } from '../../domain/access.ts';
 import { NEWS_EVENTS, parseNewsItems, readNews, type NewsCandidate, type NewsItem } from '../../domain/attraction/news-reader.ts';
 import { forbidden, AppError, invalidInput, notFound } from '../../domain/errors.ts';
-import { parseInput } from '../../domain/validation.ts';
+import { idInput, optionalPlainText, parseInput, plainText, yuanAmount } from '../../domain/validation.ts';
 import { decideNewsCandidate, findNewsCandidate, insertNewsCandidates, listNewsCandidates, type NewsCandidateRow } from '../../db/repositories/lead.repository.ts';
 import { inTransaction, newId, type Db } from '../../db/transaction.ts';
 import { placesUnder, readNewsPath } from '../../io/news-file.ts';
@@ -35,11 +35,11 @@ export function provinceOf(region: string): string {
   return `${region.slice(0, 2)}0000`;
 }
 
-const ReadSchema = z.object({ region: z.string().regex(/^\d{6}$/, '应为6位县级区划代码'), text: z.string().min(1, '请粘贴新闻文字').max(5_000_000) }).strict();
+export const NewsReadSchema = z.object({ region: z.string().regex(/^\d{6}$/, '应为6位县级区划代码'), text: plainText(5_000_000, { multiline: true }).min(1, '请粘贴新闻文字') }).strict();
 
 /** Reads pasted news text into candidates and keeps them pending for the county's dispatchers. */
 export async function submitNews(db: Db, input: unknown, actor: Actor, now: Date = new Date()): Promise<NewsCandidateRow[]> {
-  const q = parseInput(ReadSchema, input, { region: '县', text: '新闻文字' });
+  const q = parseInput(NewsReadSchema, input, { region: '县', text: '新闻文字' });
   if (!canCreateProject(actor, q.region)) throw forbidden('只有调度员可以从新闻登记线索');
   const candidates = newsCandidates(parseNewsItems(q.text), provinceOf(q.region));
   const stamp = now.toISOString();
@@ -58,13 +58,13 @@ export async function listCandidates(db: Db, q: { region: string; status?: NewsC
   return listNewsCandidates(db, q.region, q.status);
 }
 
-const AcceptSchema = z.object({
-  project: z.string().trim().min(1).max(200).optional(),
-  enterprise: z.string().trim().max(200).nullable().optional(),
-  amount: z.number().int().nonnegative().nullable().optional(),
+export const NewsAcceptSchema = z.object({
+  project: plainText(200).min(1).optional(),
+  enterprise: optionalPlainText(200).optional(),
+  amount: yuanAmount().min(0, '不能为负数').nullable().optional(),
   event: z.enum(NEWS_EVENTS).optional(),
-  unitId: z.string().nullable().optional(),
-  chain: z.string().trim().max(50).nullable().optional(),
+  unitId: idInput().nullable().optional(),
+  chain: optionalPlainText(50).optional(),
 }).strict();
 
 async function pendingCandidate(db: Db, id: string, actor: Actor): Promise<NewsCandidateRow> {
@@ -80,7 +80,7 @@ async function pendingCandidate(db: Db, id: string, actor: Actor): Promise<NewsC
  * its notes the sentence it was read from, its intended amount the amount read.
  */
 export async function acceptCandidate(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()) {
-  const edits = parseInput(AcceptSchema, input ?? {}, { project: '项目名称', enterprise: '企业', amount: '金额', event: '事件', unitId: '责任单位', chain: '产业链' });
+  const edits = parseInput(NewsAcceptSchema, input ?? {}, { project: '项目名称', enterprise: '企业', amount: '金额', event: '事件', unitId: '责任单位', chain: '产业链' });
   return inTransaction(db, async (trx) => {
     const c = await pendingCandidate(trx, id, actor);
     const event = edits.event ?? c.event;

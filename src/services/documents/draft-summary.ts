@@ -10,7 +10,7 @@ import { dateLine, defaultSummaryDay, docNumber, docNumberPatternProblem, headin
 import { defaultTemplate, openingLine, partHeading, type SummaryPart } from '../../domain/document/summary-wording.ts';
 import { forbidden, invalidInput } from '../../domain/errors.ts';
 import { isMonth, monthYear, type Month } from '../../domain/months.ts';
-import { parseInput } from '../../domain/validation.ts';
+import { parseInput, plainText } from '../../domain/validation.ts';
 import { findDocumentTemplate, putDocumentTemplate } from '../../db/repositories/document.repository.ts';
 import type { Db } from '../../db/transaction.ts';
 import { displayName, loadRegion, scopeWordOf } from '../indicator/indicator-access.ts';
@@ -58,10 +58,10 @@ export async function getDocumentTemplate(db: Db, input: { region: string }, act
 export const TemplateInputSchema = z
   .object({
     region: z.string().regex(/^\d{6}(\d{3})?$/, '应为6位或9位区划代码'),
-    unitName: z.string().trim().min(1, '不能为空').max(60),
-    numberPattern: z.string().trim().min(1, '不能为空').max(40),
-    recipient: z.string().trim().max(60),
-    signature: z.string().trim().min(1, '不能为空').max(60),
+    unitName: plainText(60).min(1, '不能为空'),
+    numberPattern: plainText(40).min(1, '不能为空'),
+    recipient: plainText(60),
+    signature: plainText(60).min(1, '不能为空'),
   })
   .strict();
 

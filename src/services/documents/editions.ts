@@ -6,35 +6,35 @@ import { writerId, type Actor } from '../../domain/access.ts';
 import { documentReadRefusal, documentWriteRefusal } from '../../domain/document/document-access.ts';
 import { refreshFigures, type Block, type DocFigure, type DocumentContent, type EditionFigure, type MovedFigure } from '../../domain/document/document-model.ts';
 import { AppError, forbidden, invalidInput, notFound } from '../../domain/errors.ts';
-import { dayOf, isMonth } from '../../domain/months.ts';
-import { parseInput } from '../../domain/validation.ts';
+import { dayOf } from '../../domain/months.ts';
+import { idInput, monthInput, parseInput, plainText } from '../../domain/validation.ts';
 import { findEdition, insertEdition, listEditions, nextEditionNumber, type EditionRow } from '../../db/repositories/document.repository.ts';
 import { inTransaction, newId, type Db } from '../../db/transaction.ts';
 import { draftSummary, type DraftedDocument } from './draft-summary.ts';
 
-const RunSchema = z.union([z.object({ text: z.string().max(10_000) }).strict(), z.object({ figure: z.string().min(1).max(200) }).strict()]);
+const RunSchema = z.union([z.object({ text: plainText(10_000, { multiline: true, keepSpaces: true }) }).strict(), z.object({ figure: plainText(200).min(1) }).strict()]);
 
 export const EditionSaveSchema = z
   .object({
     region: z.string().regex(/^\d{6}(\d{3})?$/, '应为6位或9位区划代码'),
-    asOf: z.string().refine(isMonth, '应为 YYYY-MM'),
+    asOf: monthInput(),
     /** The edition this one was edited from; its frozen figures keep their values. */
-    basedOn: z.string().max(64).nullable().optional(),
-    note: z.string().trim().max(200).optional(),
+    basedOn: idInput().nullable().optional(),
+    note: plainText(200, { multiline: true }).optional(),
     head: z
       .object({
-        title: z.string().trim().min(1, '标题不能为空').max(120),
-        docNumber: z.string().max(60),
-        recipient: z.string().max(60),
-        opening: z.string().max(500),
-        signature: z.string().trim().min(1, '署名不能为空').max(60),
-        date: z.string().trim().min(1, '成文日期不能为空').max(30),
+        title: plainText(120).min(1, '标题不能为空'),
+        docNumber: plainText(60, { keepSpaces: true }),
+        recipient: plainText(60, { keepSpaces: true }),
+        opening: plainText(500, { multiline: true, keepSpaces: true }),
+        signature: plainText(60).min(1, '署名不能为空'),
+        date: plainText(30).min(1, '成文日期不能为空'),
       })
       .strict(),
     /** Every block of the edition in order: paragraphs with their runs; headings and charts by id as drafted. */
-    blocks: z.array(z.object({ id: z.string().min(1).max(80), runs: z.array(RunSchema).max(400).optional() }).strict()).max(500),
+    blocks: z.array(z.object({ id: plainText(80).min(1), runs: z.array(RunSchema).max(400).optional() }).strict()).max(500),
     /** Figures kept at their value, each with why. */
-    frozen: z.array(z.object({ source: z.string().min(1).max(200), note: z.string().trim().max(200) }).strict()).max(1000).default([]),
+    frozen: z.array(z.object({ source: plainText(200).min(1), note: plainText(200, { multiline: true }) }).strict()).max(1000).default([]),
   })
   .strict();
 export type EditionSaveInput = z.input<typeof EditionSaveSchema>;

@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR, type Actor } from '../../domain/access.ts';
 import { AppError, invalidInput } from '../../domain/errors.ts';
 import { canExtend, canRelock, canReopen, deadlineFromDay } from '../../domain/round/deadlines.ts';
 import { cstLabel } from '../../domain/round/round.ts';
-import { parseInput } from '../../domain/validation.ts';
+import { instantInput, parseInput, plainText } from '../../domain/validation.ts';
 import { findRegion, listUnits } from '../../db/repositories/region.repository.ts';
 import { activeReopenings, insertReopening, relockReopening, unitReportCounts, updateRoundDeadline } from '../../db/repositories/round-calendar.repository.ts';
 import { insertNotification } from '../../db/repositories/round.repository.ts';
@@ -14,13 +14,12 @@ import { inTransaction, newId, type Db } from '../../db/transaction.ts';
 import { loadRoundToRun } from './round-access.ts';
 import { getRound, loadRoundSettings, monthName, type RoundSummary } from './rounds.ts';
 
-const isoInstant = z.string().datetime({ offset: true, message: '应为带时区的时间，如 2021-06-05T18:00:00+08:00' });
-const ExtendSchema = z.object({ deadline: isoInstant, graceUntil: isoInstant.optional() }).strict();
-const ReopenSchema = z
+export const ExtendSchema = z.object({ deadline: instantInput(), graceUntil: instantInput().optional() }).strict();
+export const ReopenSchema = z
   .object({
-    reason: z.string().trim().min(1, '请说明重新开放的原因').max(500, '原因最多500字'),
-    deadline: isoInstant.optional(),
-    graceUntil: isoInstant.optional(),
+    reason: plainText(500, { multiline: true, label: '原因' }).min(1, '请说明重新开放的原因'),
+    deadline: instantInput().optional(),
+    graceUntil: instantInput().optional(),
   })
   .strict();
 const LABELS = { deadline: '截止时间', graceUntil: '宽限截止时间', reason: '原因' };

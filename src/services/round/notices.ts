@@ -1,6 +1,7 @@
 // In-app notices (a round opened, a reminder), and each unit's group robot for reminders.
 
 import { z } from 'zod';
+import { plainText } from '../../domain/validation.ts';
 import { canRunRound, unitFilter, type Actor } from '../../domain/access.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { parseInput } from '../../domain/validation.ts';
@@ -18,20 +19,16 @@ export async function listNotices(db: Db, actor: Actor, limit = 50): Promise<Not
   return listNotifications(db, lo, hi, unitFilter(actor), limit);
 }
 
-const WebhookSchema = z
-  .object({
-    kind: z.enum(WEBHOOK_KINDS),
-    url: z
-      .string()
-      .trim()
-      .superRefine((u, ctx) => {
-        const refusal = webhookUrlRefusal(u);
-        if (refusal) ctx.addIssue({ code: 'custom', message: refusal });
-      }),
-    secret: z.string().trim().max(200).nullable().optional(),
-  })
+/** A unit's group robot as sent: its kind, an address of at most 500 characters, a signing secret of at most 200. */
+export const WebhookBodySchema = z
+  .object({ kind: z.enum(WEBHOOK_KINDS), url: plainText(500), secret: plainText(200).nullable().optional() })
   .strict()
   .nullable();
+/** The robot as saved: the address a public https one (webhookUrlRefusal), judged after who may set it. */
+const WebhookSchema = WebhookBodySchema.superRefine((hook, ctx) => {
+  const refusal = hook ? webhookUrlRefusal(hook.url) : null;
+  if (refusal) ctx.addIssue({ code: 'custom', path: ['url'], message: refusal });
+});
 
 /** Sets (or, with null, removes) the group robot a unit's reminders go to, at a public https address (webhookUrlRefusal). Dispatchers and admins of its county. */
 export async function configureUnitWebhook(db: Db, unitId: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<void> {

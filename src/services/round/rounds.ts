@@ -6,7 +6,7 @@ import { AppError, forbidden, invalidInput } from '../../domain/errors.ts';
 import { addMonths, cstParts, isMonth, monthYear, type Month } from '../../domain/months.ts';
 import { defaultDeadline, openedDeadlineNote, reportingDays, type DeadlineBasis } from '../../domain/round/deadlines.ts';
 import { cstLabel, parseRoundSettings, ROUND_SETTING_KEYS, roundSchedule, shouldOpenRound, type ReportStatus, type RoundSettings } from '../../domain/round/round.ts';
-import { parseInput } from '../../domain/validation.ts';
+import { instantInput, monthInput, parseInput } from '../../domain/validation.ts';
 import { findRegion, listCounties } from '../../db/repositories/region.repository.ts';
 import { activeReopenings, type Reopening } from '../../db/repositories/round-calendar.repository.ts';
 import {
@@ -44,13 +44,12 @@ export interface OpenedRound extends RoundSummary {
   deadlineNote: string;
 }
 
-const isoInstant = z.string().datetime({ offset: true, message: '应为带时区的时间，如 2021-06-05T18:00:00+08:00' });
 const OpenRoundSchema = z
   .object({
     regionCode: z.string().regex(/^\d{6}$/, '应为6位县级地区代码'),
-    month: z.string().refine(isMonth, '月份应为 YYYY-MM'),
-    deadline: isoInstant.optional(),
-    graceUntil: isoInstant.optional(),
+    month: monthInput(),
+    deadline: instantInput().optional(),
+    graceUntil: instantInput().optional(),
   })
   .strict();
 const OPEN_LABELS = { regionCode: '地区', month: '月份', deadline: '截止时间', graceUntil: '宽限截止时间' };

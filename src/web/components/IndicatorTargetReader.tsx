@@ -7,6 +7,7 @@ import { ApiError } from '../api.ts';
 import { useI18n, type I18n } from '../i18n.tsx';
 import { indicatorApi, type TargetProposal } from '../lib/indicator-api.ts';
 import { valueText } from '../lib/indicator-view.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../domain/validation.ts';
 import { LoadError } from './common.tsx';
 
 type Target = Pick<TargetProposal, 'indicator' | 'kind' | 'value' | 'qualifier' | 'upper'>;
@@ -130,7 +131,7 @@ export function IndicatorTargetReader({ region, regionName, defaultYear, onSaved
         </Typography.Paragraph>
         <Space wrap size={8} style={{ marginBottom: 8 }}>
           <span>{t('ind.readerYear')}</span>
-          <InputNumber min={1949} max={2999} value={year} onChange={(v) => v && setYear(v)} aria-label={t('ind.readerYear')} style={{ width: 96 }} />
+          <InputNumber min={FIRST_YEAR} max={LAST_YEAR} value={year} onChange={(v) => v && setYear(v)} aria-label={t('ind.readerYear')} style={{ width: 96 }} />
           <Typography.Text type="secondary">{regionName}</Typography.Text>
         </Space>
         <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} rows={4} placeholder={t('ind.readerPlaceholder')} aria-label={t('ind.readerText')} />
