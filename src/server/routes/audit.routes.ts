@@ -40,7 +40,7 @@ const AuditEventSchema = z.object({
 const list = createRoute({
   method: 'get', path: '/audit', tags, summary: '审计日志：谁在何时从何处改了什么（修改前、修改后），新的在前（管理员）',
   middleware: [requireActor] as const,
-  request: { query: Filters.extend({ page: z.coerce.number().int().min(1).optional(), pageSize: z.coerce.number().int().min(1).max(200).optional() }) },
+  request: { query: Filters.extend({ page: z.coerce.number().int().min(1).max(100_000).optional(), pageSize: z.coerce.number().int().min(1).max(200).optional() }) },
   responses: { 200: json(z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), events: z.array(AuditEventSchema) }), '审计日志'), ...errorResponses },
 });
 const exportRoute = createRoute({
