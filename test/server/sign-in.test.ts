@@ -166,8 +166,16 @@ describe(`sign-in (${testDialect()})`, () => {
     expect(same.json.error.details[0].message).toBe('新密码不能与当前密码相同');
     const wrong = await call(server, first, 'POST', '/api/auth/password', { currentPassword: 'not-it', newPassword: 'Mine-2021-wf' });
     expect(wrong.json.error.details).toEqual([{ field: 'currentPassword', message: '当前密码不正确' }]);
-    const changed = await call(server, first, 'POST', '/api/auth/password', { currentPassword: 'Start-2021-gh', newPassword: 'Mine-2021-wf' });
+    const res = await server.request(
+      '/api/auth/password',
+      { method: 'POST', headers: { authorization: `Bearer ${first}`, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: 'Start-2021-gh', newPassword: 'Mine-2021-wf' }) },
+      { incoming: { socket: { remoteAddress: '10.0.7.9' } } },
+    );
+    const changed = { status: res.status, json: (await res.json()) as any };
     expect([changed.status, changed.json.user.mustChangePassword]).toEqual([200, false]);
+    // The audit trail has the change, from the address it came from, and never the password.
+    const audited = await h.db.selectFrom('audit_event').select(['actor_name', 'address', 'after_json']).where('action', '=', 'account.password').where('subject_id', '=', added.json.account.id).execute();
+    expect(audited.map((a) => [a.actor_name, a.address, JSON.parse(a.after_json!).password])).toEqual([['王芳', '10.0.7.9', '已更改']]);
     expect((await call(server, first, 'GET', '/api/counties')).status).toBe(200);
     // The other session, opened with the given password, is over; the old password opens nothing.
     expect((await call(server, second, 'GET', '/api/auth/me')).status).toBe(401);

@@ -110,7 +110,7 @@ export const authRoutes = createRouter()
   .openapi(changePassword, async (c) => {
     const { db, now } = c.get('deps');
     const token = tokenOf(c.req.header('authorization'), getCookie(c, SESSION_COOKIE)) ?? null;
-    const user = await changeOwnPassword(db, c.get('user').id, c.req.valid('json'), token, now());
+    const user = await changeOwnPassword(db, c.get('user').id, c.req.valid('json'), token, now(), c.get('actor').address ?? null);
     return c.json({ user }, 200);
   })
   .openapi(demoAccounts, async (c) => {

@@ -20,9 +20,10 @@ export type ChangePasswordInput = z.input<typeof ChangePasswordSchema>;
 
 /**
  * Sets the signed-in holder's own password (also the forced change of an initial one). `keepToken` is the session the
- * change came from: it stays open, every other one of the account ends.
+ * change came from: it stays open, every other one of the account ends. `address` is where the request came from, for
+ * the audit trail.
  */
-export async function changeOwnPassword(db: Db, userId: string, input: unknown, keepToken: string | null, now: Date): Promise<PresentedUser> {
+export async function changeOwnPassword(db: Db, userId: string, input: unknown, keepToken: string | null, now: Date, address: string | null = null): Promise<PresentedUser> {
   const data = parseInput(ChangePasswordSchema, input, { currentPassword: '当前密码', newPassword: '新密码' });
   const user = await findUserById(db, userId);
   if (!user) throw invalidInput([{ field: 'currentPassword', message: '账号不存在' }]);
@@ -32,7 +33,7 @@ export async function changeOwnPassword(db: Db, userId: string, input: unknown, 
   if (data.newPassword === data.currentPassword) throw invalidInput([{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
   return inTransaction(db, async (trx) => {
     await setPassword(trx, user.id, hashPassword(data.newPassword), false, now.toISOString());
-    await recordAccountChange(trx, actorOf(user), 'account.password', user, (await findUserById(trx, user.id))!, now, true);
+    await recordAccountChange(trx, { ...actorOf(user), address }, 'account.password', user, (await findUserById(trx, user.id))!, now, true);
     await endSessions(trx, user.id, keepToken);
     return presentUser({ ...user, mustChangePassword: false, passwordChangedAt: now.toISOString() });
   });
