@@ -36,8 +36,8 @@ const ATTRACTION_ID_ROUTES = ['/leads/{id}', '/batches/{id}', '/news/candidates/
 /** The administration area (accounts, units, leaders): test/server/admin.test.ts walks it, by id and by list. */
 const ADMIN_ROUTES = '/admin/';
 
-/** Routes a reporter is refused outright (the county's documents): 403, and nothing of any project in the answer. */
-const COUNTY_ONLY = ['/documents/'];
+/** Routes a reporter is refused outright (the county's documents, the audit trail): 403, and nothing of any project in the answer. */
+const COUNTY_ONLY = ['/documents/', '/audit'];
 /** {id} routes of supervision (item, evidence, 督办函 ids): test/server/supervision.test.ts walks them. */
 const ITEM_ID_ROUTES = ['/items/{id}', '/item-attachments/{id}', '/letters/{id}'];
 

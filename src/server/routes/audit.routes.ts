@@ -6,7 +6,7 @@ import { ROLES } from '../../domain/access.ts';
 import { exportAudit, listAudit } from '../../services/audit/audit-trail.ts';
 import { createRouter } from '../env.ts';
 import { requireActor } from '../middleware/auth.ts';
-import { errorResponses, json } from './common.schema.ts';
+import { errorResponses, json, PageQuery } from './common.schema.ts';
 
 const tags = ['审计日志'];
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2026-12-07' });
@@ -40,7 +40,7 @@ const AuditEventSchema = z.object({
 const list = createRoute({
   method: 'get', path: '/audit', tags, summary: '审计日志：谁在何时从何处改了什么（修改前、修改后），新的在前（管理员）',
   middleware: [requireActor] as const,
-  request: { query: Filters.extend({ page: z.coerce.number().int().min(1).max(100_000).optional(), pageSize: z.coerce.number().int().min(1).max(200).optional() }) },
+  request: { query: Filters.extend(PageQuery) },
   responses: { 200: json(z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), events: z.array(AuditEventSchema) }), '审计日志'), ...errorResponses },
 });
 const exportRoute = createRoute({

@@ -20,6 +20,11 @@ export const errorResponses = {
 } as const;
 
 export const RegionCodeParam = z.string().regex(/^\d{6}(\d{3})?$/).openapi({ example: '140423' });
+/** A list's page: one shape and one bound for every paged route (a province's ledger is asked 500 rows at a time). */
+export const PageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+};
 export const MonthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).openapi({ example: '2021-05' });
 
 export function json<T extends z.ZodType>(schema: T, description: string) {

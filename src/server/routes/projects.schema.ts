@@ -5,7 +5,7 @@ import { ProjectCreateSchema, ProjectPatchSchema } from '../../domain/project/pr
 import { PROJECT_SORT_KEYS } from '../../services/list-projects.ts';
 import { APPROVAL_KINDS, BATCH_KINDS, CONSTRUCTION_TYPES, ENTERED_AS, FUND_KINDS, KEY_LEVELS, PHASES, STAGES, STATS_ENTRY_STATUSES } from '../../domain/project/project.ts';
 import { versionInput } from '../../domain/validation.ts';
-import { MonthParam, RegionCodeParam } from './common.schema.ts';
+import { MonthParam, PageQuery, RegionCodeParam } from './common.schema.ts';
 
 const day = z.string().nullable();
 
@@ -67,8 +67,7 @@ export const ProjectListQuerySchema = z.object({
   poolOnly: z.enum(['true', 'false']).optional().openapi({ description: '默认 true：只列当年项目库（续建、新建，未撤销），与项目库分析口径一致；false 列出全部项目（含储备、撤销）' }),
   sort: z.enum(PROJECT_SORT_KEYS).optional(),
   order: z.enum(['asc', 'desc']).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
-  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+  ...PageQuery,
 });
 
 export const ProjectDetailSchema = z

@@ -6,7 +6,7 @@ import { STAGES, STATS_ENTRY_STATUSES } from '../../domain/project/project.ts';
 import { CutOffInputSchema, StatsEntryChangeSchema } from '../../domain/stats-entry/stats-entry-input.ts';
 import { STATS_ENTRY_MATERIALS } from '../../domain/stats-entry/stats-entry.ts';
 import { FLAG_COLOURS } from '../../domain/stats-entry/unentered-flag.ts';
-import { MonthParam, RegionCodeParam } from './common.schema.ts';
+import { MonthParam, PageQuery, RegionCodeParam } from './common.schema.ts';
 
 const Material = z.enum(STATS_ENTRY_MATERIALS).openapi({
   description: 'approvalDocument 立项/核准/备案文件 · constructionContract 施工合同 · sitePhotos 现场照片（注明日期） · businessLicence 营业执照',
@@ -64,8 +64,7 @@ export const UnenteredQuerySchema = z.object({
   asOf: MonthParam.optional().openapi({ description: '按该月月末（当月为今天）计算开工月数；不填为今天' }),
   unit: z.string().max(64).optional().openapi({ description: '责任单位；填报员始终只看本单位' }),
   colour: Colour.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
-  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+  ...PageQuery,
 });
 
 export const UnenteredListSchema = z

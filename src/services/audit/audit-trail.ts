@@ -23,8 +23,8 @@ export const AuditQuerySchema = z
     actor: z.string().min(1).max(64).optional(),
     subjectKind: z.string().min(1).max(40).optional(),
     subjectId: z.string().min(1).max(200).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict();
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
