@@ -27,6 +27,11 @@ export interface BurstInput {
    * already saturated by the others' (seconds, on a busy event loop).
    */
   warmup?: BurstRequest;
+  /**
+   * Load beside the burst: `lanes` more connections sending `request` over and over until the burst's own requests
+   * are answered, unrecorded (the county's call measured while province calls keep the server busy).
+   */
+  background?: { request: BurstRequest; lanes: number };
 }
 
 export interface BurstOutput {
@@ -41,6 +46,8 @@ export interface BurstOutput {
   wallMs: number;
   /** A few answers of each status other than 200, for the report. */
   samples: { index: number; path: string; status: number; body: string }[];
+  /** Background requests answered during the burst, and how many of them were not 200. */
+  background: { answered: number; failed: number };
 }
 
 const WORKER = new URL('./http-burst.worker.ts', import.meta.url).href;

@@ -31,7 +31,8 @@ function send(agent: http.Agent, url: URL, r: BurstRequest): Promise<{ status: n
 
 async function burst(input: BurstInput): Promise<BurstOutput> {
   const url = new URL(input.base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: input.concurrency });
+  const backgroundLanes = input.background?.lanes ?? 0;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: input.concurrency + backgroundLanes });
   const startedAt = new Float64Array(input.requests.length);
   const latencies = new Float64Array(input.requests.length);
   const statuses = new Uint16Array(input.requests.length);
@@ -42,10 +43,22 @@ async function burst(input: BurstInput): Promise<BurstOutput> {
   // Every lane's connection is opened before the clock starts: the burst measures requests, not connection set-up.
   if (input.warmup) {
     const warmup = input.warmup;
-    const answers = await Promise.all(Array.from({ length: lanes }, () => send(agent, url, warmup)));
+    const answers = await Promise.all(Array.from({ length: lanes + backgroundLanes }, () => send(agent, url, warmup)));
     const failed = answers.find((a) => a.status !== 200);
     if (failed) throw new Error(`the warm-up request ${warmup.method} ${warmup.path} answered ${failed.status}: ${failed.body.slice(0, 300)}`);
   }
+  let done = false;
+  const background = { answered: 0, failed: 0 };
+  const backgroundLane = async (request: BurstRequest) => {
+    while (!done) {
+      const { status } = await send(agent, url, request);
+      background.answered++;
+      if (status !== 200) background.failed++;
+    }
+  };
+  // The load is under way (its requests sent and being worked on) before the first recorded request goes out.
+  const loads = input.background ? Array.from({ length: backgroundLanes }, () => backgroundLane(input.background!.request)) : [];
+  if (loads.length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   parentPort!.postMessage({ started: true });
   let next = 0;
   const origin = performance.now();
@@ -67,8 +80,10 @@ async function burst(input: BurstInput): Promise<BurstOutput> {
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   const wallMs = performance.now() - origin;
+  done = true;
+  await Promise.all(loads);
   agent.destroy();
-  return { startedAt, latencies, statuses, replayed, wallMs, samples };
+  return { startedAt, latencies, statuses, replayed, wallMs, samples, background };
 }
 
 const output = await burst(workerData as BurstInput);

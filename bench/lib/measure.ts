@@ -62,6 +62,21 @@ export async function measure(fn: () => unknown, o: MeasureOptions): Promise<Tim
   return (await measurePair(fn, () => undefined, o))[0];
 }
 
+/**
+ * Times a call made by `clients` callers at once, each calling again as soon as it is answered (as the HTTP burst's
+ * lanes do), after one warm-up call each: the latency each caller saw.
+ */
+export async function measureConcurrent(fn: () => unknown, clients: number, callsPerClient: number): Promise<Timing> {
+  await Promise.all(Array.from({ length: clients }, () => fn()));
+  const samples: number[] = [];
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = 0; i < callsPerClient; i++) samples.push(await timeOnce(fn));
+    }),
+  );
+  return summarize(samples);
+}
+
 /** The peak and current resident set of a Linux process, in MiB, from /proc/<pid>/status. */
 export function processMemory(pid: number): { peakMb: number; rssMb: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

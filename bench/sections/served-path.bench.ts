@@ -1,19 +1,23 @@
 // What a user waits for: the dashboard's call (GET /api/pool with breakdowns) over HTTP to `tiaodu serve` in its own
-// process, at 1, 4 and 16 clients at once, beside the same service called in-process.
+// process, at 1, 4 and 16 clients at once, beside the same service called in-process by as many callers at once; and a
+// county's call while province calls keep the server busy.
 
+import { openDatabase } from '../../src/db/connect.ts';
 import { insertUser } from '../../src/db/repositories/user.repository.ts';
 import { newId } from '../../src/db/transaction.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { hashPassword } from '../../src/services/auth/password.ts';
 import { poolSummary } from '../../src/services/pool-summary.ts';
 import { httpBurst, percentile, type BurstRequest } from '../lib/http-burst.ts';
-import { measure, summarize, type MeasureOptions } from '../lib/measure.ts';
+import { measureConcurrent, summarize, type MeasureOptions } from '../lib/measure.ts';
 import type { BenchSection } from '../lib/section.ts';
 import { startServeProcess } from '../lib/serve-child.ts';
 import { openSession } from '../lib/sessions.ts';
 import { BENCH_AS_OF, RATIO_TARGET } from './pool-analysis.bench.ts';
 
 const CLIENTS = [1, 4, 16] as const;
+/** Province calls kept in flight while a county's call is timed. */
+const BACKGROUND_PROVINCE_CALLS = 3;
 
 export const servedPathSection: BenchSection = {
   id: 'served',
@@ -30,17 +34,21 @@ export const servedPathSection: BenchSection = {
     const token = await openSession(db, viewer, now);
     const county = [...ctx.generated.counties].sort((a, b) => b.projects - a.projects || a.code.localeCompare(b.code))[0]!;
     const server = await startServeProcess(ctx.target);
+    // The in-process figure comes from a handle opened as `serve` opens it: on SQLite, with its readers.
+    const served = ctx.database === 'sqlite' ? await openDatabase(ctx.target, { migrate: false, readers: true }) : ctx.handle;
+    const countyAlone: number[] = [];
     try {
       for (const [label, region, options] of [
         [`county ${county.code} (largest, ${county.projects} projects)`, county.code, ctx.timing.fast],
         [`province ${ctx.generated.provinceCode} (${ctx.generated.counties.length} counties)`, ctx.generated.provinceCode, ctx.timing.slow],
       ] as [string, string, MeasureOptions][]) {
         const request: BurstRequest = { method: 'GET', path: `/api/pool?region=${region}&asOf=${BENCH_AS_OF}&breakdowns=true`, token };
-        const call = () => poolSummary(db, { region, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR);
-        // The in-process figure, taken just before each burst: the machine's state then is the burst's.
+        const call = () => poolSummary(served.db, { region, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR);
+        // The in-process figure, taken just before each burst with as many callers: the machine's state then is the
+        // burst's, and the database's work per answer the same, so the ratio is what serving costs.
         for (const clients of CLIENTS) {
-          const inProcess = await measure(call, options);
           const perClient = Math.max(options.minRuns, Math.min(options.runs, 10));
+          const inProcess = await measureConcurrent(call, clients, perClient);
           const result = await httpBurst({ base: server.base, requests: Array.from({ length: perClient * clients }, () => request), concurrency: clients, warmup: request });
           const failed = result.statuses.filter((s) => s !== 200).length;
           if (failed > 0) throw new Error(`${failed} answers to ${request.path} were not 200: ${result.samples.map((s) => `${s.status} ${s.body}`).join('; ').slice(0, 500)}`);
@@ -54,12 +62,40 @@ export const servedPathSection: BenchSection = {
             runs: http.runs,
             ratio,
             targets: ctx.targetsApply ? [{ text: `≤ ${RATIO_TARGET}× in-process`, pass: ratio <= RATIO_TARGET }] : [],
-            note: `in-process poolSummary ${inProcess.median.toFixed(1)} ms (median of ${inProcess.runs}); ratio = HTTP ÷ in-process; ${(result.latencies.length / (result.wallMs / 1000)).toFixed(1)} answers/s`,
+            note: `in-process poolSummary, ${clients} caller${clients === 1 ? '' : 's'} at once: ${inProcess.median.toFixed(1)} ms (median of ${inProcess.runs}); ratio = HTTP ÷ in-process; ${(result.latencies.length / (result.wallMs / 1000)).toFixed(1)} answers/s`,
           });
+          if (region === county.code && clients === 1) countyAlone.push(http.median);
           ctx.log(`  ${label}, ${clients} client(s): HTTP ${http.median.toFixed(1)} ms, in-process ${inProcess.median.toFixed(1)} ms (${ratio.toFixed(2)}×)`);
         }
       }
+      // What the issue saw: a county's call waiting behind province calls on the server's one thread.
+      const countyRequest: BurstRequest = { method: 'GET', path: `/api/pool?region=${county.code}&asOf=${BENCH_AS_OF}&breakdowns=true`, token };
+      const provinceRequest: BurstRequest = { method: 'GET', path: `/api/pool?region=${ctx.generated.provinceCode}&asOf=${BENCH_AS_OF}&breakdowns=true`, token };
+      const calls = Math.max(ctx.timing.fast.minRuns, Math.min(ctx.timing.fast.runs, 20));
+      const mixed = await httpBurst({
+        base: server.base,
+        requests: Array.from({ length: calls }, () => countyRequest),
+        concurrency: 1,
+        warmup: countyRequest,
+        background: { request: provinceRequest, lanes: BACKGROUND_PROVINCE_CALLS },
+      });
+      const failed = mixed.statuses.filter((s) => s !== 200).length + mixed.background.failed;
+      if (failed > 0) throw new Error(`${failed} answers of the mixed burst were not 200`);
+      const busy = summarize([...mixed.latencies]);
+      const ratio = busy.median / countyAlone[0]!;
+      ctx.record({
+        measurement: `county ${county.code}: GET /api/pool (the dashboard) while ${BACKGROUND_PROVINCE_CALLS} province calls are in flight`,
+        value: busy.median,
+        unit: 'ms',
+        p95: busy.p95,
+        runs: busy.runs,
+        ratio,
+        targets: [],
+        note: `ratio = ÷ the county's call alone over HTTP: ${countyAlone[0]!.toFixed(1)} ms; ${mixed.background.answered} province answers meanwhile`,
+      });
+      ctx.log(`  county while ${BACKGROUND_PROVINCE_CALLS} province calls run: ${busy.median.toFixed(1)} ms (${ratio.toFixed(2)}× alone)`);
     } finally {
+      if (served !== ctx.handle) await served.close();
       await server.stop();
     }
   },

@@ -11,6 +11,7 @@ import { toYuan } from '../domain/money.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
+import { ReadingSqliteDialect, startReaderPool } from './sqlite-readers.ts';
 import { sqliteTuning, type SqliteTuning } from './sqlite-tuning.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -68,7 +69,19 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
  * Opens (and, for SQLite, creates) a database and brings its schema up to date.
  * @param target an SQLite file path, ':memory:', or a postgres:// URL
  */
-export async function openDatabase(target: string, options: { migrate?: boolean; poolSize?: number; busyTimeoutMs?: number } = {}): Promise<DatabaseHandle> {
+export interface OpenOptions {
+  migrate?: boolean;
+  /** PostgreSQL's pool: connections the process may hold at once (10 by default). */
+  poolSize?: number;
+  busyTimeoutMs?: number;
+  /**
+   * A server's reads of an SQLite file off its request thread, on `tuning.readers` worker connections
+   * (src/db/sqlite-readers.ts). Not for one-off commands: starting the readers costs more than they save there.
+   */
+  readers?: boolean;
+}
+
+export async function openDatabase(target: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
   // How long a write waits for another writer (an import, a backup) before it is answered "busy, retry".
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let handle: DatabaseHandle;
@@ -115,11 +128,27 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     sqlite.pragma('synchronous = NORMAL');
-    const tuning = sqliteTuning({ fileBytes: fileSize(target), totalMemoryBytes: os.totalmem(), env: process.env });
+    const tuning = sqliteTuning({ fileBytes: fileSize(target), totalMemoryBytes: os.totalmem(), cores: os.availableParallelism(), env: process.env });
     sqlite.pragma(`cache_size = ${-tuning.cacheKiB}`);
     sqlite.pragma(`mmap_size = ${tuning.mmapBytes}`);
     sqlite.pragma(`wal_autocheckpoint = ${tuning.walAutocheckpointPages}`);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
+    const readers = options.readers === true && target !== ':memory:' && tuning.readers > 0;
+    const dialect = readers ? new ReadingSqliteDialect({ database: reusingStatements(sqlite) }) : new SqliteDialect({ database: reusingStatements(sqlite) });
+    const db = new Kysely<Database>({ dialect });
+    // Readers open the file once the writer has brought its schema up to date.
+    if (dialect instanceof ReadingSqliteDialect) {
+      afterMigration = () =>
+        dialect.attach(
+          startReaderPool({
+            file: path.resolve(target),
+            readers: tuning.readers,
+            busyTimeoutMs,
+            // The mapped window is shared by every connection; the page caches are not, so the readers split one.
+            cacheKiB: Math.max(8 * 1024, Math.floor(tuning.cacheKiB / tuning.readers)),
+            mmapBytes: tuning.mmapBytes,
+          }),
+        );
+    }
     handle = {
       db,
       dialect: 'sqlite',
@@ -135,7 +164,7 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
           await checkpointer?.stop();
         };
       },
-      tuning,
+      tuning: readers ? tuning : { ...tuning, readers: 0 },
       close: async () => {
         await stopMaintenance();
         await db.destroy();

@@ -19,31 +19,39 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('sqliteTuning', () => {
   it('holds a province file whole in the cache when the machine can spare it, and maps it twice over', () => {
-    const t = sqliteTuning({ fileBytes: 400 * MiB, totalMemoryBytes: 16 * GiB, env: {} });
+    const t = sqliteTuning({ fileBytes: 400 * MiB, totalMemoryBytes: 16 * GiB, cores: 2, env: {} });
     expect(t.cacheKiB).toBe(500 * 1024);
     expect(t.mmapBytes).toBe(800 * MiB);
   });
 
   it('takes at most an eighth of a small machine for the cache and a quarter for the mapping', () => {
-    const t = sqliteTuning({ fileBytes: 400 * MiB, totalMemoryBytes: 2 * GiB, env: {} });
+    const t = sqliteTuning({ fileBytes: 400 * MiB, totalMemoryBytes: 2 * GiB, cores: 2, env: {} });
     expect(t.cacheKiB).toBe(256 * 1024);
     expect(t.mmapBytes).toBe(512 * MiB);
   });
 
   it('gives a new, empty file a floor well above SQLite’s 2 MiB default', () => {
-    const t = sqliteTuning({ fileBytes: 0, totalMemoryBytes: 8 * GiB, env: {} });
+    const t = sqliteTuning({ fileBytes: 0, totalMemoryBytes: 8 * GiB, cores: 2, env: {} });
     expect(t.cacheKiB).toBe(32 * 1024);
     expect(t.mmapBytes).toBe(32 * MiB);
   });
 
   it('lets the operator override both, 0 turning mapping off', () => {
-    const t = sqliteTuning({ fileBytes: 400 * MiB, totalMemoryBytes: 16 * GiB, env: { TIAODU_SQLITE_CACHE_MB: '64', TIAODU_SQLITE_MMAP_MB: '0' } });
+    const t = sqliteTuning({ fileBytes: 400 * MiB, totalMemoryBytes: 16 * GiB, cores: 2, env: { TIAODU_SQLITE_CACHE_MB: '64', TIAODU_SQLITE_MMAP_MB: '0' } });
     expect(t).toMatchObject({ cacheKiB: 64 * 1024, mmapBytes: 0 });
   });
 
+  it('gives a server four readers per core, eight at least and sixteen at most, unless the operator says how many', () => {
+    const readers = (cores: number, env = {}) => sqliteTuning({ fileBytes: 0, totalMemoryBytes: 8 * GiB, cores, env }).readers;
+    expect([1, 2, 3, 16].map((c) => readers(c))).toEqual([8, 8, 12, 16]);
+    expect(readers(16, { TIAODU_SQLITE_READERS: '0' })).toBe(0);
+    expect(readers(2, { TIAODU_SQLITE_READERS: '3' })).toBe(3);
+    expect(() => readers(2, { TIAODU_SQLITE_READERS: 'many' })).toThrow(/TIAODU_SQLITE_READERS.*many/);
+  });
+
   it('refuses an override that is not a whole number of MiB, naming the variable', () => {
-    expect(() => sqliteTuning({ fileBytes: 0, totalMemoryBytes: GiB, env: { TIAODU_SQLITE_CACHE_MB: '1.5G' } })).toThrow(/TIAODU_SQLITE_CACHE_MB.*1\.5G/);
-    expect(() => sqliteTuning({ fileBytes: 0, totalMemoryBytes: GiB, env: { TIAODU_SQLITE_MMAP_MB: '-1' } })).toThrow(/TIAODU_SQLITE_MMAP_MB/);
+    expect(() => sqliteTuning({ fileBytes: 0, totalMemoryBytes: GiB, cores: 2, env: { TIAODU_SQLITE_CACHE_MB: '1.5G' } })).toThrow(/TIAODU_SQLITE_CACHE_MB.*1\.5G/);
+    expect(() => sqliteTuning({ fileBytes: 0, totalMemoryBytes: GiB, cores: 2, env: { TIAODU_SQLITE_MMAP_MB: '-1' } })).toThrow(/TIAODU_SQLITE_MMAP_MB/);
   });
 });
 

@@ -32,7 +32,7 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new AppError('invalid_usage', `端口无效：${opts.port}`);
       const idleMinutes = Number(opts.idleMinutes);
       if (!Number.isInteger(idleMinutes) || idleMinutes < 1 || idleMinutes > 7 * 24 * 60) throw new AppError('invalid_usage', `闲置分钟数无效：${opts.idleMinutes}（1 到 ${7 * 24 * 60}）`);
-      const handle = await openCommandDatabase(opts.db, { create: !!opts.demoIfEmpty });
+      const handle = await openCommandDatabase(opts.db, { create: !!opts.demoIfEmpty, readers: true });
       if (opts.demoIfEmpty && (await listCounties(handle.db)).length === 0) {
         say('数据库为空，正在建立襄垣县演示数据……');
         await createDemo(handle.db);
