@@ -12,7 +12,7 @@ import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
 import { ReadingSqliteDialect, startReaderPool } from './sqlite-readers.ts';
-import { sqliteTuning, type SqliteTuning } from './sqlite-tuning.ts';
+import { overrideCount, sqliteTuning, type SqliteTuning } from './sqlite-tuning.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -66,6 +66,15 @@ function pgTypes(pg: typeof PgDriver) {
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /**
+ * PostgreSQL connections one process holds at most. A request holds one for each statement (or for its transaction), so
+ * 10 serve about as many requests at once as the database's cores can work on; more only queue inside PostgreSQL.
+ */
+const DEFAULT_PG_POOL_SIZE = 10;
+export function pgPoolSize(env: { TIAODU_PG_POOL_SIZE?: string }): number {
+  return overrideCount('TIAODU_PG_POOL_SIZE', env.TIAODU_PG_POOL_SIZE, 1000) || DEFAULT_PG_POOL_SIZE;
+}
+
+/**
  * Opens (and, for SQLite, creates) a database and brings its schema up to date.
  * @param target an SQLite file path, ':memory:', or a postgres:// URL
  */
@@ -91,7 +100,7 @@ export async function openDatabase(target: string, options: OpenOptions = {}): P
     // Loaded only for PostgreSQL: a command on an SQLite file starts without the driver.
     const { default: pg } = await import('pg');
     // JIT compilation costs more than it saves on these aggregates (0.3–0.5 s of a province-wide query).
-    const pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? 10, types: pgTypes(pg), options: `-c jit=off -c lock_timeout=${busyTimeoutMs}` });
+    const pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? pgPoolSize(process.env), types: pgTypes(pg), options: `-c jit=off -c lock_timeout=${busyTimeoutMs}` });
     // An idle connection closed by the server (a restart, a dropped database) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));

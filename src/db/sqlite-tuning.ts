@@ -54,7 +54,8 @@ function overrideMiB(name: string, value: string | undefined): number | undefine
   return overrideCount(name, value, 1024 * 1024, 'MiB');
 }
 
-function overrideCount(name: string, value: string | undefined, max: number, unit?: string): number | undefined {
+/** A whole number an operator set in the environment, or undefined when unset; anything else is refused by name. */
+export function overrideCount(name: string, value: string | undefined, max: number, unit?: string): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > max) throw new RangeError(`${name} 应为 0 到 ${max} 之间的整数${unit ? `（${unit}）` : ''}，现为「${value}」`);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/connect.ts';
+import { openDatabase, pgPoolSize } from '../../src/db/connect.ts';
 import { startCheckpointer } from '../../src/db/sqlite-checkpointer.ts';
 import { sqliteTuning } from '../../src/db/sqlite-tuning.ts';
 import { addProject, seedCounty } from '../support/factories.ts';
@@ -113,5 +113,13 @@ describe(`the server's upkeep (${testDialect()})`, () => {
     await h.close();
     expect(failures).toEqual([]);
     expect(h.tuning === null).toBe(testDialect() === 'postgres');
+  });
+});
+
+describe('PostgreSQL’s pool size', () => {
+  it('is 10 unless the operator sets TIAODU_PG_POOL_SIZE, and a wrong value is refused by name', () => {
+    expect(pgPoolSize({})).toBe(10);
+    expect(pgPoolSize({ TIAODU_PG_POOL_SIZE: '32' })).toBe(32);
+    expect(() => pgPoolSize({ TIAODU_PG_POOL_SIZE: 'lots' })).toThrow(/TIAODU_PG_POOL_SIZE.*lots/);
   });
 });
