@@ -28,9 +28,14 @@ export function idempotencyKeyRefusal(key: string): string | null {
  * for a reason that will not change), but not the server's own failure or a "too many, wait", which a re-send should
  * try again.
  */
-export function isKeptAnswer(status: number, contentType: string | null, bytes: number): boolean {
+export function isKeptAnswer(status: number, contentType: string | null): boolean {
   if (status >= 500 || status === 429 || status === 408) return false;
-  return (contentType ?? '').startsWith('application/json') && bytes <= IDEMPOTENCY_POLICY.maxStoredBytes;
+  return (contentType ?? '').startsWith('application/json');
+}
+
+/** Whether a kept answer's body is small enough to store; a larger one gives the key back instead. */
+export function isStorableBody(body: string): boolean {
+  return new TextEncoder().encode(body).length <= IDEMPOTENCY_POLICY.maxStoredBytes;
 }
 
 /** The answer to a re-send, from the key's record: the stored result, a refusal, or wait / run it again. */

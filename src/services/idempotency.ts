@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import { AppError, invalidInput } from '../domain/errors.ts';
-import { IDEMPOTENCY_HEADER, IDEMPOTENCY_POLICY, idempotencyKeyRefusal, isKeptAnswer, keyedRequest } from '../domain/idempotency.ts';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_POLICY, idempotencyKeyRefusal, isKeptAnswer, isStorableBody, keyedRequest } from '../domain/idempotency.ts';
 import {
   claimIdempotencyKey,
   findIdempotencyKey,
@@ -83,8 +83,8 @@ export async function answerOnce<A extends Answer>(
     await releaseIdempotencyKey(db, w.userId, w.key);
     throw e;
   }
-  const body = isKeptAnswer(answer.status, answer.contentType, 0) ? await answer.text() : null;
-  if (body !== null && isKeptAnswer(answer.status, answer.contentType, Buffer.byteLength(body))) {
+  const body = isKeptAnswer(answer.status, answer.contentType) ? await answer.text() : null;
+  if (body !== null && isStorableBody(body)) {
     await storeIdempotentAnswer(db, w.userId, w.key, { status: answer.status, contentType: answer.contentType!, body });
   } else {
     await releaseIdempotencyKey(db, w.userId, w.key);
