@@ -2,7 +2,7 @@
 
 import { passwordProblem } from '../domain/auth/password-rule.ts';
 import { invalidInput } from '../domain/errors.ts';
-import { childDivisions, divisionPath, getDivision } from '../io/divisions.ts';
+import { childDivisions, divisionPath, getDivision, type Division } from '../io/divisions.ts';
 import { ensureRegions, insertUnits, listUnits, type UnitRow } from '../db/repositories/region.repository.ts';
 import { findUserByUsername, insertUser } from '../db/repositories/user.repository.ts';
 import { inTransaction, newId, type Db } from '../db/transaction.ts';
@@ -54,7 +54,8 @@ export async function initCounty(
   const county = getDivision(input.regionCode);
   if (!county) throw invalidInput([{ field: 'region', message: `区划代码 ${input.regionCode} 不在全国区划数据中` }]);
   if (county.level !== 'county') {
-    throw invalidInput([{ field: 'region', message: `${county.name}（${county.code}）不是县级区划，请给出县、县级市或区的6位代码` }]);
+    const hint = county.level === 'city' || county.level === 'province' ? `；为其下所有县建库用 --all-counties` : '';
+    throw invalidInput([{ field: 'region', message: `${county.name}（${county.code}）不是县级区划，请给出县、县级市或区的6位代码${hint}` }]);
   }
   const townships = childDivisions(county.code);
   return inTransaction(db, async (trx) => {
@@ -86,26 +87,80 @@ export async function initCounty(
       zones: townships.filter((t) => t.isZone).length,
       units: existing.length + units.length,
     };
-    const username = input.adminUsername === undefined ? `admin-${county.code}` : input.adminUsername;
-    if (username !== null && !(await findUserByUsername(trx, username))) {
-      const password = input.adminPassword ?? generatePassword();
-      const problem = passwordProblem(password, { username });
-      if (problem) throw invalidInput([{ field: 'adminPassword', message: `管理员密码：${problem}` }]);
-      await insertUser(trx, {
-        id: newId(),
-        username,
-        displayName: `${county.name}管理员`,
-        passwordHash: hashPassword(password),
-        role: 'admin',
-        regionCode: county.code,
-        unitId: null,
-        leaderId: null,
-        disabled: false,
-        createdAt: now.toISOString(),
-        mustChangePassword: true,
-      });
-      result.admin = { username, password };
-    }
+    const admin = await ensureAdmin(trx, { code: county.code, name: county.name }, input, now);
+    if (admin) result.admin = admin;
     return result;
   });
+}
+
+/**
+ * The first administrator of a county or of a whole city or province, unless one of that name exists (`username` null
+ * for none): the password is shown once and must be changed at the first sign-in.
+ */
+async function ensureAdmin(
+  db: Db,
+  region: { code: string; name: string },
+  input: { adminUsername?: string | null; adminPassword?: string },
+  now: Date,
+): Promise<{ username: string; password: string } | null> {
+  const username = input.adminUsername === undefined ? `admin-${region.code}` : input.adminUsername;
+  if (username === null || (await findUserByUsername(db, username))) return null;
+  const password = input.adminPassword ?? generatePassword();
+  const problem = passwordProblem(password, { username });
+  if (problem) throw invalidInput([{ field: 'adminPassword', message: `管理员密码：${problem}` }]);
+  await insertUser(db, {
+    id: newId(),
+    username,
+    displayName: `${region.name}管理员`,
+    passwordHash: hashPassword(password),
+    role: 'admin',
+    regionCode: region.code,
+    unitId: null,
+    leaderId: null,
+    disabled: false,
+    createdAt: now.toISOString(),
+    mustChangePassword: true,
+  });
+  return { username, password };
+}
+
+export interface InitAllCountiesResult {
+  regionCode: string;
+  name: string;
+  /** Each county as `initCounty` set it up, without an administrator of its own. */
+  counties: InitCountyResult[];
+  /** The administrator of the whole city or province, who creates the counties' accounts. */
+  admin?: { username: string; password: string };
+}
+
+/** The counties under a city or province in the division data, in code order. */
+export function countiesUnder(code: string): Division[] {
+  return childDivisions(code).flatMap((d) => (d.level === 'county' ? [d] : d.level === 'city' ? countiesUnder(d.code) : []));
+}
+
+/**
+ * Sets up every county under a city or province in one deployment (a city's or province's PostgreSQL), each county in
+ * its own transaction so a failure stops at a county and a second run completes the rest, and one administrator for
+ * the whole region. `onCounty` hears each county done: 117 of them take a while.
+ */
+export async function initAllCounties(
+  db: Db,
+  input: { regionCode: string; adminUsername?: string | null; adminPassword?: string },
+  now: Date = new Date(),
+  onCounty: (done: number, total: number, county: InitCountyResult) => void = () => {},
+): Promise<InitAllCountiesResult> {
+  const region = getDivision(input.regionCode);
+  if (!region) throw invalidInput([{ field: 'region', message: `区划代码 ${input.regionCode} 不在全国区划数据中` }]);
+  if (region.level !== 'city' && region.level !== 'province') {
+    throw invalidInput([{ field: 'region', message: `${region.name}（${region.code}）不是市级或省级区划：--all-counties 为一个市或省的所有县建库` }]);
+  }
+  const counties = countiesUnder(region.code);
+  const done: InitCountyResult[] = [];
+  for (const county of counties) {
+    const result = await initCounty(db, { regionCode: county.code, adminUsername: null }, now);
+    done.push(result);
+    onCounty(done.length, counties.length, result);
+  }
+  const admin = await inTransaction(db, (trx) => ensureAdmin(trx, { code: region.code, name: region.name }, input, now));
+  return { regionCode: region.code, name: region.name, counties: done, ...(admin ? { admin } : {}) };
 }

@@ -70,6 +70,7 @@ describe(`tiaodu command line (${testDialect()})`, () => {
     const notACounty = await tiaodu('init', '--db', db, '--region', '140400');
     expect(notACounty.code).toBe(1);
     expect(notACounty.stderr).toContain('不是县级区划');
+    expect(notACounty.stderr).toContain('--all-counties');
     for (const [args, text] of [
       [['pool', '--as-of', '2021-5'], '--as-of 应为月份 YYYY-MM，如 2021-05，而不是“2021-5”'],
       [['pool', '--as-of', '2021-13'], '--as-of 应为月份'],
@@ -111,6 +112,31 @@ describe(`tiaodu command line (${testDialect()})`, () => {
     expect((await tiaodu(...add, '--unit', '虒亭镇人民政府')).code).toBe(0);
     const list = await tiaodu('user', 'list', '--db', db, '--region', '140423', '--json');
     expect(JSON.parse(list.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ username: 'gh-li', role: 'reporter' })]));
+  });
+
+  it('sets up every county of a city in one database, with one administrator who sees across them', async () => {
+    const db = await freshTarget();
+    const notARegion = await tiaodu('init', '--db', db, '--region', '140423', '--all-counties');
+    expect(notARegion.code).toBe(1);
+    expect(notARegion.stderr).toContain('襄垣县（140423）不是市级或省级区划');
+    const res = await tiaodu('init', '--db', db, '--region', '140400', '--all-counties', '--admin-password', 'Changzhi-city-7', '--json');
+    expect(res.code).toBe(0);
+    const city = JSON.parse(res.stdout);
+    // 长治市's twelve county-level divisions, as GB/T 2260 lists them since 2019.
+    expect(city.counties.map((c: { name: string }) => c.name)).toEqual(['潞州区', '上党区', '屯留区', '潞城区', '襄垣县', '平顺县', '黎城县', '壶关县', '长子县', '武乡县', '沁县', '沁源县']);
+    expect(city.counties.find((c: { regionCode: string }) => c.regionCode === '140423')).toMatchObject({ townships: 9, zones: 1, units: 24 });
+    expect(city.counties.every((c: { admin?: unknown }) => c.admin === undefined)).toBe(true);
+    expect(city.admin).toEqual({ username: 'admin-140400', password: 'Changzhi-city-7' });
+    expect(res.stderr).toContain('[12/12] 沁源县（140431）');
+    // The city's administrator gives a county its people: a reporter of a unit of 襄垣县.
+    const add = await tiaodu('user', 'add', '--db', db, '--username', 'xy-rep', '--name', '王芳', '--role', 'reporter', '--region', '140423', '--unit', '虒亭镇人民政府', '--password', 'Xy-2026-wangfang');
+    expect(add.code).toBe(0);
+    const users = JSON.parse((await tiaodu('user', 'list', '--db', db, '--region', '140400', '--json')).stdout);
+    expect(users.map((u: { username: string }) => u.username).sort()).toEqual(['admin-140400', 'xy-rep']);
+    // Run again (after a failure half-way, or by mistake): nothing twice, no second administrator.
+    const again = JSON.parse((await tiaodu('init', '--db', db, '--region', '140400', '--all-counties', '--json')).stdout);
+    expect(again.counties.map((c: { units: number }) => c.units)).toEqual(city.counties.map((c: { units: number }) => c.units));
+    expect(again.admin).toBeUndefined();
   });
 
   it('builds the demo and prints the the pool report figures exactly as ACCEPTANCE.md shapes them', async () => {
