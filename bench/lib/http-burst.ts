@@ -7,8 +7,8 @@ export interface BurstRequest {
   method: 'GET' | 'POST' | 'PUT';
   /** The path and query, e.g. /api/reports/…/submit. */
   path: string;
-  /** A bearer token. */
-  token: string;
+  /** A bearer token; none for a sign-in. */
+  token?: string;
   /** A JSON body, already serialised. */
   body?: string;
   /** Further headers, e.g. an Idempotency-Key. */
@@ -27,6 +27,8 @@ export interface BurstInput {
    * already saturated by the others' (seconds, on a busy event loop).
    */
   warmup?: BurstRequest;
+  /** Send back every answer's body (a sign-in's token), not only samples of the failures. */
+  keepBodies?: boolean;
 }
 
 export interface BurstOutput {
@@ -41,6 +43,8 @@ export interface BurstOutput {
   wallMs: number;
   /** A few answers of each status other than 200, for the report. */
   samples: { index: number; path: string; status: number; body: string }[];
+  /** Every answer's body, in the order given, when asked for (`keepBodies`). */
+  bodies?: string[];
 }
 
 const WORKER = new URL('./http-burst.worker.ts', import.meta.url).href;
