@@ -10,7 +10,8 @@ const FIGURES = `count(*) as count, sum(total) as total_investment, sum(plan) as
   sum(started) as started, sum(resumed) as resumed`;
 
 // The pool is read once (materialized) and grouped five ways: the totals (labelled with the region's name), then by
-// township, chain, unit and 包联领导 (a project with no leader under null), each with the name of its key.
+// township, chain, unit and 包联领导 (a project with no leader under null), each with the name of its key. The links
+// are the region's, found through its projects: joined to the whole table, PostgreSQL hashes every link of the province.
 const RAW_DASHBOARD_POOL = `with pool as materialized (
   select p.id as id, y.phase as phase, p.total_investment as total, y.annual_plan as plan,
     coalesce((select sum(m.completed) from project_month m
@@ -37,7 +38,11 @@ select 'unit', unit, (select name from unit where id = unit), phase, ${FIGURES}
   from pool group by unit, phase
 union all
 select 'leader', pl.leader_id, (select name from leader where id = pl.leader_id), phase, ${FIGURES}
-  from pool left join project_leader pl on pl.project_id = pool.id group by pl.leader_id, phase`;
+  from pool left join (
+    select l.project_id, l.leader_id from project_leader l join project lp on lp.id = l.project_id
+    where lp.region_code >= :lo and lp.region_code <= :hi
+  ) pl on pl.project_id = pool.id
+  group by pl.leader_id, phase`;
 
 const RAW_DASHBOARD_BATCHES = `select b.id as id, b.held_on as held_on, b.title as title,
   sum(case when bp.kind = 'signed' then 1 else 0 end) as signed,
