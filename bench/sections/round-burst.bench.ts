@@ -208,7 +208,11 @@ async function verify(ctx: SectionContext, roundId: string, sent: readonly Sent[
       problems.missing++;
       continue;
     }
-    if (r.status !== 'submitted') problems.notSubmitted++;
+    // A report never submitted (its request got no answer) is lost, not doubled: the checks below are a submission's.
+    if (r.status !== 'submitted') {
+      problems.notSubmitted++;
+      continue;
+    }
     if (r.completed_month === null || Number(r.completed_month) !== s.amount) problems.wrongAmount++;
     // Submitted once: the first submission is the only one.
     if (r.first_submitted_at === null || r.first_submitted_at !== r.submitted_at) problems.notFirstSubmit++;
