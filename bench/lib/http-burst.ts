@@ -7,8 +7,8 @@ export interface BurstRequest {
   method: 'GET' | 'POST' | 'PUT';
   /** The path and query, e.g. /api/reports/…/submit. */
   path: string;
-  /** A bearer token. */
-  token: string;
+  /** A bearer token; none for a sign-in. */
+  token?: string;
   /** A JSON body, already serialised. */
   body?: string;
   /** Further headers, e.g. an Idempotency-Key. */
@@ -32,6 +32,8 @@ export interface BurstInput {
    * are answered, unrecorded (the county's call measured while province calls keep the server busy).
    */
   background?: { request: BurstRequest; lanes: number };
+  /** Send back every answer's body (a sign-in's token), not only samples of the failures. */
+  keepBodies?: boolean;
 }
 
 export interface BurstOutput {
@@ -48,6 +50,8 @@ export interface BurstOutput {
   samples: { index: number; path: string; status: number; body: string }[];
   /** Background requests answered during the burst, and how many of them were not 200. */
   background: { answered: number; failed: number };
+  /** Every answer's body, in the order given, when asked for (`keepBodies`). */
+  bodies?: string[];
 }
 
 const WORKER = new URL('./http-burst.worker.ts', import.meta.url).href;

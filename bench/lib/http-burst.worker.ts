@@ -12,7 +12,8 @@ const SAMPLES_PER_STATUS = 3;
 
 function send(agent: http.Agent, url: URL, r: BurstRequest): Promise<{ status: number; body: string; replayed?: boolean }> {
   return new Promise((resolve) => {
-    const headers: http.OutgoingHttpHeaders = { ...r.headers, authorization: `Bearer ${r.token}` };
+    const headers: http.OutgoingHttpHeaders = { ...r.headers };
+    if (r.token !== undefined) headers.authorization = `Bearer ${r.token}`;
     if (r.body !== undefined) {
       headers['content-type'] = 'application/json';
       headers['content-length'] = Buffer.byteLength(r.body);
@@ -38,6 +39,7 @@ async function burst(input: BurstInput): Promise<BurstOutput> {
   const statuses = new Uint16Array(input.requests.length);
   const replayed = new Uint8Array(input.requests.length);
   const samples: BurstOutput['samples'] = [];
+  const bodies: string[] | undefined = input.keepBodies ? new Array<string>(input.requests.length) : undefined;
   const sampled = new Map<number, number>();
   const lanes = Math.min(input.concurrency, input.requests.length);
   // Every lane's connection is opened before the clock starts: the burst measures requests, not connection set-up.
@@ -72,6 +74,7 @@ async function burst(input: BurstInput): Promise<BurstOutput> {
       startedAt[i] = started - origin;
       latencies[i] = performance.now() - started;
       statuses[i] = status;
+      if (bodies) bodies[i] = body;
       if (status !== 200 && (sampled.get(status) ?? 0) < SAMPLES_PER_STATUS) {
         sampled.set(status, (sampled.get(status) ?? 0) + 1);
         samples.push({ index: i, path: r.path, status, body: body.slice(0, 500) });
@@ -83,7 +86,7 @@ async function burst(input: BurstInput): Promise<BurstOutput> {
   done = true;
   await Promise.all(loads);
   agent.destroy();
-  return { startedAt, latencies, statuses, replayed, wallMs, samples, background };
+  return { startedAt, latencies, statuses, replayed, wallMs, samples, background, bodies };
 }
 
 const output = await burst(workerData as BurstInput);

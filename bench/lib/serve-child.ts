@@ -17,6 +17,8 @@ export interface ServeProcess {
   processCpuMs(): number;
   /** Resident set now, in MiB. */
   rssMiB(): number;
+  /** What the server has printed since it started (its last 64 KiB): the calendar's openings, its failures. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -48,18 +50,24 @@ export async function startServeProcess(target: string, env: Record<string, stri
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Everything the server prints is kept (its last 64 KiB): the start-up line, then the calendar's openings and failures.
   let output = '';
+  let onOutput = () => {};
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-65_536);
+    onOutput();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`tiaodu serve did not start within ${START_TIMEOUT_MS / 1000} s: ${output.slice(-800)}`)), START_TIMEOUT_MS);
-    const listen = (d: Buffer) => {
-      output += d.toString();
+    onOutput = () => {
       if (output.includes('tiaodu 已启动')) {
         clearTimeout(timer);
+        onOutput = () => {};
         resolve();
       }
     };
-    child.stdout.on('data', listen);
-    child.stderr.on('data', listen);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`tiaodu serve exited with ${code}: ${output.slice(-800)}`));
@@ -71,6 +79,7 @@ export async function startServeProcess(target: string, env: Record<string, stri
     pid,
     mainThreadCpuMs: () => ticksMs(`/proc/${pid}/task/${pid}/stat`),
     processCpuMs: () => ticksMs(`/proc/${pid}/stat`),
+    output: () => output,
     rssMiB: () => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? Number.NaN) / 1024,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -9,6 +9,7 @@ import { listAlerts } from '../../src/services/alerts/alerts.ts';
 import { poolSummary } from '../../src/services/pool-summary.ts';
 import { measurePair, type MeasureOptions, type Timing } from '../lib/measure.ts';
 import type { BenchSection, SectionContext, TargetCheck } from '../lib/section.ts';
+import { dashboardDifference, rawDashboard } from './dashboard-raw.ts';
 
 /** The as-of month: the whole last year, the widest year-to-date window. */
 export const BENCH_AS_OF = '2025-12';
@@ -142,9 +143,22 @@ export const poolAnalysisSection: BenchSection = {
       RAW_BY_PHASE, cq, fast, COUNTY_TARGET_MS, true, 'service: region lookup, phase figures, 三个一批 counts');
     await timed(ctx, `${countyLabel}: poolPhaseFigures`, () => poolPhaseFigures(db, cq), RAW_BY_PHASE, cq, fast, COUNTY_TARGET_MS, true,
       'repository: the aggregate alone');
-    await timed(ctx, `${countyLabel}: poolSummary with breakdowns`,
-      () => poolSummary(db, { region: county.code, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR),
-      RAW_BY_PHASE, cq, fast, COUNTY_TARGET_MS, false, 'what the dashboard asks: totals and four breakdowns from one scan; ratio for information');
+    // The dashboard's call beside its own twin: the same figures, breakdowns, 三个一批 counts and open rounds by hand.
+    const dashboard = () => poolSummary(db, { region: county.code, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR);
+    const dashboardMismatch = dashboardDifference(await dashboard(), await rawDashboard(ctx.raw, cq));
+    if (dashboardMismatch) throw new Error(`the raw dashboard queries and poolSummary with breakdowns disagree: ${dashboardMismatch}`);
+    const [d, dr] = await measurePair(dashboard, () => rawDashboard(ctx.raw, cq), fast);
+    ctx.record({
+      measurement: `${countyLabel}: poolSummary with breakdowns`,
+      value: d.median,
+      unit: 'ms',
+      p95: d.p95,
+      runs: d.runs,
+      rawMs: dr.median,
+      ratio: d.median / dr.median,
+      targets: targetChecks(ctx, d, dr, COUNTY_TARGET_MS, true),
+      note: 'what the dashboard asks: totals, township, chain, unit and leader breakdowns, 三个一批 counts, open rounds; raw: the same in three queries',
+    });
 
     ctx.log(`  ${provinceLabel}`);
     await timed(ctx, `${provinceLabel}: poolPhaseFigures(…, 'county')`, () => poolPhaseFigures(db, pq, 'county'), RAW_BY_COUNTY, pq, slow,

@@ -12,12 +12,10 @@ import { newId } from '../../src/db/transaction.ts';
 import { addMonths, cstParts, firstMonthOfYear, monthYear } from '../../src/domain/months.ts';
 import type { MonthlyCompletion, Project, ProjectYear } from '../../src/domain/project/project.ts';
 import { hashPassword } from '../../src/services/auth/password.ts';
-import { userForToken } from '../../src/services/auth/sessions.ts';
 import { initCounty } from '../../src/services/init-county.ts';
 import { openRound } from '../../src/services/round/rounds.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
-import { startServeProcess } from '../lib/serve-child.ts';
-import { openSession } from '../lib/sessions.ts';
+import { startServeProcess, type ServeProcess } from '../lib/serve-child.ts';
 import { httpBurst, percentile, type BurstRequest } from '../lib/http-burst.ts';
 import type { BenchSection, SectionContext } from '../lib/section.ts';
 import { mulberry32 } from '../../src/domain/seeded-random.ts';
@@ -46,9 +44,11 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 interface RushCounty {
   units: UnitRow[];
-  /** Each unit's reporter and session token, by unit id. */
-  reporters: Map<string, { user: UserRow; token: string }>;
-  dispatcherToken: string;
+  /** Each unit's reporter, by unit id. */
+  reporters: Map<string, UserRow>;
+  dispatcher: UserRow;
+  /** Every account's password: each signs in with it over HTTP, as its phone does. */
+  password: string;
   month: string;
   projects: number;
   monthRows: number;
@@ -56,7 +56,7 @@ interface RushCounty {
 
 /**
  * The rush's county: its regions and default units (initCounty), the reporting units, 100 projects of the year's
- * pool per unit with their months of the year so far, a reporter and a session per unit, and a dispatcher.
+ * pool per unit with their months of the year so far, a reporter per unit, and a dispatcher, all with one password.
  */
 async function buildCounty(ctx: SectionContext, size: { units: number; perUnit: number }, now: Date): Promise<RushCounty> {
   const { db } = ctx.handle;
@@ -103,7 +103,8 @@ async function buildCounty(ctx: SectionContext, size: { units: number; perUnit: 
     await upsertMonths(trx, months);
   });
 
-  const passwordHash = hashPassword(randomBytes(12).toString('base64url'));
+  const password = randomBytes(12).toString('base64url');
+  const passwordHash = hashPassword(password);
   const user = (username: string, role: UserRow['role'], unitId: string | null): UserRow => ({
     id: newId(), username, displayName: username, passwordHash, role, regionCode: COUNTY, unitId, leaderId: null, disabled: false, createdAt, mustChangePassword: false, passwordChangedAt: null,
   });
@@ -112,13 +113,8 @@ async function buildCounty(ctx: SectionContext, size: { units: number; perUnit: 
   await db.transaction().execute(async (trx) => {
     for (const u of [dispatcher, ...reporterUsers]) await insertUser(trx, u);
   });
-  const reporters = new Map<string, { user: UserRow; token: string }>();
-  for (const u of reporterUsers) reporters.set(u.unitId!, { user: u, token: await openSession(db, u.id, now) });
-  const dispatcherToken = await openSession(db, dispatcher.id, now);
-  // The service must know the sessions made here; a change in how tokens are stored shows now, not as 50 000 × 401.
-  const probe = reporterUsers[0]!;
-  if ((await userForToken(db, reporters.get(probe.unitId!)!.token, now))?.id !== probe.id) throw new Error('a session made for the rush is not recognised by userForToken');
-  return { units, reporters, dispatcherToken, month, projects: projects.length, monthRows: months.length };
+  const reporters = new Map(reporterUsers.map((u) => [u.unitId!, u]));
+  return { units, reporters, dispatcher, password, month, projects: projects.length, monthRows: months.length };
 }
 
 /**
@@ -132,6 +128,60 @@ async function settle(ctx: SectionContext): Promise<number> {
   if (ctx.database === 'postgres') await sql`analyze`.execute(ctx.handle.db);
   else await ctx.handle.optimize();
   return performance.now() - started;
+}
+
+/** Signs one account in over HTTP; its token. */
+async function signInOne(base: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const body = (await res.json()) as { token?: string };
+  if (res.status !== 200 || !body.token) throw new Error(`signing in ${username} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  return body.token;
+}
+
+/**
+ * Every reporter signs in as its phone does, `POST /api/auth/login` with its password, all at once from one address
+ * (the bench's), over the burst's connections: each a scrypt check, a session and the sign-in's records. The sign-in
+ * limits count failures only, so as many good sign-ins from one address as a county has phones are never refused.
+ * The dispatcher signs in first; its session warms the connections. Returns each unit's token.
+ */
+async function signInAll(ctx: SectionContext, server: ServeProcess, county: RushCounty): Promise<{ tokens: Map<string, string>; dispatcherToken: string }> {
+  const dispatcherToken = await signInOne(server.base, county.dispatcher.username, county.password);
+  const units = [...county.reporters.keys()];
+  const requests: BurstRequest[] = units.map((unitId) => ({
+    method: 'POST',
+    path: '/api/auth/login',
+    body: JSON.stringify({ username: county.reporters.get(unitId)!.username, password: county.password }),
+  }));
+  const warmup: BurstRequest = { method: 'GET', path: '/api/auth/me', token: dispatcherToken };
+  let cpuBefore = server.processCpuMs();
+  let mainBefore = server.mainThreadCpuMs();
+  const result = await httpBurst({ base: server.base, requests, concurrency: CONCURRENCY, warmup, keepBodies: true }, () => {
+    cpuBefore = server.processCpuMs();
+    mainBefore = server.mainThreadCpuMs();
+  });
+  const cpuPerSignIn = (server.processCpuMs() - cpuBefore) / requests.length;
+  const mainPerSignIn = (server.mainThreadCpuMs() - mainBefore) / requests.length;
+  const tokens = new Map<string, string>();
+  units.forEach((unitId, i) => {
+    const token = result.statuses[i] === 200 ? (JSON.parse(result.bodies![i]!) as { token?: string }).token : undefined;
+    if (token) tokens.set(unitId, token);
+  });
+  const sorted = Float64Array.from(result.latencies).sort();
+  const p50 = percentile(sorted, 0.5);
+  const p99 = percentile(sorted, 0.99);
+  const refused = requests.length - tokens.size;
+  ctx.log(`  sign-ins: ${n(tokens.size)} of ${n(requests.length)} in ${seconds(result.wallMs)}, p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms; ${cpuPerSignIn.toFixed(1)} ms of the server's CPU each`);
+  for (const x of result.samples) ctx.log(`  answer ${x.status} to ${x.path}: ${x.body}`);
+  ctx.record({
+    measurement: `sign-ins: ${n(requests.length)} × POST /api/auth/login, each unit's reporter with its password, ${CONCURRENCY} in flight, one address`,
+    value: result.wallMs / 1000,
+    unit: 's',
+    targets: [{ text: 'every sign-in 200 with a token', pass: refused === 0 }],
+    note: `${(requests.length / (result.wallMs / 1000)).toFixed(1)} sign-ins/s; server CPU ${cpuPerSignIn.toFixed(1)} ms a sign-in (scrypt on libuv's threads), ${mainPerSignIn.toFixed(2)} ms of it on the main thread${refused ? `; ${n(refused)} refused` : ''}`,
+  });
+  ctx.record({ measurement: 'sign-ins: latency (p50, p95)', value: p50, unit: 'ms', p95: percentile(sorted, 0.95), runs: requests.length, note: `p99 ${p99.toFixed(0)} ms, max ${(sorted[sorted.length - 1] ?? Number.NaN).toFixed(0)} ms` });
+  if (refused) throw new Error(`${n(refused)} of ${n(requests.length)} reporters could not sign in`);
+  return { tokens, dispatcherToken };
 }
 
 interface Sent {
@@ -158,12 +208,16 @@ async function verify(ctx: SectionContext, roundId: string, sent: readonly Sent[
       problems.missing++;
       continue;
     }
-    if (r.status !== 'submitted') problems.notSubmitted++;
+    // A report never submitted (its request got no answer) is lost, not doubled: the checks below are a submission's.
+    if (r.status !== 'submitted') {
+      problems.notSubmitted++;
+      continue;
+    }
     if (r.completed_month === null || Number(r.completed_month) !== s.amount) problems.wrongAmount++;
     // Submitted once: the first submission is the only one.
     if (r.first_submitted_at === null || r.first_submitted_at !== r.submitted_at) problems.notFirstSubmit++;
     if (r.version !== SUBMITTED_ONCE_VERSION) problems.resubmitted++;
-    if (r.submitted_by !== reporters.get(s.unitId)?.user.id) problems.wrongSubmitter++;
+    if (r.submitted_by !== reporters.get(s.unitId)?.id) problems.wrongSubmitter++;
   }
   const totals = await ctx.handle.db
     .selectFrom('report')
@@ -178,6 +232,30 @@ async function verify(ctx: SectionContext, roundId: string, sent: readonly Sent[
     duplicateProjects: rows.length - projects.size,
     problems,
   };
+}
+
+/**
+ * The served process runs the round's calendar, every minute and once as it starts. The rush's round, its deadline a
+ * day ahead, is within the reminders' lead (24 hours by default), so the calendar's first run sends each unit with
+ * drafts left its in-app reminder while the rush goes on: those reminders, the rounds it opened (none unless a
+ * generated county's month has come) and any failure it printed say whether it ran.
+ */
+async function checkCalendar(ctx: SectionContext, server: ServeProcess, roundId: string, servedFrom: string): Promise<void> {
+  const { db } = ctx.handle;
+  const [reminders, opened] = await Promise.all([
+    db.selectFrom('reminder').select(sql<number>`count(*)`.as('n')).where('round_id', '=', roundId).where('sent_at', '>=', servedFrom).executeTakeFirstOrThrow(),
+    db.selectFrom('round').select(sql<number>`count(*)`.as('n')).where('opened_at', '>=', servedFrom).where('region_code', '<>', COUNTY).executeTakeFirstOrThrow(),
+  ]);
+  const failures = server.output().split('\n').filter((l) => l.includes('执行失败'));
+  const sent = Number(reminders.n);
+  ctx.log(`  calendar: ${n(sent)} reminders of the rush's round sent by the served process, ${n(Number(opened.n))} rounds opened${failures.length ? `; ${failures.join('; ')}` : ''}`);
+  ctx.record({
+    measurement: 'rush: the round calendar in the served process',
+    value: Number.NaN,
+    unit: 's',
+    targets: [{ text: 'calendar ran, no failure', pass: sent > 0 && failures.length === 0 }],
+    note: `${n(sent)} in-app reminders of the rush's round (deadline a day ahead) sent by its calendar while serving; ${n(Number(opened.n))} other rounds opened; ${failures.length ? failures.join('; ') : 'no failure printed'}`,
+  });
 }
 
 /** The databases the rush ran on in this run, with the size it ran at. */
@@ -203,9 +281,9 @@ export const roundBurstSection: BenchSection = {
     const county = await buildCounty(ctx, size, now);
     const setupMs = performance.now() - started;
     const analyseMs = await settle(ctx);
-    ctx.log(`  county ${COUNTY}: ${n(size.units)} units, ${n(county.projects)} projects, ${n(county.monthRows)} month rows, ${n(size.units + 1)} accounts with sessions in ${seconds(setupMs)}; statistics in ${seconds(analyseMs)}`);
+    ctx.log(`  county ${COUNTY}: ${n(size.units)} units, ${n(county.projects)} projects, ${n(county.monthRows)} month rows, ${n(size.units + 1)} accounts in ${seconds(setupMs)}; statistics in ${seconds(analyseMs)}`);
     ctx.record({
-      measurement: `rush setup: ${n(size.units)} units, ${n(county.projects)} projects of the ${monthYear(county.month)} pool, ${n(size.units)} reporters with a session`,
+      measurement: `rush setup: ${n(size.units)} units, ${n(county.projects)} projects of the ${monthYear(county.month)} pool, ${n(size.units)} reporters`,
       value: setupMs / 1000,
       unit: 's',
       note: `county ${COUNTY}; ${n(county.monthRows)} month rows (${firstMonthOfYear(monthYear(county.month))} to the month before ${county.month}); then ${ctx.database === 'postgres' ? 'analyze' : 'optimize'} ${seconds(analyseMs)}; not part of the rush`,
@@ -222,8 +300,10 @@ export const roundBurstSection: BenchSection = {
     // The rush comes days after the round opened: its reports are in the statistics by then.
     await settle(ctx);
 
+    const servedFrom = new Date().toISOString();
     const server = await startServeProcess(ctx.target);
     try {
+      const { tokens, dispatcherToken } = await signInAll(ctx, server, county);
       // Every report of the round, each sent by its unit's reporter, the units interleaved as their phones would be.
       const reports = await ctx.handle.db.selectFrom('report').select(['id', 'unit_id']).where('round_id', '=', round.id).execute();
       const random = mulberry32(SEED);
@@ -235,7 +315,7 @@ export const roundBurstSection: BenchSection = {
       const submit = (s: Sent): BurstRequest => ({
         method: 'POST',
         path: `/api/reports/${s.reportId}/submit`,
-        token: county.reporters.get(s.unitId)!.token,
+        token: tokens.get(s.unitId)!,
         body: JSON.stringify({ completedMonth: s.amount, progress: '主体结构施工中，完成形象进度约六成' }),
         headers: { 'Idempotency-Key': `${s.reportId}:submit:1` },
       });
@@ -249,7 +329,7 @@ export const roundBurstSection: BenchSection = {
       const resends = ordered.filter((o) => o.resend).length;
 
       ctx.log(`  round ${round.id} opened in ${seconds(openMs)}; ${n(sent.length)} submits and ${n(resends)} re-sends, ${CONCURRENCY} in flight`);
-      const warmup: BurstRequest = { method: 'GET', path: '/api/auth/me', token: county.dispatcherToken };
+      const warmup: BurstRequest = { method: 'GET', path: '/api/auth/me', token: dispatcherToken };
       let cpuBefore = server.mainThreadCpuMs();
       let processCpuBefore = server.processCpuMs();
       const result = await httpBurst({ base: server.base, requests, concurrency: CONCURRENCY, warmup }, () => {
@@ -306,6 +386,7 @@ export const roundBurstSection: BenchSection = {
         note: `answers: ${answers}, ${n(replayedAnswers)} of them the stored first result; ${n(v.submitted)} of ${n(v.reports)} reports submitted, each once (version ${SUBMITTED_ONCE_VERSION}, first submission = last, by its unit's reporter), with the amount sent; Σ ${n(v.sumStored)} 元${found.length ? `; found: ${found.join(', ')}` : ''}`,
       });
       ctx.log(`  verified: ${n(v.submitted)} of ${n(v.reports)} submitted; lost ${lost}, doubled ${doubled}${found.length ? ` (${found.join(', ')})` : ''}`);
+      await checkCalendar(ctx, server, round.id, servedFrom);
     } finally {
       await server.stop();
     }

@@ -9,7 +9,8 @@ import { breakdown, groupPhaseFigures, poolFigures, type BreakdownRow, type Pool
 import { batchSentence, poolSentence, type BatchCount } from '../domain/pool/pool-sentence.ts';
 import { parseInput } from '../domain/validation.ts';
 import { batchCounts, poolPhaseFigures, poolProjectRows, type PoolQuery } from '../db/repositories/pool.repository.ts';
-import { childRegions, findRegion, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
+import { childRegions, findRegion, listCounties, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
+import { countyRange } from '../db/repositories/scope.ts';
 import type { Db } from '../db/transaction.ts';
 import { figureCompleteness, type Completeness } from './current-month.ts';
 
@@ -67,17 +68,23 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
   const q = parseInput(PoolSummaryInputSchema, input);
   const county = q.region.slice(0, 6);
   if (!coversRegion(actor, county)) throw forbidden('无权查看该地区的数据');
-  const region = await findRegion(db, q.region);
-  if (!region) throw notFound(`地区 ${q.region}`);
 
   const query = poolQueryOf(q.region, q.asOf, unitFilter(actor));
-  const year = query.year;
+  // The queries do not wait for one another (on PostgreSQL each takes a connection of the pool); only the breakdowns
+  // wait for the region, whose level says which ones it has.
+  const found = findRegion(db, q.region).then((r) => r ?? Promise.reject(notFound(`地区 ${q.region}`)));
   // With breakdowns, one scan serves the totals too: the totals are the sum of the breakdown's parts.
-  const parts = q.breakdowns ? await breakdowns(db, query, region.level) : null;
-  const figures = parts ? parts.figures : poolFigures(await poolPhaseFigures(db, query));
-  const batches = await batchCounts(db, county, year);
-  // A reporter's figures are its unit's, and the sentence says so rather than 全县.
-  const unitName = query.unitId ? (await listUnits(db, county)).find((u) => u.id === query.unitId)?.name ?? '本单位' : null;
+  const figuresAndParts = q.breakdowns
+    ? found.then((r) => breakdowns(db, query, r.level))
+    : poolPhaseFigures(db, query).then((rows) => ({ figures: poolFigures(rows), rows: null }));
+  const [region, { figures, rows: parts }, batches, completeness, unitName] = await Promise.all([
+    found,
+    figuresAndParts,
+    batchCounts(db, county, query.year),
+    figureCompleteness(db, { region: q.region, asOf: q.asOf }, actor),
+    // A reporter's figures are its unit's, and the sentence says so rather than 全县.
+    query.unitId ? listUnits(db, county).then((units) => units.find((u) => u.id === query.unitId)?.name ?? '本单位') : null,
+  ]);
 
   const summary: PoolSummary = {
     region: q.region,
@@ -87,18 +94,18 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
     unitId: query.unitId ?? null,
     ...figures,
     batches,
-    completeness: await figureCompleteness(db, { region: q.region, asOf: q.asOf }, actor),
+    completeness,
     sentence: unitName
       ? poolSentence(figures, q.asOf, unitName)
       : `${batchSentence(batches)}${poolSentence(figures, q.asOf, scopeWord(region.level, region.isZone))}`,
   };
-  if (parts) Object.assign(summary, parts.rows);
+  if (parts) Object.assign(summary, parts);
   return summary;
 }
 
-async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<{ figures: PoolFigures; rows: Partial<PoolSummary> }> {
+async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<{ figures: PoolFigures; rows: Partial<PoolSummary> | null }> {
   if (level === 'city' || level === 'province') {
-    const [rows, counties] = await Promise.all([poolPhaseFigures(db, query, 'county'), childRegionsDeep(db, query.regionCode, level)]);
+    const [rows, counties] = await Promise.all([poolPhaseFigures(db, query, 'county'), countyNames(db, query.regionCode)]);
     return { figures: poolFigures(rows), rows: { byCounty: breakdown(rows, (k) => counties.get(k) ?? k) } };
   }
   const [projects, townships, units, leaders] = await Promise.all([
@@ -121,10 +128,8 @@ async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<{ fi
   };
 }
 
-/** County names under a city or province, for labelling a by-county breakdown. */
-async function childRegionsDeep(db: Db, code: string, level: string): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const cities = level === 'province' ? await childRegions(db, code) : [{ code }];
-  for (const city of cities) for (const c of await childRegions(db, city.code)) names.set(c.code, c.name);
-  return names;
+/** County names under a city or province, for labelling a by-county breakdown: one query, not one per city. */
+async function countyNames(db: Db, code: string): Promise<Map<string, string>> {
+  const [lo, hi] = countyRange(code);
+  return new Map((await listCounties(db)).filter((c) => c.code >= lo && c.code <= hi).map((c) => [c.code, c.name]));
 }

@@ -101,25 +101,15 @@ export type PoolProjectRow = PoolProjectFigures & { township: string | null; cha
 
 /**
  * The pool's projects one row each, for a county's dashboard: one scan serves the totals and every breakdown,
- * where five aggregates would each scan the pool again.
+ * where five aggregates would each scan the pool again. Each row carries its 包联领导 in order, read with the row:
+ * a second query for the region's links read every project of the region again, the pool's and the others'.
  */
 export async function poolProjectRows(db: Kysely<Database>, q: PoolQuery): Promise<PoolProjectRow[]> {
-  const [lo, hi] = countyRange(q.regionCode);
-  const [rows, links] = await Promise.all([
-    poolProjects(db, q).select(['p.id as id', 'p.township_code as township', 'p.chain as chain', 'p.unit_id as unit']).execute(),
-    // The region's links in one query: as many as the projects, where a list of ids would take one query per chunk.
-    db
-      .selectFrom('project_leader as pl')
-      .innerJoin('project as p', 'p.id', 'pl.project_id')
-      .select(['pl.project_id', 'pl.leader_id'])
-      .where('p.region_code', '>=', lo)
-      .where('p.region_code', '<=', hi)
-      .orderBy('pl.project_id')
-      .orderBy('pl.position')
-      .execute(),
-  ]);
-  const leaders = new Map<string, string[]>();
-  for (const l of links) leaders.set(l.project_id, [...(leaders.get(l.project_id) ?? []), l.leader_id]);
+  // string_agg with its ORDER BY is PostgreSQL's, and SQLite's since 3.44; ids hold no comma.
+  const leaders = sql<string | null>`(select string_agg(pl.leader_id, ',' order by pl.position) from project_leader pl where pl.project_id = p.id)`;
+  const rows = await poolProjects(db, q)
+    .select(['p.township_code as township', 'p.chain as chain', 'p.unit_id as unit', leaders.as('leaders')])
+    .execute();
   return rows.map((r) => ({
     // whereInPool keeps the pool's phases only.
     phase: r.phase as PoolPhase,
@@ -130,7 +120,7 @@ export async function poolProjectRows(db: Kysely<Database>, q: PoolQuery): Promi
     resumed: Number(r.resumed) === 1,
     township: r.township,
     chain: r.chain,
-    leaders: leaders.get(r.id) ?? [],
+    leaders: r.leaders ? r.leaders.split(',') : [],
     unit: r.unit,
   }));
 }

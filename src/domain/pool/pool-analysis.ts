@@ -111,7 +111,8 @@ export function groupPhaseFigures<T extends PoolProjectFigures>(
   return [...groups.values()];
 
   function add(r: T, key: string | null): void {
-    const id = JSON.stringify([r.phase, key]);
+    // Called once per project and key, so the id is a plain concatenation; \u0000 keeps null apart from any key.
+    const id = key === null ? `${r.phase}\u0000` : `${r.phase}\u0001${key}`;
     let g = groups.get(id);
     if (!g) {
       g = { phase: r.phase, key, count: 0, totalInvestment: 0, annualPlan: 0, completedYtd: 0, started: 0, resumed: 0 };
