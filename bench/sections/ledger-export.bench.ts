@@ -6,7 +6,7 @@ import path from 'node:path';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { ledgerLayout, prepareLedgerExport } from '../../src/services/export-ledger.ts';
 import { poolSummary } from '../../src/services/pool-summary.ts';
-import { streamLedgerWorkbook, type LedgerWriterSheet } from '../../src/io/ledger-writer.ts';
+import { streamLedgerWorkbook, type LedgerWriterRow, type LedgerWriterSheet } from '../../src/io/ledger-writer.ts';
 import { runTiaodu } from '../lib/cli-child.ts';
 import { summarize, type MeasureOptions, type Timing } from '../lib/measure.ts';
 import type { BenchSection, SectionContext } from '../lib/section.ts';
@@ -38,11 +38,13 @@ async function ledgerRegion(ctx: SectionContext): Promise<{ code: string; rows: 
 }
 
 /** Rows of a real ledger repeated up to exactly `n` project rows, for timing the writer at the issue's size. */
-function repeatTo(sheet: LedgerWriterSheet, n: number): LedgerWriterSheet {
-  const data = sheet.rows.filter((r) => r.kind === 'data');
-  if (data.length === 0) return sheet;
+async function repeatTo(sheet: LedgerWriterSheet, n: number): Promise<LedgerWriterSheet> {
+  const read: LedgerWriterRow[] = [];
+  for await (const row of sheet.rows) read.push(row);
+  const data = read.filter((r) => r.kind === 'data');
+  if (data.length === 0) return { ...sheet, rows: read };
   const rows = Array.from({ length: n }, (_v, i) => data[i % data.length]!);
-  return { ...sheet, rows: [sheet.rows[0]!, ...rows] };
+  return { ...sheet, rows: [read[0]!, ...rows] };
 }
 
 async function timeRuns(fn: () => Promise<unknown>, o: MeasureOptions): Promise<Timing> {
@@ -91,7 +93,7 @@ export const ledgerExportSection: BenchSection = {
       });
 
       // The generated pools have no region of exactly 5 000 rows: the writer alone is also timed at that size.
-      const sheet = repeatTo((await ledgerLayout(ctx.handle.db, input, SYSTEM_ACTOR)).sheet, LEDGER_ROWS);
+      const sheet = await repeatTo((await ledgerLayout(ctx.handle.db, input, SYSTEM_ACTOR)).sheet, LEDGER_ROWS);
       const writerOut = path.join(dir, 'writer.xlsx');
       const writer = await timeRuns(() => streamLedgerWorkbook(writerOut, sheet), slow);
       ctx.record({

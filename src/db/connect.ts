@@ -68,7 +68,10 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
  * Opens (and, for SQLite, creates) a database and brings its schema up to date.
  * @param target an SQLite file path, ':memory:', or a postgres:// URL
  */
-export async function openDatabase(target: string, options: { migrate?: boolean; poolSize?: number; busyTimeoutMs?: number } = {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: string,
+  options: { migrate?: boolean; poolSize?: number; busyTimeoutMs?: number; singlePass?: boolean } = {},
+): Promise<DatabaseHandle> {
   // How long a write waits for another writer (an import, a backup) before it is answered "busy, retry".
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let handle: DatabaseHandle;
@@ -115,7 +118,7 @@ export async function openDatabase(target: string, options: { migrate?: boolean;
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     sqlite.pragma('synchronous = NORMAL');
-    const tuning = sqliteTuning({ fileBytes: fileSize(target), totalMemoryBytes: os.totalmem(), env: process.env });
+    const tuning = sqliteTuning({ fileBytes: fileSize(target), totalMemoryBytes: os.totalmem(), env: process.env, singlePass: options.singlePass });
     sqlite.pragma(`cache_size = ${-tuning.cacheKiB}`);
     sqlite.pragma(`mmap_size = ${tuning.mmapBytes}`);
     sqlite.pragma(`wal_autocheckpoint = ${tuning.walAutocheckpointPages}`);

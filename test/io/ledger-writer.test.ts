@@ -7,9 +7,12 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { inertText } from '../../src/domain/ledger/ledger-cells.ts';
-import { columnLetter, FIRST_DATA_ROW, streamLedgerWorkbook, writeLedgerWorkbook, type LedgerWriterSheet } from '../../src/io/ledger-writer.ts';
+import { columnLetter, FIRST_DATA_ROW, streamLedgerWorkbook, writeLedgerWorkbook, type LedgerWriterRow, type LedgerWriterSheet } from '../../src/io/ledger-writer.ts';
 
-const sheet: LedgerWriterSheet = {
+/** A sheet whose rows are an array, for tests that build one sheet from another. */
+type ListedSheet = LedgerWriterSheet & { rows: readonly LedgerWriterRow[] };
+
+const sheet: ListedSheet = {
   sheetName: '2021年台账',
   title: '襄垣县2021年重点项目建设台账',
   unitLine: '单位：万元    截至2021年5月',
@@ -125,7 +128,7 @@ describe('writeLedgerWorkbook', () => {
 });
 
 describe('streamLedgerWorkbook', () => {
-  const many: LedgerWriterSheet = {
+  const many: ListedSheet = {
     ...sheet,
     rows: [
       sheet.rows[0]!,

@@ -8,6 +8,8 @@ import { AppError } from '../../domain/errors.ts';
 export interface DatabaseUse {
   /** Whether the command may create the SQLite file (init, demo, serve --demo-if-empty). */
   create?: boolean;
+  /** A command that streams through its data once (an export): SQLite gets a small cache and no memory map. */
+  singlePass?: boolean;
 }
 
 /** Opens the database a command names; a missing SQLite file is wrong usage unless the command creates one. */
@@ -16,7 +18,7 @@ export async function openCommandDatabase(dbOption: string | undefined, use: Dat
   if (!use.create && !isPostgresUrl(target) && target !== ':memory:' && !fs.existsSync(target)) {
     throw new AppError('invalid_usage', `没有这个数据库：${target}（检查 --db 或 DATABASE_URL；新建数据库用 tiaodu init 或 tiaodu demo）`);
   }
-  return openDatabase(target);
+  return openDatabase(target, { singlePass: use.singlePass });
 }
 
 export async function withDatabase<T>(dbOption: string | undefined, work: (handle: DatabaseHandle) => Promise<T>, use: DatabaseUse = {}): Promise<T> {
