@@ -12,6 +12,7 @@ import { summarize, type MeasureOptions, type Timing } from '../lib/measure.ts';
 import type { BenchSection, SectionContext } from '../lib/section.ts';
 import { IMPORT_AS_OF, IMPORT_COUNTY } from './ledger-import.bench.ts';
 import { BENCH_AS_OF } from './pool-analysis.bench.ts';
+import { perProjectSpread } from './size-cost.bench.ts';
 
 /** The ledger size the issue names. */
 export const LEDGER_ROWS = 5_000;
@@ -62,6 +63,8 @@ async function timeRuns(fn: () => Promise<unknown>, o: MeasureOptions): Promise<
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
+const PER_ROW = 'export ledger of the whole province in-process, per project row';
+
 export const ledgerExportSection: BenchSection = {
   id: 'ledger-export',
   title: 'Ledger export: about 5 000 rows to .xlsx',
@@ -105,6 +108,22 @@ export const ledgerExportSection: BenchSection = {
         targets: ctx.targetsApply ? [{ text: `< ${EXPORT_TARGET_MS / 1000} s`, pass: writer.median < EXPORT_TARGET_MS }] : [],
       });
 
+      // The whole province in-process, once: its time per project row, compared across the sizes of the run, says
+      // whether the export's time grows only with its rows.
+      const province = { region: ctx.generated.provinceCode, asOf: BENCH_AS_OF };
+      const provinceOut = path.join(dir, 'province.xlsx');
+      const t0 = performance.now();
+      const all = await prepareLedgerExport(ctx.handle.db, province, SYSTEM_ACTOR);
+      await all.writeTo(provinceOut);
+      const provinceMs = performance.now() - t0;
+      ctx.record({
+        measurement: `${PER_ROW}, ${ctx.generated.provinceCode}`,
+        value: (provinceMs * 1000) / all.rows,
+        unit: 'µs',
+        runs: 1,
+        note: `${(provinceMs / 1000).toFixed(1)} s for ${all.rows.toLocaleString('en-US')} rows`,
+      });
+
       // The real command in a child: its peak is the memory a county's server needs for one export. The whole
       // province, several times the issue's size, shows whether the peak stays flat as ledgers grow.
       const regions = [
@@ -134,4 +153,5 @@ export const ledgerExportSection: BenchSection = {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   },
+  acrossSizes: (rows) => perProjectSpread(rows, PER_ROW, 'export ledger of the whole province'),
 };
