@@ -19,7 +19,7 @@ import {
 } from '../domain/project/project.ts';
 import { isRegionCode, isWithin, regionLevel } from '../domain/region.ts';
 import { parseInput } from '../domain/validation.ts';
-import { ledgerSectionPage, ledgerSectionSums, type LedgerCursor, type LedgerExportRow, type LedgerFilter, type LedgerSectionSums } from '../db/repositories/project.repository.ts';
+import { ledgerRowsById, ledgerSectionIds, ledgerSectionSums, type LedgerExportRow, type LedgerFilter, type LedgerSectionSums } from '../db/repositories/project.repository.ts';
 import { childRegions, findRegion, listCounties, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
 import type { Db } from '../db/transaction.ts';
 import {
@@ -240,9 +240,9 @@ async function addNames(db: Db, names: Names, loaded: Set<string>, rows: readonl
 
 /**
  * The ledger as layout and rows, before it becomes a workbook: what {@link exportLedger} writes. The sums come first,
- * from the database; the sheet's rows are then read a page at a time (`pageRows` projects a query) as the writer
- * takes them, each time the sheet is written. Pages are separate queries, so an edit made while a long ledger is
- * being written may show in the rows but not in the sums read before them.
+ * from the database; as the writer takes the sheet's rows, each section's ids are read in order, then its projects a
+ * page at a time (`pageRows` a query), each time the sheet is written. Every read is its own short query, so other
+ * requests run between them; an edit made meanwhile may show in the rows but not in the sums read before them.
  */
 export async function ledgerLayout(
   db: Db,
@@ -276,18 +276,15 @@ export async function ledgerLayout(
     for (const [numeral, s] of sections.entries()) {
       const label = s.phase ? `${PHASE_LABELS[s.phase]}项目` : `未列入${year}年计划的项目`;
       yield sumRow('section', `${SECTION_NUMERALS[numeral]}、${label}（${s.count}个）`, s);
+      const ids = await ledgerSectionIds(db, filterOf(s.phase), s.phase);
       let seq = 0;
-      let after: LedgerCursor | null = null;
-      for (;;) {
-        const page = await ledgerSectionPage(db, filterOf(s.phase), s.phase, after, pageRows);
+      for (let i = 0; i < ids.length; i += pageRows) {
+        const page = await ledgerRowsById(db, ids.slice(i, i + pageRows), year, q.asOf);
         await addNames(db, names, loaded, page);
         for (const row of page) {
           const cells = projectCells((seq += 1), row, sumYuan([row.project.completedBefore, row.completedThrough]), names, endDay);
           yield { kind: 'data', cells: LEDGER_COLUMNS.map((c) => cells[c.key]) };
         }
-        const last = page[page.length - 1];
-        if (!last || page.length < pageRows) break;
-        after = { totalInvestment: last.project.totalInvestment, id: last.project.id };
       }
     }
   }

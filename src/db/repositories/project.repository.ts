@@ -383,33 +383,34 @@ export async function ledgerSectionSums(db: Db, q: LedgerFilter): Promise<Ledger
   }));
 }
 
-/** Where the next page of an exported ledger starts: after this project in the export's order. */
-export interface LedgerCursor {
-  totalInvestment: Yuan;
-  id: string;
+/**
+ * The ids of one phase of an exported ledger (null: projects without a phase that year), in the export's order: total
+ * investment down, then id. One query over the ledger's keys alone: sorting them once costs what one keyset page
+ * would (each page would scan and sort the region again), and the rows are then read a page at a time by id.
+ */
+export async function ledgerSectionIds(db: Db, q: LedgerFilter, phase: Phase | null): Promise<string[]> {
+  let keys = ledgerProjects(db, q).select('p.id');
+  keys = phase === null ? keys.where('y.phase', 'is', null) : keys.where('y.phase', '=', phase);
+  return (await keys.orderBy('p.total_investment', 'desc').orderBy('p.id').execute()).map((r) => r.id);
 }
 
 /**
- * One page of one phase of an exported ledger, in the export's order (total investment down, then id), starting after
- * `after`. Each page is its own short query, keyed on the last row of the one before rather than an offset, so a long
- * export neither holds a connection nor rereads what it has written; other requests run between its pages.
- * The page's keys are found first and its figures computed for those rows only, not for every row the sort passes.
+ * Ledger rows of these projects, in the order of `ids`, with the year's figures: one page of an export, read through
+ * the primary keys, so a page costs the same however large the region. A project deleted meanwhile is left out.
  */
-export async function ledgerSectionPage(db: Db, q: LedgerFilter, phase: Phase | null, after: LedgerCursor | null, limit: number): Promise<LedgerExportRow[]> {
-  let keys = ledgerProjects(db, q).select('p.id');
-  keys = phase === null ? keys.where('y.phase', 'is', null) : keys.where('y.phase', '=', phase);
-  if (after) {
-    const { totalInvestment, id } = after;
-    keys = keys.where((eb) => eb.or([eb('p.total_investment', '<', totalInvestment), eb.and([eb('p.total_investment', '=', totalInvestment), eb('p.id', '>', id)])]));
-  }
-  const ids = (await keys.orderBy('p.total_investment', 'desc').orderBy('p.id').limit(limit).execute()).map((r) => r.id);
+export async function ledgerRowsById(db: Db, ids: readonly string[], year: number, toMonth: string): Promise<LedgerExportRow[]> {
   if (ids.length === 0) return [];
-  const rows = await withYearFigures(ledgerProjects(db, q).where('p.id', 'in', ids), firstMonthOfYear(q.year), q.toMonth)
-    .select(completedThrough(q.toMonth).as('completed_through'))
-    .orderBy('p.total_investment', 'desc')
-    .orderBy('p.id')
-    .execute();
-  return withLeaders(db, rows.map((r) => ({ ...toListRow(r), completedThrough: toYuan(r.completed_through) })));
+  const base = db
+    .selectFrom('project as p')
+    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', year))
+    .where('p.id', 'in', ids);
+  const rows = await withYearFigures(base, firstMonthOfYear(year), toMonth).select(completedThrough(toMonth).as('completed_through')).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ ...toListRow(r), completedThrough: toYuan(r.completed_through) }] : [];
+  });
+  return withLeaders(db, ordered);
 }
 
 /** The industry chains a county's projects use, for filters and forms. */
