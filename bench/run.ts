@@ -16,6 +16,7 @@ import { ledgerImportSection } from './sections/ledger-import.bench.ts';
 import { poolAnalysisSection } from './sections/pool-analysis.bench.ts';
 import { roundBurstSection } from './sections/round-burst.bench.ts';
 import { servedPathSection } from './sections/served-path.bench.ts';
+import { sizeCostSection } from './sections/size-cost.bench.ts';
 import { serverMemorySection } from './sections/server-memory.bench.ts';
 import { startupSection } from './sections/startup.bench.ts';
 import { summaryDocumentSection } from './sections/summary-document.bench.ts';
@@ -24,7 +25,7 @@ import { summaryDocumentSection } from './sections/summary-document.bench.ts';
  * The benchmark sections, run in this order on every database and size. A new benchmark (a ledger import,
  * a burst of monthly reports) is one more BenchSection in bench/sections/, listed here.
  */
-const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, serverMemorySection, ledgerImportSection, ledgerExportSection, roundBurstSection, servedPathSection, summaryDocumentSection];
+const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, serverMemorySection, ledgerImportSection, ledgerExportSection, roundBurstSection, servedPathSection, summaryDocumentSection, sizeCostSection];
 
 const USAGE = `usage: npm run bench -- [options]
   --sizes county,city,province   sizes to generate (default county,province; --quick: county)
@@ -211,6 +212,12 @@ async function main(): Promise<number> {
           log(`${dialect} ${size} failed: ${message(e)}`);
           rows.push({ database: dialect, size, section: 'setup', measurement: `generate ${size}`, value: Number.NaN, unit: 's', targets: [], error: message(e) });
         }
+      }
+      // Figures compared from one size to the next (a cost per project that should stay flat), under the largest size.
+      const largest = [...o.sizes].sort((a, b) => BENCH_SIZES[a].projects - BENCH_SIZES[b].projects).at(-1)!;
+      for (const section of o.sections) {
+        const own = rows.filter((r) => r.database === dialect && r.section === section.id).sort((a, b) => BENCH_SIZES[a.size].projects - BENCH_SIZES[b.size].projects);
+        for (const row of section.acrossSizes?.(own) ?? []) rows.push({ database: dialect, size: largest, section: section.id, targets: [], ...row });
       }
     });
   }

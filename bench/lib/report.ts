@@ -6,6 +6,8 @@ function figure(value: number | undefined, unit: string): string {
   if (value === undefined || Number.isNaN(value)) return '';
   if (unit === 'ms') return value < 10 ? `${value.toFixed(2)} ms` : value < 100 ? `${value.toFixed(1)} ms` : `${value.toFixed(0)} ms`;
   if (unit === 's') return `${value.toFixed(1)} s`;
+  if (unit === 'µs') return `${value.toFixed(2)} µs`;
+  if (unit === '×') return `${value.toFixed(2)}×`;
   return `${value.toFixed(0)} ${unit}`;
 }
 

@@ -17,7 +17,7 @@ export interface ResultRow {
   section: string;
   measurement: string;
   value: number;
-  unit: 'ms' | 'MiB' | 's';
+  unit: 'ms' | 'MiB' | 's' | 'µs' | '×';
   p95?: number;
   runs?: number;
   /** The median of the hand-written query timed alongside, and value ÷ it. */
@@ -53,4 +53,9 @@ export interface BenchSection {
   id: string;
   title: string;
   run(ctx: SectionContext): Promise<void>;
+  /**
+   * Rows judged across the sizes of a run, once every size has run on a database: given the rows this section recorded
+   * there (smallest size first), returns rows to add under the largest size.
+   */
+  acrossSizes?(rows: readonly ResultRow[]): RecordedRow[];
 }

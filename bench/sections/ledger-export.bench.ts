@@ -6,12 +6,13 @@ import path from 'node:path';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { ledgerLayout, prepareLedgerExport } from '../../src/services/export-ledger.ts';
 import { poolSummary } from '../../src/services/pool-summary.ts';
-import { streamLedgerWorkbook, type LedgerWriterSheet } from '../../src/io/ledger-writer.ts';
+import { streamLedgerWorkbook, type LedgerWriterRow, type LedgerWriterSheet } from '../../src/io/ledger-writer.ts';
 import { runTiaodu } from '../lib/cli-child.ts';
 import { summarize, type MeasureOptions, type Timing } from '../lib/measure.ts';
 import type { BenchSection, SectionContext } from '../lib/section.ts';
 import { IMPORT_AS_OF, IMPORT_COUNTY } from './ledger-import.bench.ts';
 import { BENCH_AS_OF } from './pool-analysis.bench.ts';
+import { perProjectSpread } from './size-cost.bench.ts';
 
 /** The ledger size the issue names. */
 export const LEDGER_ROWS = 5_000;
@@ -38,11 +39,13 @@ async function ledgerRegion(ctx: SectionContext): Promise<{ code: string; rows: 
 }
 
 /** Rows of a real ledger repeated up to exactly `n` project rows, for timing the writer at the issue's size. */
-function repeatTo(sheet: LedgerWriterSheet, n: number): LedgerWriterSheet {
-  const data = sheet.rows.filter((r) => r.kind === 'data');
-  if (data.length === 0) return sheet;
+async function repeatTo(sheet: LedgerWriterSheet, n: number): Promise<LedgerWriterSheet> {
+  const read: LedgerWriterRow[] = [];
+  for await (const row of sheet.rows) read.push(row);
+  const data = read.filter((r) => r.kind === 'data');
+  if (data.length === 0) return { ...sheet, rows: read };
   const rows = Array.from({ length: n }, (_v, i) => data[i % data.length]!);
-  return { ...sheet, rows: [sheet.rows[0]!, ...rows] };
+  return { ...sheet, rows: [read[0]!, ...rows] };
 }
 
 async function timeRuns(fn: () => Promise<unknown>, o: MeasureOptions): Promise<Timing> {
@@ -59,6 +62,8 @@ async function timeRuns(fn: () => Promise<unknown>, o: MeasureOptions): Promise<
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+const PER_ROW = 'export ledger of the whole province in-process, per project row';
 
 export const ledgerExportSection: BenchSection = {
   id: 'ledger-export',
@@ -91,7 +96,7 @@ export const ledgerExportSection: BenchSection = {
       });
 
       // The generated pools have no region of exactly 5 000 rows: the writer alone is also timed at that size.
-      const sheet = repeatTo((await ledgerLayout(ctx.handle.db, input, SYSTEM_ACTOR)).sheet, LEDGER_ROWS);
+      const sheet = await repeatTo((await ledgerLayout(ctx.handle.db, input, SYSTEM_ACTOR)).sheet, LEDGER_ROWS);
       const writerOut = path.join(dir, 'writer.xlsx');
       const writer = await timeRuns(() => streamLedgerWorkbook(writerOut, sheet), slow);
       ctx.record({
@@ -101,6 +106,23 @@ export const ledgerExportSection: BenchSection = {
         p95: writer.p95,
         runs: writer.runs,
         targets: ctx.targetsApply ? [{ text: `< ${EXPORT_TARGET_MS / 1000} s`, pass: writer.median < EXPORT_TARGET_MS }] : [],
+      });
+
+      // The whole province in-process: its time per project row, compared across the sizes of the run, says whether
+      // the export's time grows only with its rows. Where the nearest region is the province, its median serves.
+      const province = { region: ctx.generated.provinceCode, asOf: BENCH_AS_OF };
+      const provinceOut = path.join(dir, 'province.xlsx');
+      const isProvince = region.code === ctx.generated.provinceCode;
+      const t0 = performance.now();
+      const all = isProvince ? first : await prepareLedgerExport(ctx.handle.db, province, SYSTEM_ACTOR);
+      if (!isProvince) await all.writeTo(provinceOut);
+      const provinceMs = isProvince ? whole.median : performance.now() - t0;
+      ctx.record({
+        measurement: `${PER_ROW}, ${ctx.generated.provinceCode}`,
+        value: (provinceMs * 1000) / all.rows,
+        unit: 'µs',
+        runs: isProvince ? whole.runs : 1,
+        note: `${(provinceMs / 1000).toFixed(1)} s for ${all.rows.toLocaleString('en-US')} rows`,
       });
 
       // The real command in a child: its peak is the memory a county's server needs for one export. The whole
@@ -132,4 +154,5 @@ export const ledgerExportSection: BenchSection = {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   },
+  acrossSizes: (rows) => perProjectSpread(rows, PER_ROW, 'export ledger of the whole province'),
 };

@@ -39,12 +39,12 @@ group by y.phase`;
 export const RAW_BY_COUNTY = `select p.region_code as group_key, y.phase as phase, ${SELECT_FIGURES}
 group by p.region_code, y.phase`;
 
-function poolQuery(regionCode: string): PoolQuery {
+export function poolQuery(regionCode: string): PoolQuery {
   const year = monthYear(BENCH_AS_OF);
   return { regionCode, year, fromMonth: `${year}-01`, toMonth: BENCH_AS_OF, endDay: lastDayOfMonth(BENCH_AS_OF) };
 }
 
-function rawParams(q: PoolQuery): Record<string, unknown> {
+export function rawParams(q: PoolQuery): Record<string, unknown> {
   const [lo, hi] = countyRange(q.regionCode);
   return { lo, hi, year: q.year, fromMonth: q.fromMonth, toMonth: q.toMonth, endDay: q.endDay };
 }

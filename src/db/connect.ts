@@ -88,6 +88,8 @@ export interface OpenOptions {
    * (src/db/sqlite-readers.ts). Not for one-off commands: starting the readers costs more than they save there.
    */
   readers?: boolean;
+  /** A command that streams through its data once (an export): SQLite gets a small cache and no memory map. */
+  singlePass?: boolean;
 }
 
 export async function openDatabase(target: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
@@ -137,7 +139,7 @@ export async function openDatabase(target: string, options: OpenOptions = {}): P
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     sqlite.pragma('synchronous = NORMAL');
-    const tuning = sqliteTuning({ fileBytes: fileSize(target), totalMemoryBytes: os.totalmem(), cores: os.availableParallelism(), env: process.env });
+    const tuning = sqliteTuning({ fileBytes: fileSize(target), totalMemoryBytes: os.totalmem(), cores: os.availableParallelism(), env: process.env, singlePass: options.singlePass });
     sqlite.pragma(`cache_size = ${-tuning.cacheKiB}`);
     sqlite.pragma(`mmap_size = ${tuning.mmapBytes}`);
     sqlite.pragma(`wal_autocheckpoint = ${tuning.walAutocheckpointPages}`);

@@ -8,6 +8,11 @@ export interface SqliteMachine {
   /** Cores the process may use (`os.availableParallelism()`). */
   cores: number;
   env: { TIAODU_SQLITE_CACHE_MB?: string; TIAODU_SQLITE_MMAP_MB?: string; TIAODU_SQLITE_READERS?: string };
+  /**
+   * A command that reads what it needs once and exits (an export streaming a province's ledger): pages it passes are
+   * not read again, so a cache or window the size of the file would only fill its resident set, 300 MiB for a province.
+   */
+  singlePass?: boolean;
 }
 
 export interface SqliteTuning {
@@ -64,12 +69,14 @@ export function overrideCount(name: string, value: string | undefined, max: numb
 
 /**
  * The page cache holds the whole file when the machine can spare it (a county's file is tens of MiB, a province's a
- * few hundred), else an eighth of the memory; the mapped window covers the file twice over, within a quarter.
+ * few hundred), else an eighth of the memory; the mapped window covers the file twice over, within a quarter. A single
+ * pass gets the smallest cache and no window.
  */
 export function sqliteTuning(m: SqliteMachine): SqliteTuning {
   const cacheOverride = overrideMiB('TIAODU_SQLITE_CACHE_MB', m.env.TIAODU_SQLITE_CACHE_MB);
   const mmapOverride = overrideMiB('TIAODU_SQLITE_MMAP_MB', m.env.TIAODU_SQLITE_MMAP_MB);
   const fileMiB = Math.ceil(m.fileBytes / MiB);
+  if (m.singlePass) return { cacheKiB: (cacheOverride ?? MIN_CACHE_MIB) * 1024, mmapBytes: (mmapOverride ?? 0) * MiB, walAutocheckpointPages: WAL_AUTOCHECKPOINT_PAGES, readers: 0 };
   const cacheMiB = cacheOverride ?? Math.max(MIN_CACHE_MIB, Math.min(Math.ceil(fileMiB * 1.25), Math.floor((m.totalMemoryBytes * CACHE_SHARE_OF_MEMORY) / MiB)));
   const mmapMiB = mmapOverride ?? Math.min(Math.max(MIN_CACHE_MIB, fileMiB * MMAP_GROWTH), Math.floor((m.totalMemoryBytes * MMAP_SHARE_OF_MEMORY) / MiB));
   const readers = overrideCount('TIAODU_SQLITE_READERS', m.env.TIAODU_SQLITE_READERS, MAX_READERS_OVERRIDE) ?? Math.min(MAX_READERS, Math.max(MIN_READERS, m.cores * READERS_PER_CORE));

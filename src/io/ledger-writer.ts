@@ -38,7 +38,8 @@ export interface LedgerWriterSheet {
   /** The line under the title: 单位：万元    截至2021年5月. */
   unitLine: string;
   columns: readonly LedgerWriterColumn[];
-  rows: readonly LedgerWriterRow[];
+  /** The rows in order; an async source (pages read from a database) is read as the writer takes them. */
+  rows: Iterable<LedgerWriterRow> | AsyncIterable<LedgerWriterRow>;
   /** How many leading columns a section or total label spans (序号 and 项目名称). */
   labelSpan: number;
   /** Columns kept in view when scrolling right. */
@@ -214,7 +215,7 @@ async function writeLedgerSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, spec: 
   ws.getRow(bottom).commit();
 
   let r = FIRST_DATA_ROW;
-  for (const data of spec.rows) {
+  for await (const data of spec.rows) {
     const row = ws.getRow(r);
     const emphasised = data.kind !== 'data';
     for (let c = 0; c < n; c += 1) {

@@ -19,8 +19,7 @@ import {
 } from '../domain/project/project.ts';
 import { isRegionCode, isWithin, regionLevel } from '../domain/region.ts';
 import { parseInput } from '../domain/validation.ts';
-import { completedThroughByProject } from '../db/repositories/completion.repository.ts';
-import { listProjects as listProjectRows, type ProjectListRow } from '../db/repositories/project.repository.ts';
+import { ledgerRowsById, ledgerSectionIds, ledgerSectionSums, type LedgerExportRow, type LedgerFilter, type LedgerSectionSums } from '../db/repositories/project.repository.ts';
 import { childRegions, findRegion, listCounties, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
 import type { Db } from '../db/transaction.ts';
 import {
@@ -57,8 +56,9 @@ export interface LedgerFile {
 }
 
 /**
- * A ledger read from the database and laid out, ready to be written: the file name and row count are known before a
- * byte is written, so an edge can name the download first and stream the workbook after.
+ * A ledger ready to be written: its refusals made, its file name, row count and sums known before a byte is written, so
+ * an edge can name the download first and stream the workbook after. Its projects are read page by page while it is
+ * written, so the database must stay open until `writeTo` has finished.
  */
 export interface PreparedLedger {
   filename: string;
@@ -116,7 +116,7 @@ function writerColumn(column: LedgerColumn, year: number, period: string): Ledge
   };
 }
 
-function ledgerSheet(title: string, asOf: Month, rows: LedgerWriterRow[]): LedgerWriterSheet {
+function ledgerSheet(title: string, asOf: Month, rows: LedgerWriterSheet['rows']): LedgerWriterSheet {
   const year = monthYear(asOf);
   return {
     sheetName: `${year}年台账`,
@@ -135,7 +135,7 @@ interface Names {
   leader: Map<string, string>;
 }
 
-function projectCells(seq: number, row: ProjectListRow, sinceStart: Yuan, names: Names, endDay: Day): Record<LedgerColumnKey, LedgerCell> {
+function projectCells(seq: number, row: LedgerExportRow, sinceStart: Yuan, names: Names, endDay: Day): Record<LedgerColumnKey, LedgerCell> {
   const p = row.project;
   return {
     seq,
@@ -176,13 +176,7 @@ function projectCells(seq: number, row: ProjectListRow, sinceStart: Yuan, names:
   };
 }
 
-interface Sums {
-  count: number;
-  totalInvestment: Yuan;
-  annualPlan: Yuan;
-  completedYtd: Yuan;
-  completedSinceStart: Yuan;
-}
+type Sums = Omit<LedgerSectionSums, 'phase'>;
 
 /** A section or total row: its label over 序号 and 项目名称, its sums in the money columns, computed here (no formulas). */
 function sumRow(kind: 'section' | 'total', label: string, s: Sums): LedgerWriterRow {
@@ -195,16 +189,6 @@ function sumRow(kind: 'section' | 'total', label: string, s: Sums): LedgerWriter
     completedBeforeYear: wan(s.completedSinceStart - s.completedYtd),
   };
   return { kind, cells: LEDGER_COLUMNS.map((c) => cells[c.key] ?? null) };
-}
-
-function sums(rows: readonly { row: ProjectListRow; since: Yuan }[]): Sums {
-  return {
-    count: rows.length,
-    totalInvestment: sumYuan(rows.map((r) => r.row.project.totalInvestment)),
-    annualPlan: sumYuan(rows.map((r) => r.row.annualPlan ?? 0)),
-    completedYtd: sumYuan(rows.map((r) => r.row.completedYtd)),
-    completedSinceStart: sumYuan(rows.map((r) => r.since)),
-  };
 }
 
 function addSums(a: Sums, b: Sums): Sums {
@@ -239,55 +223,76 @@ export async function prepareLedgerExport(db: Db, input: LedgerExportInput, acto
   return { filename, rows, writeTo: (out) => streamLedgerWorkbook(out, sheet) };
 }
 
-/** The ledger as rows and layout, before it becomes a workbook: what {@link exportLedger} writes. */
-export async function ledgerLayout(db: Db, input: LedgerExportInput, actor: Actor): Promise<{ sheet: LedgerWriterSheet; filename: string; rows: number }> {
-  const q = parseInput(LedgerExportInputSchema, input);
-  const list = ProjectListInputSchema.parse({ ...q, pageSize: 1 });
-  const base = ledgerQuery(list, actor);
-  const region = await findRegion(db, q.region);
-  if (!region) throw notFound(`地区 ${q.region}`);
+/** Projects read per query while a ledger is written: the memory an export holds does not grow with the ledger. */
+export const LEDGER_PAGE_ROWS = 1_000;
 
-  const everything = { limit: Number.MAX_SAFE_INTEGER, offset: 0 };
-  const listed = [(await listProjectRows(db, { ...base, ...everything })).rows];
-  // 储备 projects are outside the year's pool, so they come from a second query with the same filters.
-  if (q.includeReserve && !q.phase) listed.push((await listProjectRows(db, { ...base, phase: 'reserve', poolOnly: false, ...everything })).rows);
-  const projects = listed.flat();
-
-  // A city or province ledger spans several counties: names come from each county the rows belong to.
-  const counties = [...new Set(projects.map((r) => r.project.regionCode))];
-  const [completed, ...perCounty] = await Promise.all([
-    completedThroughByProject(db, q.region, q.asOf),
-    ...counties.map((code) => Promise.all([childRegions(db, code), listUnits(db, code), listLeaders(db, code)])),
-  ]);
-  const names: Names = { township: new Map(), unit: new Map(), leader: new Map() };
+/** Township, unit and leader names of the counties a ledger's rows belong to, read once for each county as its first row comes. */
+async function addNames(db: Db, names: Names, loaded: Set<string>, rows: readonly LedgerExportRow[]): Promise<void> {
+  const counties = [...new Set(rows.map((r) => r.project.regionCode))].filter((code) => !loaded.has(code));
+  const perCounty = await Promise.all(counties.map((code) => Promise.all([childRegions(db, code), listUnits(db, code), listLeaders(db, code)])));
   for (const [townships, units, leaders] of perCounty) {
     for (const t of townships) names.township.set(t.code, t.name);
     for (const u of units) names.unit.set(u.id, u.name);
     for (const l of leaders) names.leader.set(l.id, l.name);
   }
+  for (const code of counties) loaded.add(code);
+}
+
+/**
+ * The ledger as layout and rows, before it becomes a workbook: what {@link exportLedger} writes. The sums come first,
+ * from the database; as the writer takes the sheet's rows, each section's ids are read in order, then its projects a
+ * page at a time (`pageRows` a query), each time the sheet is written. Every read is its own short query, so other
+ * requests run between them; an edit made meanwhile may show in the rows but not in the sums read before them.
+ */
+export async function ledgerLayout(
+  db: Db,
+  input: LedgerExportInput,
+  actor: Actor,
+  pageRows = LEDGER_PAGE_ROWS,
+): Promise<{ sheet: LedgerWriterSheet; filename: string; rows: number }> {
+  const q = parseInput(LedgerExportInputSchema, input);
+  const list = ProjectListInputSchema.parse({ ...q, pageSize: 1 });
+  const { sort: _sort, order: _order, ...base } = ledgerQuery(list, actor);
+  const region = await findRegion(db, q.region);
+  if (!region) throw notFound(`地区 ${q.region}`);
+
+  // 储备 projects are outside the year's pool: asked for, their section comes from the same filters beyond the pool.
+  const reserve: LedgerFilter | null = q.includeReserve && !q.phase ? { ...base, phase: 'reserve', poolOnly: false } : null;
+  const filterOf = (phase: Phase | null): LedgerFilter => (phase === 'reserve' && reserve ? reserve : base);
+  const [pooled, reserved] = await Promise.all([ledgerSectionSums(db, base), reserve ? ledgerSectionSums(db, reserve) : []]);
+  const sections = SECTION_ORDER.flatMap((phase) => {
+    const found = (phase === 'reserve' && reserve ? reserved : pooled).find((s) => s.phase === phase);
+    return found && found.count > 0 ? [found] : [];
+  });
+  const total = sections.reduce<Sums>(addSums, { count: 0, totalInvestment: 0, annualPlan: 0, completedYtd: 0, completedSinceStart: 0 });
 
   const year = monthYear(q.asOf);
-  const sections: LedgerWriterRow[] = [];
-  let total: Sums = { count: 0, totalInvestment: 0, annualPlan: 0, completedYtd: 0, completedSinceStart: 0 };
-  let numeral = 0;
-  for (const phase of SECTION_ORDER) {
-    const inSection = projects
-      .filter((r) => r.phase === phase)
-      .map((row) => ({ row, since: sumYuan([row.project.completedBefore, completed.get(row.project.id) ?? 0]) }));
-    if (inSection.length === 0) continue;
-    const s = sums(inSection);
-    total = addSums(total, s);
-    const label = phase ? `${PHASE_LABELS[phase]}项目` : `未列入${year}年计划的项目`;
-    sections.push(sumRow('section', `${SECTION_NUMERALS[numeral++]}、${label}（${s.count}个）`, s));
-    inSection.forEach(({ row, since }, i) => {
-      const cells = projectCells(i + 1, row, since, names, lastDayOfMonth(q.asOf));
-      sections.push({ kind: 'data', cells: LEDGER_COLUMNS.map((c) => cells[c.key]) });
-    });
+  const endDay = lastDayOfMonth(q.asOf);
+  async function* rows(): AsyncGenerator<LedgerWriterRow> {
+    yield sumRow('total', '合计', total);
+    // A city or province ledger spans several counties: names come from each county the rows belong to.
+    const names: Names = { township: new Map(), unit: new Map(), leader: new Map() };
+    const loaded = new Set<string>();
+    for (const [numeral, s] of sections.entries()) {
+      const label = s.phase ? `${PHASE_LABELS[s.phase]}项目` : `未列入${year}年计划的项目`;
+      yield sumRow('section', `${SECTION_NUMERALS[numeral]}、${label}（${s.count}个）`, s);
+      const ids = await ledgerSectionIds(db, filterOf(s.phase), s.phase);
+      let seq = 0;
+      for (let i = 0; i < ids.length; i += pageRows) {
+        const page = await ledgerRowsById(db, ids.slice(i, i + pageRows), year, q.asOf);
+        await addNames(db, names, loaded, page);
+        for (const row of page) {
+          const cells = projectCells((seq += 1), row, sumYuan([row.project.completedBefore, row.completedThrough]), names, endDay);
+          yield { kind: 'data', cells: LEDGER_COLUMNS.map((c) => cells[c.key]) };
+        }
+      }
+    }
   }
 
   const title = `${region.name}${year}年重点项目建设台账`;
-  const sheet = ledgerSheet(title, q.asOf, [sumRow('total', '合计', total), ...sections]);
-  return { sheet, filename: `${title}（截至${monthNumber(q.asOf)}月）.xlsx`, rows: projects.length };
+  // Each writing of the sheet reads its rows afresh.
+  const sheet = ledgerSheet(title, q.asOf, { [Symbol.asyncIterator]: rows });
+  return { sheet, filename: `${title}（截至${monthNumber(q.asOf)}月）.xlsx`, rows: total.count };
 }
 
 /** The 责任单位 and 包联领导 filters as a clerk types them: names (or ids), within the region exported. */

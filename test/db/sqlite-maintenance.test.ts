@@ -36,6 +36,12 @@ describe('sqliteTuning', () => {
     expect(t.mmapBytes).toBe(32 * MiB);
   });
 
+  it('gives a single pass over a province file the floor and no mapping, unless the operator says otherwise', () => {
+    expect(sqliteTuning({ fileBytes: 400 * MiB, totalMemoryBytes: 16 * GiB, cores: 2, env: {}, singlePass: true })).toMatchObject({ cacheKiB: 32 * 1024, mmapBytes: 0 });
+    const t = sqliteTuning({ fileBytes: 400 * MiB, totalMemoryBytes: 16 * GiB, cores: 2, env: { TIAODU_SQLITE_CACHE_MB: '64', TIAODU_SQLITE_MMAP_MB: '128' }, singlePass: true });
+    expect(t).toMatchObject({ cacheKiB: 64 * 1024, mmapBytes: 128 * MiB });
+  });
+
   it('lets the operator override both, 0 turning mapping off', () => {
     const t = sqliteTuning({ fileBytes: 400 * MiB, totalMemoryBytes: 16 * GiB, cores: 2, env: { TIAODU_SQLITE_CACHE_MB: '64', TIAODU_SQLITE_MMAP_MB: '0' } });
     expect(t).toMatchObject({ cacheKiB: 64 * 1024, mmapBytes: 0 });

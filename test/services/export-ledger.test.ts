@@ -10,10 +10,10 @@ import { LEDGER_COLUMNS } from '../../src/domain/ledger/ledger-columns.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { listLeaders, listUnits } from '../../src/db/repositories/region.repository.ts';
 import { findUserByUsername } from '../../src/db/repositories/user.repository.ts';
-import { FIRST_DATA_ROW } from '../../src/io/ledger-writer.ts';
+import { FIRST_DATA_ROW, writeLedgerWorkbook } from '../../src/io/ledger-writer.ts';
 import { actorOf } from '../../src/services/auth/sessions.ts';
 import { createDemo, DEMO_AS_OF, DEMO_REGION } from '../../src/demo/create-demo.ts';
-import { exportLedger, ledgerFilterIds, ledgerTemplate, ledgerTemplateFor, prepareLedgerExport } from '../../src/services/export-ledger.ts';
+import { exportLedger, ledgerFilterIds, ledgerLayout, ledgerTemplate, ledgerTemplateFor, prepareLedgerExport } from '../../src/services/export-ledger.ts';
 import { poolSummary, type PoolSummary } from '../../src/services/pool-summary.ts';
 import { signInAs, testApp } from '../support/api.ts';
 import { seedCounty } from '../support/factories.ts';
@@ -81,7 +81,7 @@ describe(`exportLedger (${testDialect()})`, () => {
     expect(ws.getRow(3).getCell(col('name')).value).toBe('项目名称');
   });
 
-  it('streams the same ledger to a file once it has read the database, naming the file and counting the rows first', async () => {
+  it('streams the same ledger to a file, naming the file and counting the rows before it writes one', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-ledger-'));
     try {
       const ledger = await prepareLedgerExport(handle.db, { region: DEMO_REGION, asOf: DEMO_AS_OF }, SYSTEM_ACTOR);
@@ -95,6 +95,25 @@ describe(`exportLedger (${testDialect()})`, () => {
       expect(streamed.rows[0]!.cells[col('totalInvestment') - 1]).toBe(wan(summary.all.totalInvestment));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the same ledger when it reads its projects a few at a time, ties in 总投资 included', async () => {
+    const input = { region: DEMO_REGION, asOf: DEMO_AS_OF, includeReserve: true };
+    const whole = await rowsOf((await exportLedger(handle.db, input, SYSTEM_ACTOR)).buffer);
+    const data = whole.rows.filter((r) => typeof r.label === 'number');
+    // Pages of 3 end between projects of equal 总投资 somewhere: the page after must start at the right one of them.
+    const totals = data.map((r) => r.cells[col('totalInvestment') - 1]);
+    expect(new Set(totals).size).toBeLessThan(totals.length);
+    const paged = await ledgerLayout(handle.db, input, SYSTEM_ACTOR, 3);
+    expect(paged.rows).toBe(data.length);
+    const inPages = await rowsOf(await writeLedgerWorkbook(paged.sheet));
+    expect(inPages.rows).toEqual(whole.rows);
+    // Within each section, 总投资 from the largest down.
+    for (const [i, r] of whole.rows.entries()) {
+      if (!isSection(r)) continue;
+      const under = sectionRows(whole.rows, i).map((u) => u.cells[col('totalInvestment') - 1] as number);
+      expect(under).toEqual([...under].sort((a, b) => b - a));
     }
   });
 
@@ -231,6 +250,14 @@ describe(`GET /api/ledger/export (${testDialect()})`, () => {
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('襄垣县2021年重点项目建设台账（截至5月）.xlsx')}`);
     const { rows } = await rowsOf(Buffer.from(await res.arrayBuffer()));
     expect(new Set(rows.filter((r) => typeof r.label === 'number').map((r) => r.cells[col('unit') - 1]))).toEqual(new Set(['古韩镇人民政府']));
+    // The streamed body is the reporter's whole ledger: its pool's projects, sums and sections.
+    const own = await poolSummary(handle.db, { region: DEMO_REGION, asOf: DEMO_AS_OF }, await demoActor('reporter'));
+    expect(rows.filter((r) => typeof r.label === 'number')).toHaveLength(own.all.count);
+    expect(rows[0]!.cells[col('totalInvestment') - 1]).toBe(wan(own.all.totalInvestment));
+    expect(rows[0]!.cells[col('completedYtd') - 1]).toBe(wan(own.all.completedYtd));
+    expect(rows.filter(isSection).map((r) => r.label)).toEqual(
+      [own.continuing, own.newStart].filter((p) => p.count > 0).map((p, i) => `${['一', '二'][i]}、${p === own.continuing ? '续建' : '新建'}项目（${p.count}个）`),
+    );
 
     const template = await app.request('/api/ledger/template?asOf=2021-05', { headers: { authorization: `Bearer ${token}` } });
     expect(template.status).toBe(200);

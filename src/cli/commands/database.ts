@@ -10,6 +10,8 @@ export interface DatabaseUse {
   create?: boolean;
   /** A server's reads of an SQLite file on worker threads (serve). */
   readers?: boolean;
+  /** A command that streams through its data once (an export): SQLite gets a small cache and no memory map. */
+  singlePass?: boolean;
 }
 
 /** Opens the database a command names; a missing SQLite file is wrong usage unless the command creates one. */
@@ -18,7 +20,7 @@ export async function openCommandDatabase(dbOption: string | undefined, use: Dat
   if (!use.create && !isPostgresUrl(target) && target !== ':memory:' && !fs.existsSync(target)) {
     throw new AppError('invalid_usage', `没有这个数据库：${target}（检查 --db 或 DATABASE_URL；新建数据库用 tiaodu init 或 tiaodu demo）`);
   }
-  return openDatabase(target, { readers: use.readers });
+  return openDatabase(target, { readers: use.readers, singlePass: use.singlePass });
 }
 
 export async function withDatabase<T>(dbOption: string | undefined, work: (handle: DatabaseHandle) => Promise<T>, use: DatabaseUse = {}): Promise<T> {

@@ -44,10 +44,10 @@ export function registerExport(program: Command): void {
     .option('--reserve', '在续建、新建之后加上储备项目一段')
     .option('--json', '以 JSON 输出结果（文件、项目数）')
     .action(async (opts: LedgerOptions) => {
-      // The database is read and closed first; the workbook is then streamed to the file row by row.
+      // The workbook is streamed to the file row by row as its projects are read, a page at a time.
       const ledger = await withDatabase(opts.db, async ({ db }) => {
         const { unit, leader } = await ledgerFilterIds(db, { region: opts.region, unit: opts.unit, leader: opts.leader });
-        return prepareLedgerExport(
+        const prepared = await prepareLedgerExport(
           db,
           {
             region: opts.region,
@@ -63,8 +63,9 @@ export function registerExport(program: Command): void {
           },
           SYSTEM_ACTOR,
         );
-      });
-      await ledger.writeTo(opts.out);
+        await prepared.writeTo(opts.out);
+        return prepared;
+      }, { singlePass: true });
       if (opts.json) printJson({ out: opts.out, rows: ledger.rows, filename: ledger.filename });
       else say(`已导出 ${ledger.rows} 个项目到 ${opts.out}`);
     });

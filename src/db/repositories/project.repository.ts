@@ -1,11 +1,11 @@
 // Reads and writes projects, their years, months and history; maps snake_case rows to the domain's camelCase.
 
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { toYuan } from '../../domain/money.ts';
+import { toYuan, type Yuan } from '../../domain/money.ts';
 import { firstMonthOfYear } from '../../domain/months.ts';
 import type { MonthlyCompletion, Phase, Project, ProjectYear, Stage } from '../../domain/project/project.ts';
 import type { Database, ProjectTable } from '../schema.ts';
-import { completedBetween } from './completion.repository.ts';
+import { completedBetween, completedThrough } from './completion.repository.ts';
 import { whereInPool } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
@@ -269,10 +269,9 @@ export interface ProjectListRow {
   completedYtd: number;
 }
 
-/** One page of the ledger with its total count, the year's phase, plan and year-to-date completion on each row. */
-export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows: ProjectListRow[]; total: number }> {
+/** The ledger's projects as a query, filtered but not yet selected, sorted or paged: the list, its pages and its sums. */
+function ledgerProjects(db: Db, q: Omit<ProjectListQuery, 'sort' | 'order' | 'limit' | 'offset'>) {
   const [lo, hi] = countyRange(q.regionCode);
-  const fromMonth = firstMonthOfYear(q.year);
   let base = db
     .selectFrom('project as p')
     .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', q.year))
@@ -299,31 +298,119 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
       ]),
     );
   }
+  return base;
+}
+
+/** One page of the ledger with its total count, the year's phase, plan and year-to-date completion on each row. */
+export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows: ProjectListRow[]; total: number }> {
+  const fromMonth = firstMonthOfYear(q.year);
+  const base = ledgerProjects(db, q);
   const countRow = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const sortColumn = PROJECT_SORT_COLUMNS[q.sort];
-  const rows = await base
-    .selectAll('p')
-    .select([
-      'y.phase as year_phase',
-      'y.annual_plan as annual_plan',
-      'y.resumed_on as year_resumed_on',
-      completedBetween(fromMonth, q.toMonth).as('completed_ytd'),
-    ])
+  const rows = await withYearFigures(base, fromMonth, q.toMonth)
     .orderBy(sql.ref(sortColumn), q.order)
     .orderBy('p.id')
     .limit(q.limit)
     .offset(q.offset)
     .execute();
+  return { total: Number(countRow.n), rows: await withLeaders(db, rows.map(toListRow)) };
+}
+
+/** The project with the year's phase, plan, resumption and year-to-date completion: what a ledger row shows. */
+function withYearFigures(base: ReturnType<typeof ledgerProjects>, fromMonth: string, toMonth: string) {
+  return base
+    .selectAll('p')
+    .select([
+      'y.phase as year_phase',
+      'y.annual_plan as annual_plan',
+      'y.resumed_on as year_resumed_on',
+      completedBetween(fromMonth, toMonth).as('completed_ytd'),
+    ]);
+}
+
+function toListRow(r: Selectable<ProjectTable> & { year_phase: Phase | null; annual_plan: number | null; year_resumed_on: string | null; completed_ytd: number }): ProjectListRow {
   return {
-    total: Number(countRow.n),
-    rows: await withLeaders(db, rows.map((r) => ({
-      project: toProject(r),
-      phase: r.year_phase ?? null,
-      annualPlan: r.annual_plan === null ? null : toYuan(r.annual_plan),
-      resumedOn: r.year_resumed_on ?? null,
-      completedYtd: toYuan(r.completed_ytd),
-    }))),
+    project: toProject(r),
+    phase: r.year_phase ?? null,
+    annualPlan: r.annual_plan === null ? null : toYuan(r.annual_plan),
+    resumedOn: r.year_resumed_on ?? null,
+    completedYtd: toYuan(r.completed_ytd),
   };
+}
+
+/** The filters of an exported ledger: the list's, without its order and page (the export has its own order). */
+export type LedgerFilter = Omit<ProjectListQuery, 'sort' | 'order' | 'limit' | 'offset'>;
+
+/** A ledger row as the export writes it: with everything completed up to the as-of month, for 开工累计. */
+export interface LedgerExportRow extends ProjectListRow {
+  completedThrough: Yuan;
+}
+
+/** The figures of one phase of an exported ledger (null: projects without a phase that year), summed by the database. */
+export interface LedgerSectionSums {
+  phase: Phase | null;
+  count: number;
+  totalInvestment: Yuan;
+  annualPlan: Yuan;
+  completedYtd: Yuan;
+  /** 开工累计: completed before tiaodu's months plus every month up to the as-of month. */
+  completedSinceStart: Yuan;
+}
+
+/**
+ * Count and money sums of the ledger's projects by phase, so the 合计 and section rows are written before any project
+ * is read. The sums are the database's over the same filters as the rows.
+ */
+export async function ledgerSectionSums(db: Db, q: LedgerFilter): Promise<LedgerSectionSums[]> {
+  const rows = await ledgerProjects(db, q)
+    .select([
+      'y.phase as phase',
+      sql<number | string>`count(*)`.as('n'),
+      sql<number | string>`coalesce(sum(p.total_investment), 0)`.as('total'),
+      sql<number | string>`coalesce(sum(y.annual_plan), 0)`.as('plan'),
+      sql<number | string>`coalesce(sum(${completedBetween(firstMonthOfYear(q.year), q.toMonth)}), 0)`.as('ytd'),
+      sql<number | string>`coalesce(sum(p.completed_before + ${completedThrough(q.toMonth)}), 0)`.as('since'),
+    ])
+    .groupBy('y.phase')
+    .execute();
+  return rows.map((r) => ({
+    phase: r.phase ?? null,
+    count: Number(r.n),
+    totalInvestment: toYuan(r.total),
+    annualPlan: toYuan(r.plan),
+    completedYtd: toYuan(r.ytd),
+    completedSinceStart: toYuan(r.since),
+  }));
+}
+
+/**
+ * The ids of one phase of an exported ledger (null: projects without a phase that year), in the export's order: total
+ * investment down, then id. One query over the ledger's keys alone: sorting them once costs what one keyset page
+ * would (each page would scan and sort the region again), and the rows are then read a page at a time by id.
+ */
+export async function ledgerSectionIds(db: Db, q: LedgerFilter, phase: Phase | null): Promise<string[]> {
+  let keys = ledgerProjects(db, q).select('p.id');
+  keys = phase === null ? keys.where('y.phase', 'is', null) : keys.where('y.phase', '=', phase);
+  return (await keys.orderBy('p.total_investment', 'desc').orderBy('p.id').execute()).map((r) => r.id);
+}
+
+/**
+ * Ledger rows of these projects, in the order of `ids`, with the year's figures: one page of an export, read through
+ * the primary keys, so a page costs the same however large the region. A project deleted meanwhile is left out.
+ */
+export async function ledgerRowsById(db: Db, ids: readonly string[], year: number, toMonth: string): Promise<LedgerExportRow[]> {
+  if (ids.length === 0) return [];
+  const base = db
+    .selectFrom('project as p')
+    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', year))
+    .where('p.id', 'in', ids);
+  const rows = await withYearFigures(base, firstMonthOfYear(year), toMonth).select(completedThrough(toMonth).as('completed_through')).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ ...toListRow(r), completedThrough: toYuan(r.completed_through) }] : [];
+  });
+  return withLeaders(db, ordered);
 }
 
 /** The industry chains a county's projects use, for filters and forms. */
