@@ -17,7 +17,7 @@ import * as auditTrail from './migrations/2026-12-07T0900-audit-trail.ts';
 import * as idempotencyKey from './migrations/2026-12-07T1000-idempotency-key.ts';
 import type { Database } from './schema.ts';
 
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '2026-11-23T0900-create-pool': createPool,
   '2026-11-23T1200-index-month-completed': indexMonthCompleted,
   '2026-11-23T1400-monthly-round': monthlyRound,
@@ -34,10 +34,24 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1000-idempotency-key': idempotencyKey,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+/**
+ * A migration in a transaction of its own. Kysely runs SQLite's migrations outside any transaction (its adapter takes
+ * SQLite's DDL for non-transactional, which it is not), so one that failed half-way left its first tables behind and
+ * every later start failed on them. On PostgreSQL Kysely already runs the pending migrations in one transaction.
+ */
+function atomic(m: Migration): Migration {
+  const inTransaction = (step: Migration['up']) => (db: Kysely<any>) => (db.isTransaction ? step(db) : db.transaction().execute((trx) => step(trx)));
+  return { up: inTransaction(m.up), ...(m.down ? { down: inTransaction(m.down) } : {}) };
+}
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  await runMigrations(db, migrations);
+}
+
+/** Runs `list` (name → migration, in order) up to its last; `migrateToLatest` with the application's own list. */
+export async function runMigrations(db: Kysely<Database>, list: Record<string, Migration>): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(Object.entries(list).map(([name, m]) => [name, atomic(m)])) };
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

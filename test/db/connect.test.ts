@@ -1,8 +1,8 @@
 // The database layer on both dialects: migrations, whole-元 round trips beyond 32 bits, sums parsed as numbers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateToLatest, migrations, runMigrations } from '../../src/db/migrate.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 import { addProject, seedCounty } from '../support/factories.ts';
 
@@ -23,6 +23,22 @@ describe(`database (${testDialect()})`, () => {
     await migrateToLatest(h.db);
     const tables = await h.db.introspection.getTables();
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['project', 'project_year', 'project_month', 'project_history', 'region', 'unit']));
+  });
+
+  it('leaves nothing of a migration that fails half-way, so the next start runs it whole', async () => {
+    const tableNames = async () => (await h.db.introspection.getTables()).map((t) => t.name);
+    const halfWay = {
+      up: async (db: Kysely<any>) => {
+        await db.schema.createTable('upgrade_probe').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+        await db.schema.createIndex('upgrade_probe_missing_idx').on('upgrade_probe').column('no_such_column').execute();
+      },
+    };
+    await expect(runMigrations(h.db, { ...migrations, '2099-01-01T0000-upgrade-probe': halfWay })).rejects.toThrow(/2099-01-01T0000-upgrade-probe/);
+    expect(await tableNames()).not.toContain('upgrade_probe');
+    // The release that fixes it: the same name, now whole.
+    const fixed = { up: async (db: Kysely<any>) => db.schema.createTable('upgrade_probe').addColumn('id', 'text', (c) => c.primaryKey()).execute() };
+    await runMigrations(h.db, { ...migrations, '2099-01-01T0000-upgrade-probe': fixed });
+    expect(await tableNames()).toContain('upgrade_probe');
   });
 
   it('keeps money beyond 2^31 and 2^32 exactly, and returns sums as numbers', async () => {
