@@ -71,7 +71,7 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
  */
 const DEFAULT_PG_POOL_SIZE = 10;
 export function pgPoolSize(env: { TIAODU_PG_POOL_SIZE?: string }): number {
-  return overrideCount('TIAODU_PG_POOL_SIZE', env.TIAODU_PG_POOL_SIZE, 1000) || DEFAULT_PG_POOL_SIZE;
+  return overrideCount('TIAODU_PG_POOL_SIZE', env.TIAODU_PG_POOL_SIZE, { min: 1, max: 1000 }) ?? DEFAULT_PG_POOL_SIZE;
 }
 
 /**
@@ -144,7 +144,8 @@ export async function openDatabase(target: string, options: OpenOptions = {}): P
     sqlite.pragma(`mmap_size = ${tuning.mmapBytes}`);
     sqlite.pragma(`wal_autocheckpoint = ${tuning.walAutocheckpointPages}`);
     const readers = options.readers === true && target !== ':memory:' && tuning.readers > 0;
-    const dialect = readers ? new ReadingSqliteDialect({ database: reusingStatements(sqlite) }) : new SqliteDialect({ database: reusingStatements(sqlite) });
+    const config = { database: reusingStatements(sqlite) };
+    const dialect = readers ? new ReadingSqliteDialect(config) : new SqliteDialect(config);
     const db = new Kysely<Database>({ dialect });
     // Readers open the file once the writer has brought its schema up to date.
     if (dialect instanceof ReadingSqliteDialect) {

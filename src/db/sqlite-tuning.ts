@@ -56,14 +56,15 @@ const MAX_READERS_OVERRIDE = 64;
 
 /** An override in MiB: a whole number from 0 (off) up; anything else is refused by name, not silently ignored. */
 function overrideMiB(name: string, value: string | undefined): number | undefined {
-  return overrideCount(name, value, 1024 * 1024, 'MiB');
+  return overrideCount(name, value, { max: 1024 * 1024, unit: 'MiB' });
 }
 
 /** A whole number an operator set in the environment, or undefined when unset; anything else is refused by name. */
-export function overrideCount(name: string, value: string | undefined, max: number, unit?: string): number | undefined {
+export function overrideCount(name: string, value: string | undefined, range: { min?: number; max: number; unit?: string }): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new RangeError(`${name} 应为 0 到 ${max} 之间的整数${unit ? `（${unit}）` : ''}，现为「${value}」`);
+  const { min = 0, max, unit } = range;
+  if (!Number.isInteger(n) || n < min || n > max) throw new RangeError(`${name} 应为 ${min} 到 ${max} 之间的整数${unit ? `（${unit}）` : ''}，现为「${value}」`);
   return n;
 }
 
@@ -79,6 +80,6 @@ export function sqliteTuning(m: SqliteMachine): SqliteTuning {
   if (m.singlePass) return { cacheKiB: (cacheOverride ?? MIN_CACHE_MIB) * 1024, mmapBytes: (mmapOverride ?? 0) * MiB, walAutocheckpointPages: WAL_AUTOCHECKPOINT_PAGES, readers: 0 };
   const cacheMiB = cacheOverride ?? Math.max(MIN_CACHE_MIB, Math.min(Math.ceil(fileMiB * 1.25), Math.floor((m.totalMemoryBytes * CACHE_SHARE_OF_MEMORY) / MiB)));
   const mmapMiB = mmapOverride ?? Math.min(Math.max(MIN_CACHE_MIB, fileMiB * MMAP_GROWTH), Math.floor((m.totalMemoryBytes * MMAP_SHARE_OF_MEMORY) / MiB));
-  const readers = overrideCount('TIAODU_SQLITE_READERS', m.env.TIAODU_SQLITE_READERS, MAX_READERS_OVERRIDE) ?? Math.min(MAX_READERS, Math.max(MIN_READERS, m.cores * READERS_PER_CORE));
+  const readers = overrideCount('TIAODU_SQLITE_READERS', m.env.TIAODU_SQLITE_READERS, { max: MAX_READERS_OVERRIDE }) ?? Math.min(MAX_READERS, Math.max(MIN_READERS, m.cores * READERS_PER_CORE));
   return { cacheKiB: cacheMiB * 1024, mmapBytes: mmapMiB * MiB, walAutocheckpointPages: WAL_AUTOCHECKPOINT_PAGES, readers };
 }

@@ -127,5 +127,7 @@ describe('PostgreSQL’s pool size', () => {
     expect(pgPoolSize({})).toBe(10);
     expect(pgPoolSize({ TIAODU_PG_POOL_SIZE: '32' })).toBe(32);
     expect(() => pgPoolSize({ TIAODU_PG_POOL_SIZE: 'lots' })).toThrow(/TIAODU_PG_POOL_SIZE.*lots/);
+    // A pool of no connections could serve nothing: refused by name rather than read as the default.
+    expect(() => pgPoolSize({ TIAODU_PG_POOL_SIZE: '0' })).toThrow(/TIAODU_PG_POOL_SIZE 应为 1 到 1000 之间的整数，现为「0」/);
   });
 });
