@@ -37,10 +37,12 @@ function countyRows(s: PoolSummary, counties: { code: string; name: string }[]):
   const rows = counties
     .filter((c) => c.code.startsWith(prefix))
     .map((c) => {
-      const f = byCode.get(c.code)?.all;
+      const line = byCode.get(c.code);
+      const f = line?.all;
       const annualPlan = f?.annualPlan ?? 0;
       const completedYtd = f?.completedYtd ?? 0;
-      return { code: c.code, name: c.name, count: f?.count ?? 0, annualPlan, completedYtd, share: annualPlan > 0 ? completedYtd / annualPlan : null };
+      // The server's label names a province's county with its city (several cities have a 城区).
+      return { code: c.code, name: line?.label ?? c.name, count: f?.count ?? 0, annualPlan, completedYtd, share: annualPlan > 0 ? completedYtd / annualPlan : null };
     });
   const ranking = rankByGrowth(rows.map((r) => ({ region: r.code, growth: r.share })));
   const rankOf = new Map(ranking.ranked.map((r) => [r.region, r.rank]));
