@@ -22,6 +22,8 @@ const OWN = 'Shi-2025-own';
 interface CountyPool {
   code: string;
   name: string;
+  /** Its city's name, as a province's list writes it before the county's. */
+  city: string;
   count: number;
   plan: number;
   completed: number;
@@ -43,7 +45,9 @@ function cli(database: string, args: string[]): void {
 function fillProvince(database: string): CountyPool[] {
   const db = new SQLite(database);
   try {
-    const counties = db.prepare("select code, name from region where level = 'county' order by code").all() as { code: string; name: string }[];
+    const counties = db
+      .prepare("select c.code, c.name, p.name as city from region c join region p on p.code = c.parent_code where c.level = 'county' order by c.code")
+      .all() as { code: string; name: string; city: string }[];
     const project = db.prepare(
       "insert into project (id, region_code, name, stage, started_on, total_investment, created_at, updated_at) values (?, ?, ?, ?, ?, ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')",
     );
@@ -52,7 +56,7 @@ function fillProvince(database: string): CountyPool[] {
     const out: CountyPool[] = [];
     db.transaction(() => {
       for (const county of counties) {
-        const pool: CountyPool = { code: county.code, name: county.name, count: 0, plan: 0, completed: 0 };
+        const pool: CountyPool = { code: county.code, name: county.name, city: county.city, count: 0, plan: 0, completed: 0 };
         out.push(pool);
         if (county.code === EMPTY) continue;
         const twin = TWINS.includes(county.code);
@@ -92,6 +96,7 @@ beforeAll(async () => {
     prepare: (database) => {
       cli(database, ['init', '--region', PROVINCE, '--all-counties', '--json']);
       cli(database, ['user', 'add', '--username', 'changzhi', '--name', '长治市领导', '--role', 'viewer', '--region', CITY, '--password', GIVEN]);
+      cli(database, ['user', 'add', '--username', 'shanxi', '--name', '山西省领导', '--role', 'viewer', '--region', PROVINCE, '--password', GIVEN]);
       pools = fillProvince(database);
     },
   });
@@ -102,10 +107,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** The city's counties in the order the ranking must show them: highest share (at one decimal of a percent) first, equal shares by code. */
-function expectedRanking(): (CountyPool & { share: string | null; rank: number | null })[] {
-  const inCity = pools.filter((p) => p.code.startsWith(CITY.slice(0, 4)));
-  const withShare = inCity.map((p) => ({ ...p, share: p.plan > 0 ? formatRate(p.completed / p.plan) : null }));
+/** A region's counties in the order the ranking must show them: highest share (at one decimal of a percent) first, equal shares by code. */
+function expectedRanking(prefix: string): (CountyPool & { share: string | null; rank: number | null })[] {
+  const inRegion = pools.filter((p) => p.code.startsWith(prefix));
+  const withShare = inRegion.map((p) => ({ ...p, share: p.plan > 0 ? formatRate(p.completed / p.plan) : null }));
   const key = (s: string) => Number.parseFloat(s);
   const ranked = withShare.filter((p) => p.share !== null).sort((a, b) => key(b.share!) - key(a.share!) || a.code.localeCompare(b.code));
   const out = ranked.map((p, i) => ({ ...p, rank: i + 1 }));
@@ -135,7 +140,7 @@ describe('a city leader on a province database', () => {
     await page.getByRole('heading', { name: '各县（市、区）项目投资排名' }).waitFor();
     await expect.poll(() => page.getByText('长治市 · 截至 2025年6月').count()).toBe(1);
 
-    const expected = expectedRanking();
+    const expected = expectedRanking(CITY.slice(0, 4));
     // The data ranks the counties in an order of their own, not the order of their codes.
     expect(expected.map((e) => e.code)).not.toEqual(expected.map((e) => e.code).sort());
     const rows = page.locator('tbody tr[data-region]');
@@ -188,6 +193,22 @@ describe('a city leader on a province database', () => {
     expect(cardText).toContain(formatRate(cityCompleted / cityPlan));
 
     await shot(page, 'province-ranking', 'desktop');
+    await context.close();
+  });
+
+  it('ranks a province’s counties for a province leader, each named with its city', async () => {
+    const { context, page } = await openPage(app!.browser, DESKTOP);
+    await signInFirstTime(page, app!.base, 'shanxi', GIVEN, OWN);
+    await page.goto(`${app!.base}/county-ranking?asOf=${AS_OF}`);
+    const rows = page.locator('tbody tr[data-region]');
+    await expect.poll(() => rows.count()).toBe(pools.length);
+    const expected = expectedRanking(PROVINCE.slice(0, 2));
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
+    // Two cities each have a 城区: the city's name tells them apart. The county without a pool keeps its own name.
+    expect(shown.map((cells) => cells[1])).toEqual(expected.map((e) => (e.count > 0 ? `${e.city}${e.name}` : e.name)));
+    expect(shown.map((cells) => cells[0])).toEqual(expected.map((e) => (e.rank === null ? '—' : String(e.rank))));
+    expect(shown.map((cells) => cells[2])).toEqual(expected.map((e) => e.share ?? '无在库项目'));
+    await shot(page, 'province-ranking-province', 'desktop');
     await context.close();
   });
 
