@@ -1,6 +1,7 @@
 // A province's database (山西省, every county-level division set up by `init --all-counties`, each with a generated pool)
 // serves a city leader of 长治市 the county ranking: the city's counties only, ranked by the share of the annual plan
-// completed by June as computed here from the generated rows, with units and period, on a desktop and a 390 px phone.
+// completed by June as computed here from the generated rows, with units and period, on a desktop and a 390 px phone;
+// and a province leader all 121 counties, each named with its city.
 import { execFileSync } from 'node:child_process';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
