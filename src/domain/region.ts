@@ -29,6 +29,11 @@ export function regionLevel(code: string): RegionLevel {
   return 'county';
 }
 
+/** Whether an account's region holds several counties to compare: a city or a province (not the system's 000000). */
+export function isCityOrProvince(code: string): boolean {
+  return SIX_DIGIT.test(code) && regionLevel(code) !== 'county';
+}
+
 /**
  * True for a 9-digit code whose suffix is 400–599: the statistics bureau's codes for 开发区,
  * 园区, 农场 and other units it counts at 乡级 though they are not townships under GB/T 2260.

@@ -105,7 +105,7 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
 
 async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<{ figures: PoolFigures; rows: Partial<PoolSummary> | null }> {
   if (level === 'city' || level === 'province') {
-    const [rows, counties] = await Promise.all([poolPhaseFigures(db, query, 'county'), countyNames(db, query.regionCode)]);
+    const [rows, counties] = await Promise.all([poolPhaseFigures(db, query, 'county'), countyNames(db, query.regionCode, level)]);
     return { figures: poolFigures(rows), rows: { byCounty: breakdown(rows, (k) => counties.get(k) ?? k) } };
   }
   const [projects, townships, units, leaders] = await Promise.all([
@@ -128,8 +128,13 @@ async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<{ fi
   };
 }
 
-/** County names under a city or province, for labelling a by-county breakdown: one query, not one per city. */
-async function countyNames(db: Db, code: string): Promise<Map<string, string>> {
+/**
+ * County names under a city or province, for labelling a by-county breakdown: one query, not one per city. A province's
+ * counties carry their city's name (阳泉市城区, 晋城市城区), as a province writes them: several cities have a 城区 or 郊区.
+ */
+async function countyNames(db: Db, code: string, level: string): Promise<Map<string, string>> {
   const [lo, hi] = countyRange(code);
-  return new Map((await listCounties(db)).filter((c) => c.code >= lo && c.code <= hi).map((c) => [c.code, c.name]));
+  const [counties, cities] = await Promise.all([listCounties(db), level === 'province' ? childRegions(db, code) : []]);
+  const cityName = new Map(cities.map((c) => [c.code, c.name]));
+  return new Map(counties.filter((c) => c.code >= lo && c.code <= hi).map((c) => [c.code, `${cityName.get(c.parentCode ?? '') ?? ''}${c.name}`]));
 }

@@ -44,6 +44,7 @@ const ItemRoute = loaded(() => import('./pages/ItemPage.tsx'), 'ItemRoute');
 const LetterPage = loaded(() => import('./pages/LetterPage.tsx'), 'LetterPage');
 const MyProjectsPage = loaded(() => import('./pages/MyProjectsPage.tsx'), 'MyProjectsPage');
 const SupervisionPage = loaded(() => import('./pages/SupervisionPage.tsx'), 'SupervisionPage');
+const CountyRankingPage = loaded(() => import('./pages/CountyRankingPage.tsx'), 'CountyRankingPage');
 
 const THEME = {
   token: {
@@ -140,6 +141,7 @@ function LocalizedApp() {
               <Route path="/letters/:id" element={<RequireSession><LetterPage /></RequireSession>} />
               <Route path="/alerts" element={<RequireSession><AlertsPage /></RequireSession>} />
               <Route path="/my-projects" element={<RequireSession><MyProjectsPage /></RequireSession>} />
+              <Route path="/county-ranking" element={<RequireSession><CountyRankingPage /></RequireSession>} />
               <Route path="*" element={<NotFound action={<Link to="/">{t('common.backHome')}</Link>} />} />
             </Routes>
             </Suspense>

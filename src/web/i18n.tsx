@@ -26,6 +26,7 @@ import { ATTRACTION_MESSAGES } from './lib/attraction-messages.ts';
 import { PEOPLE_MESSAGES } from './lib/people-messages.ts';
 import { AUDIT_MESSAGES } from './lib/audit-messages.ts';
 import { SUPERVISION_MESSAGES } from './lib/supervision-messages.ts';
+import { COUNTY_RANKING_MESSAGES } from './lib/county-ranking-messages.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -60,6 +61,7 @@ const MESSAGES = {
   ...CALENDAR_MESSAGES,
   ...DOCUMENT_MESSAGES,
   ...SUPERVISION_MESSAGES,
+  ...COUNTY_RANKING_MESSAGES,
 
   'login.username': ['用户名', 'Username'],
   'login.password': ['密码', 'Password'],

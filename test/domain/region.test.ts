@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   ancestorCodes,
+  isCityOrProvince,
   isRegionCode,
   isWithin,
   isZoneCode,
@@ -42,6 +43,19 @@ describe('regionLevel', () => {
 
   it.each(['140000', '140400', '140423', '140423100', '441900003'])('isRegionCode(%s)', (code) => {
     expect(isRegionCode(code)).toBe(true);
+  });
+});
+
+describe('isCityOrProvince', () => {
+  it('is true for the accounts that have counties to compare: a city or a province', () => {
+    expect(isCityOrProvince('140400')).toBe(true);
+    expect(isCityOrProvince('140000')).toBe(true);
+  });
+  it('is false for a county, a township, the system scope and a malformed code', () => {
+    expect(isCityOrProvince('140423')).toBe(false);
+    expect(isCityOrProvince('140423100')).toBe(false);
+    expect(isCityOrProvince('000000')).toBe(false);
+    expect(isCityOrProvince('1404')).toBe(false);
   });
 });
 

@@ -76,20 +76,35 @@ function stopServer(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
-/** Builds the web client if missing, starts `npm start` on a fresh database (the demo fills it) and launches Chromium. */
-export async function startApp(): Promise<E2eApp> {
+export interface StartOptions {
+  /**
+   * Fills the app's SQLite file before the server starts, for a test that needs data the demo does not have (a
+   * province's counties); the server then finds counties and adds no demo.
+   */
+  prepare?: (database: string) => void | Promise<void>;
+}
+
+/** Builds the web client if missing, starts `npm start` on a fresh database (the demo fills it, or `prepare`) and launches Chromium. */
+export async function startApp(options: StartOptions = {}): Promise<E2eApp> {
   fs.mkdirSync(SHOTS, { recursive: true });
   if (!fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-e2e-'));
+  const database = path.join(dataDir, 'tiaodu.sqlite');
+  try {
+    await options.prepare?.(database);
+  } catch (e) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   let serverLog = '';
   const log = () => serverLog;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn('npm', ['start'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: path.join(dataDir, 'tiaodu.sqlite') },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: database },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,7 +117,8 @@ export async function startApp(): Promise<E2eApp> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForServer(server, log, `${base}/api/auth/demo-accounts`, 60_000);
+    // The demo's accounts answer once the demo is in; a prepared database has none, and the sign-in page says it is up.
+    await waitForServer(server, log, options.prepare ? `${base}/login` : `${base}/api/auth/demo-accounts`, 60_000);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -111,7 +127,7 @@ export async function startApp(): Promise<E2eApp> {
     await stop();
     throw e;
   }
-  return { base, browser, log, stop, database: path.join(dataDir, 'tiaodu.sqlite') };
+  return { base, browser, log, stop, database };
 }
 
 export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {

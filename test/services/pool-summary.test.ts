@@ -93,12 +93,12 @@ describe(`poolSummary (${testDialect()})`, () => {
     expect({ all: withBreakdowns.all, continuing: withBreakdowns.continuing, newStart: withBreakdowns.newStart }).toEqual({ all: plain.all, continuing: plain.continuing, newStart: plain.newStart });
   });
 
-  it('breaks a city and a province down by county, each line named, adding up to the whole', async () => {
+  it('breaks a city and a province down by county, each line named (with its city in a province), adding up to the whole', async () => {
     const county = await poolSummary(h.db, { region: '140423', asOf: '2021-05' }, SYSTEM_ACTOR);
-    for (const region of ['140400', '140000']) {
+    for (const [region, label] of [['140400', '襄垣县'], ['140000', '长治市襄垣县']] as const) {
       const s = await poolSummary(h.db, { region, asOf: '2021-05', breakdowns: true }, SYSTEM_ACTOR);
       // 140425, the fixture's other county, has no project in the pool: no line.
-      expect(s.byCounty!.map((r) => [r.key, r.label, r.all.count, r.all.totalInvestment, r.newStart.started])).toEqual([['140423', '襄垣县', 5, 2_100_000_000, 1]]);
+      expect(s.byCounty!.map((r) => [r.key, r.label, r.all.count, r.all.totalInvestment, r.newStart.started])).toEqual([['140423', label, 5, 2_100_000_000, 1]]);
       expect({ all: s.all, continuing: s.continuing, newStart: s.newStart }).toEqual({ all: county.all, continuing: county.continuing, newStart: county.newStart });
       expect(s.byTownship).toBeUndefined();
     }

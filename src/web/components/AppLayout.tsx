@@ -1,9 +1,10 @@
 // The frame around every signed-in page: side menu (a drawer on phones), and the header with county, as-of month, account, language and sign-out.
-import { AimOutlined, AlertOutlined, ApartmentOutlined, AuditOutlined, ContainerOutlined, DashboardOutlined, FileDoneOutlined, FileTextOutlined, FlagOutlined, FundOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ReadOutlined, SolutionOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, ApartmentOutlined, AuditOutlined, ContainerOutlined, DashboardOutlined, FileDoneOutlined, FileTextOutlined, FlagOutlined, FundOutlined, ImportOutlined, OrderedListOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ReadOutlined, SolutionOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { isCityOrProvince } from '../../domain/region.ts';
 import { useAsOf } from '../hooks/use-as-of.ts';
 import { useSession, useSessionApi } from '../hooks/session.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -36,7 +37,9 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
                     ? '/alerts'
                     : pathname.startsWith('/my-projects')
                       ? '/my-projects'
-                      : (['/attraction', '/leads', '/batches', '/news'].find((p) => pathname.startsWith(p)) ?? '/');
+                      : pathname.startsWith('/county-ranking')
+                        ? '/county-ranking'
+                        : (['/attraction', '/leads', '/batches', '/news'].find((p) => pathname.startsWith(p)) ?? '/');
   // Importing writes to the whole pool: only those who keep it see the entry (the server refuses the others too).
   const keeper = user.role === 'admin' || user.role === 'dispatcher';
   // 我的项目: a leader's own projects (first, one tap away) and a unit's; the others see everyone's on the boards.
@@ -50,6 +53,8 @@ function useNavItems(): { key: string; items: MenuProps['items'] } {
       { key: '/projects', icon: <TableOutlined />, label: <Link to={link('/projects')}>{t('nav.ledger')}</Link> },
       { key: '/rounds', icon: <FileDoneOutlined />, label: <Link to={link('/rounds')}>{t('nav.rounds')}</Link> },
       { key: '/indicators', icon: <FundOutlined />, label: <Link to={link('/indicators')}>{t('nav.indicators')}</Link> },
+      // A city's or province's account compares its counties; a county's has nothing to rank them against.
+      ...(isCityOrProvince(user.regionCode) ? [{ key: '/county-ranking', icon: <OrderedListOutlined />, label: <Link to={link('/county-ranking')}>{t('nav.countyRanking')}</Link> }] : []),
       { key: '/stats-entry', icon: <AuditOutlined />, label: <Link to={link('/stats-entry')}>{t('nav.statsEntry')}</Link> },
       { key: '/supervision', icon: <SolutionOutlined />, label: <Link to={link('/supervision')}>{t('nav.supervision')}</Link> },
       { key: '/alerts', icon: <AlertOutlined />, label: <Link to={link('/alerts')}>{t('nav.alerts')}</Link> },
