@@ -29,6 +29,19 @@ export function regionLevel(code: string): RegionLevel {
   return 'county';
 }
 
+// 直辖市' and 省直辖 pseudo-cities (110100 市辖区, 500200 县, 419000 省直辖县级行政区划) name no city a county belongs to.
+const PSEUDO_CITY = /直辖县级行政区划$|^市辖区$|^县$/;
+
+/**
+ * Counties' names as a list over `scope` writes them: over a province (or the whole deployment) each with its city's
+ * name, since several cities have a 城区 or 郊区 (阳泉市城区, 晋城市城区); over a city or a county the bare name.
+ */
+export function countyLabels(scope: string, counties: readonly { code: string; name: string; cityName: string | null }[]): Map<string, string> {
+  // 000000 is the whole deployment (the system's scope), above every province.
+  const withCity = scope === '000000' || regionLevel(scope) === 'province';
+  return new Map(counties.map((c) => [c.code, withCity && c.cityName && !PSEUDO_CITY.test(c.cityName) ? `${c.cityName}${c.name}` : c.name]));
+}
+
 /** Whether an account's region holds several counties to compare: a city or a province (not the system's 000000). */
 export function isCityOrProvince(code: string): boolean {
   return SIX_DIGIT.test(code) && regionLevel(code) !== 'county';

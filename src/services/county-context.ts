@@ -2,9 +2,10 @@
 
 import { coversRegion, type Actor } from '../domain/access.ts';
 import { forbidden, notFound } from '../domain/errors.ts';
+import { countyLabels } from '../domain/region.ts';
 import { distinctChains } from '../db/repositories/project.repository.ts';
 import { listLeaderDetails } from '../db/repositories/leader.repository.ts';
-import { childRegions, findRegion, listCounties, listUnits } from '../db/repositories/region.repository.ts';
+import { childRegions, findRegion, listCountiesWithCities, listUnits } from '../db/repositories/region.repository.ts';
 import type { Db } from '../db/transaction.ts';
 import { getCurrentMonth } from './current-month.ts';
 
@@ -31,6 +32,7 @@ export async function countyContext(db: Db, countyCode: string, actor: Actor) {
 
 /** The counties of the deployment that the actor may see. */
 export async function visibleCounties(db: Db, actor: Actor) {
-  const counties = await listCounties(db);
-  return counties.filter((c) => coversRegion(actor, c.code)).map((c) => ({ code: c.code, name: c.name }));
+  const counties = (await listCountiesWithCities(db)).filter((c) => coversRegion(actor, c.code));
+  const labels = countyLabels(actor.regionCode, counties);
+  return counties.map((c) => ({ code: c.code, name: labels.get(c.code)! }));
 }

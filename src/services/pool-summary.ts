@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { coversRegion, unitFilter, type Actor } from '../domain/access.ts';
 import { forbidden, notFound } from '../domain/errors.ts';
 import { isMonth, linearTimeProgress } from '../domain/months.ts';
+import { countyLabels } from '../domain/region.ts';
 import { poolBounds } from '../domain/pool/pool-membership.ts';
 import { breakdown, groupPhaseFigures, poolFigures, type BreakdownRow, type PoolFigures } from '../domain/pool/pool-analysis.ts';
 import { batchSentence, poolSentence, type BatchCount } from '../domain/pool/pool-sentence.ts';
 import { parseInput } from '../domain/validation.ts';
 import { batchCounts, poolPhaseFigures, poolProjectRows, type PoolQuery } from '../db/repositories/pool.repository.ts';
-import { childRegions, findRegion, listCounties, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
+import { childRegions, findRegion, listCountiesWithCities, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
 import { countyRange } from '../db/repositories/scope.ts';
 import type { Db } from '../db/transaction.ts';
 import { figureCompleteness, type Completeness } from './current-month.ts';
@@ -105,7 +106,7 @@ export async function poolSummary(db: Db, input: PoolSummaryInput, actor: Actor)
 
 async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<{ figures: PoolFigures; rows: Partial<PoolSummary> | null }> {
   if (level === 'city' || level === 'province') {
-    const [rows, counties] = await Promise.all([poolPhaseFigures(db, query, 'county'), countyNames(db, query.regionCode, level)]);
+    const [rows, counties] = await Promise.all([poolPhaseFigures(db, query, 'county'), countyNames(db, query.regionCode)]);
     return { figures: poolFigures(rows), rows: { byCounty: breakdown(rows, (k) => counties.get(k) ?? k) } };
   }
   const [projects, townships, units, leaders] = await Promise.all([
@@ -128,13 +129,8 @@ async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<{ fi
   };
 }
 
-/**
- * County names under a city or province, for labelling a by-county breakdown: one query, not one per city. A province's
- * counties carry their city's name (阳泉市城区, 晋城市城区), as a province writes them: several cities have a 城区 or 郊区.
- */
-async function countyNames(db: Db, code: string, level: string): Promise<Map<string, string>> {
+/** County names under a city or province, for labelling a by-county breakdown: one query, not one per city. */
+async function countyNames(db: Db, code: string): Promise<Map<string, string>> {
   const [lo, hi] = countyRange(code);
-  const [counties, cities] = await Promise.all([listCounties(db), level === 'province' ? childRegions(db, code) : []]);
-  const cityName = new Map(cities.map((c) => [c.code, c.name]));
-  return new Map(counties.filter((c) => c.code >= lo && c.code <= hi).map((c) => [c.code, `${cityName.get(c.parentCode ?? '') ?? ''}${c.name}`]));
+  return countyLabels(code, (await listCountiesWithCities(db)).filter((c) => c.code >= lo && c.code <= hi));
 }

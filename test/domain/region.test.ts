@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   ancestorCodes,
+  countyLabels,
   isCityOrProvince,
   isRegionCode,
   isWithin,
@@ -43,6 +44,23 @@ describe('regionLevel', () => {
 
   it.each(['140000', '140400', '140423', '140423100', '441900003'])('isRegionCode(%s)', (code) => {
     expect(isRegionCode(code)).toBe(true);
+  });
+});
+
+describe('countyLabels', () => {
+  const yangquanChengqu = { code: '140302', name: '城区', cityName: '阳泉市' };
+  const jinchengChengqu = { code: '140502', name: '城区', cityName: '晋城市' };
+  const zezhou = { code: '140525', name: '泽州县', cityName: '晋城市' };
+
+  it('names each county of a province’s list with its city, so two 城区 are told apart', () => {
+    expect([...countyLabels('140000', [yangquanChengqu, jinchengChengqu, zezhou]).values()]).toEqual(['阳泉市城区', '晋城市城区', '晋城市泽州县']);
+    expect([...countyLabels('000000', [zezhou]).values()]).toEqual(['晋城市泽州县']);
+  });
+
+  it('keeps the bare names in a city’s list, and where the city is only a 直辖 grouping', () => {
+    expect([...countyLabels('140500', [jinchengChengqu, zezhou]).values()]).toEqual(['城区', '泽州县']);
+    expect(countyLabels('410000', [{ code: '419001', name: '济源市', cityName: '省直辖县级行政区划' }]).get('419001')).toBe('济源市');
+    expect(countyLabels('110000', [{ code: '110101', name: '东城区', cityName: '市辖区' }]).get('110101')).toBe('东城区');
   });
 });
 

@@ -205,8 +205,8 @@ describe('a city leader on a province database', () => {
     await expect.poll(() => rows.count()).toBe(pools.length);
     const expected = expectedRanking(PROVINCE.slice(0, 2));
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
-    // Two cities each have a 城区: the city's name tells them apart. The county without a pool keeps its own name.
-    expect(shown.map((cells) => cells[1])).toEqual(expected.map((e) => (e.count > 0 ? `${e.city}${e.name}` : e.name)));
+    // Two cities each have a 城区: the city's name tells them apart, on every line, a pool or not.
+    expect(shown.map((cells) => cells[1])).toEqual(expected.map((e) => `${e.city}${e.name}`));
     expect(shown.map((cells) => cells[0])).toEqual(expected.map((e) => (e.rank === null ? '—' : String(e.rank))));
     expect(shown.map((cells) => cells[2])).toEqual(expected.map((e) => e.share ?? '无在库项目'));
     await shot(page, 'province-ranking-province', 'desktop');

@@ -57,6 +57,19 @@ export async function listCounties(db: Db): Promise<RegionRow[]> {
   return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, isZone: r.is_zone === 1 }));
 }
 
+/** Every county with the name of the city above it (null under a province directly), for lists that span cities. */
+export async function listCountiesWithCities(db: Db): Promise<(RegionRow & { cityName: string | null })[]> {
+  const rows = await db
+    .selectFrom('region as c')
+    .leftJoin('region as p', (j) => j.onRef('p.code', '=', 'c.parent_code').on('p.level', '=', 'city'))
+    .selectAll('c')
+    .select('p.name as city_name')
+    .where('c.level', '=', 'county')
+    .orderBy('c.code')
+    .execute();
+  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, isZone: r.is_zone === 1, cityName: r.city_name }));
+}
+
 export async function listUnits(db: Db, countyCode: string): Promise<UnitRow[]> {
   const rows = await db.selectFrom('unit').selectAll().where('region_code', '=', countyCode).orderBy('sort_order').orderBy('name').execute();
   return rows.map((r) => ({ id: r.id, regionCode: r.region_code, name: r.name, kind: r.kind, townshipCode: r.township_code, sortOrder: r.sort_order }));

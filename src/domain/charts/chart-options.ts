@@ -22,12 +22,18 @@ export const CHART_COLOURS = {
 
 export const STANDING_COLOURS = { ahead: '#52c41a', near: '#faad14', behind: '#f5222d' } as const;
 
-/** A gap that rounds to 0.0 points is no gap. */
+/** A gap that rounds to 0.0 points is no gap: saying "低于时序进度0个百分点" would read as an alarm. */
 const ON_PACE = 0.0005;
+
+/** Where a completion stands against 时序进度, as it shows to one decimal of a point. */
+export function paceOf(completion: number, timeProgress: number): 'ahead' | 'onPace' | 'behind' {
+  const gap = completion - timeProgress;
+  return gap <= -ON_PACE ? 'behind' : gap >= ON_PACE ? 'ahead' : 'onPace';
+}
 
 /** Behind 时序进度 by at least a shown 0.1 point. */
 export function isBehindTime(completion: number, timeProgress: number): boolean {
-  return completion - timeProgress <= -ON_PACE;
+  return paceOf(completion, timeProgress) === 'behind';
 }
 
 /** Five points below 时序进度 still counts as 接近, as the sub-regions' standing does. */

@@ -1,6 +1,7 @@
 // 各县排名: a city's (or province's) counties side by side for the as-of month — each county's pool, ranked by the share of its annual plan completed, against 时序进度.
 import { Card, Col, Row, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, type CSSProperties, type HTMLAttributes } from 'react';
+import { paceOf } from '../../domain/charts/chart-options.ts';
 import { formatPoints } from '../../domain/format.ts';
 import { rankByGrowth } from '../../domain/indicator/ranking.ts';
 import type { Yuan } from '../../domain/money.ts';
@@ -51,21 +52,18 @@ function countyRows(s: PoolSummary, counties: { code: string; name: string }[]):
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
 }
 
-// A gap that rounds to 0.0 points is no gap.
-const ON_PACE = 0.0005;
-
 function gapText(i18n: I18n, share: number | null, timeProgress: number): string {
   if (share === null) return DASH;
   const gap = share - timeProgress;
-  if (Math.abs(gap) < ON_PACE) return i18n.t('dash.onPace');
+  if (paceOf(share, timeProgress) === 'onPace') return i18n.t('dash.onPace');
   const points = i18n.lang === 'zh' ? formatPoints(gap) : formatPoints(gap).replace('个百分点', ' pp');
   return `${gap > 0 ? '+' : '−'}${points}`;
 }
 
 /** Green ahead of 时序进度, red behind it: the counties to chase stand out. */
 function gapTone(share: number | null, timeProgress: number): 'success' | 'danger' | undefined {
-  if (share === null || Math.abs(share - timeProgress) < ON_PACE) return undefined;
-  return share > timeProgress ? 'success' : 'danger';
+  const pace = share === null ? 'onPace' : paceOf(share, timeProgress);
+  return pace === 'onPace' ? undefined : pace === 'ahead' ? 'success' : 'danger';
 }
 
 function RankingTable({ s, rows }: { s: PoolSummary; rows: CountyRow[] }) {

@@ -15,7 +15,7 @@ import { useI18n, type I18n } from '../i18n.tsx';
 import { chainTooltip } from '../lib/chart-tooltips.ts';
 import { rate, wan, yi, yiNumber } from '../lib/format.ts';
 import { formatPoints } from '../../domain/format.ts';
-import { CHART_COLOURS, isBehindTime, progressChartOption, townshipChartHeight, townshipChartOption } from '../../domain/charts/chart-options.ts';
+import { CHART_COLOURS, isBehindTime, paceOf, progressChartOption, townshipChartHeight, townshipChartOption } from '../../domain/charts/chart-options.ts';
 
 const COLORS = CHART_COLOURS;
 // A county has a dozen chains; echarts' nine default colours would repeat within one pie.
@@ -25,13 +25,10 @@ function share(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-// A gap that rounds to 0.0 points is no gap: saying "低于时序进度0个百分点" would read as an alarm.
-const ON_PACE = 0.0005;
-
 function gapText(i18n: I18n, completion: number | null, timeProgress: number): string | null {
   if (completion === null) return null;
   const gap = completion - timeProgress;
-  if (Math.abs(gap) < ON_PACE) return i18n.t('dash.onPace');
+  if (paceOf(completion, timeProgress) === 'onPace') return i18n.t('dash.onPace');
   const points = i18n.lang === 'zh' ? formatPoints(gap) : formatPoints(gap).replace('个百分点', ' percentage points');
   return gap > 0 ? i18n.t('dash.ahead', { points }) : i18n.t('dash.behind', { points });
 }

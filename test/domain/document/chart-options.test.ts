@@ -1,6 +1,6 @@
 // The charts' options, shared by the dashboard and the documents: what they draw follows the figures.
 import { describe, expect, it } from 'vitest';
-import { CHART_COLOURS, STANDING_COLOURS, curveChartOption, funnelChartOption, progressChartOption, standingChartOption } from '../../../src/domain/charts/chart-options.ts';
+import { CHART_COLOURS, STANDING_COLOURS, curveChartOption, funnelChartOption, paceOf, progressChartOption, standingChartOption } from '../../../src/domain/charts/chart-options.ts';
 
 const series = (o: Record<string, unknown>) => (o.series as any[])[0];
 
@@ -11,6 +11,13 @@ describe('chart options', () => {
     expect(series(o).data.map((d: any) => [d.value, d.itemStyle.color])).toEqual([[0, CHART_COLOURS.completed], [52, CHART_COLOURS.completed], [33.3, CHART_COLOURS.behind]]);
     expect(series(o).markLine.data).toEqual([{ xAxis: 50 }]);
     expect(series(o).markLine.label.formatter).toBe('时序进度 50%');
+  });
+
+  it('calls a gap to 时序进度 that shows as 0.0 points on pace, on both sides', () => {
+    expect(paceOf(0.5004, 0.5)).toBe('onPace');
+    expect(paceOf(0.4996, 0.5)).toBe('onPace');
+    expect(paceOf(0.5006, 0.5)).toBe('ahead');
+    expect(paceOf(0.4994, 0.5)).toBe('behind');
   });
 
   it('colours townships ahead, near (within 5 points) and behind', () => {
