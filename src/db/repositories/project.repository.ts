@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import { firstMonthOfYear } from '../../domain/months.ts';
+import { countyCodeOf } from '../../domain/region.ts';
 import type { MonthlyCompletion, Phase, Project, ProjectYear, Stage } from '../../domain/project/project.ts';
 import type { Database, ProjectTable } from '../schema.ts';
 import { completedBetween, completedThrough } from './completion.repository.ts';
@@ -161,22 +162,27 @@ export async function updateProjectRow(db: Db, p: Project, expectedVersion: numb
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function replaceProjectYears(db: Db, projectId: string, years: readonly ProjectYear[]): Promise<void> {
-  await db.deleteFrom('project_year').where('project_id', '=', projectId).execute();
+/** What a year or month row needs of its project: the id, and the region its county code is taken from. */
+export type ProjectKey = Pick<Project, 'id' | 'regionCode'>;
+
+export async function replaceProjectYears(db: Db, project: ProjectKey, years: readonly ProjectYear[]): Promise<void> {
+  const county = countyCodeOf(project.regionCode);
+  await db.deleteFrom('project_year').where('county_code', '=', county).where('project_id', '=', project.id).execute();
   if (years.length === 0) return;
   await db
     .insertInto('project_year')
-    .values(years.map((y) => ({ project_id: projectId, year: y.year, phase: y.phase, annual_plan: y.annualPlan, resumed_on: y.resumedOn })))
+    .values(years.map((y) => ({ county_code: county, project_id: project.id, year: y.year, phase: y.phase, annual_plan: y.annualPlan, resumed_on: y.resumedOn })))
     .execute();
 }
 
-export async function upsertProjectMonths(db: Db, projectId: string, months: readonly MonthlyCompletion[]): Promise<void> {
+export async function upsertProjectMonths(db: Db, project: ProjectKey, months: readonly MonthlyCompletion[]): Promise<void> {
   if (months.length === 0) return;
+  const county = countyCodeOf(project.regionCode);
   await db
     .insertInto('project_month')
-    .values(months.map((m) => ({ project_id: projectId, month: m.month, completed: m.completed, entered_as: m.enteredAs })))
+    .values(months.map((m) => ({ county_code: county, project_id: project.id, month: m.month, completed: m.completed, entered_as: m.enteredAs })))
     .onConflict((oc) =>
-      oc.columns(['project_id', 'month']).doUpdateSet((eb) => ({ completed: eb.ref('excluded.completed'), entered_as: eb.ref('excluded.entered_as') })),
+      oc.columns(['county_code', 'project_id', 'month']).doUpdateSet((eb) => ({ completed: eb.ref('excluded.completed'), entered_as: eb.ref('excluded.entered_as') })),
     )
     .execute();
 }
