@@ -5,6 +5,7 @@ import { toYuan } from '../../domain/money.ts';
 import type { MonthlyCompletion, Project, ProjectYear } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
 import { countyCodeOf } from '../../domain/region.ts';
+import { inProjectCounty } from './county-key.ts';
 import { insertHistory, toProject, toProjectRow, updateProjectRow, withLeaders, type HistoryEntry, type ProjectKey } from './project.repository.ts';
 
 type Db = Kysely<Database>;
@@ -31,15 +32,17 @@ export async function loadCountyProjects(db: Db, countyCode: string): Promise<St
     db.selectFrom('project').selectAll().where('region_code', '=', countyCode).execute(),
     db
       .selectFrom('project_year as y')
-      .innerJoin('project as p', 'p.id', 'y.project_id')
+      .innerJoin('project as p', (j) => j.onRef('p.id', '=', 'y.project_id').on(inProjectCounty('y')))
       .select(['y.project_id', 'y.year', 'y.phase', 'y.annual_plan', 'y.resumed_on'])
+      .where('y.county_code', '=', countyCodeOf(countyCode))
       .where('p.region_code', '=', countyCode)
       .orderBy('y.year')
       .execute(),
     db
       .selectFrom('project_month as m')
-      .innerJoin('project as p', 'p.id', 'm.project_id')
+      .innerJoin('project as p', (j) => j.onRef('p.id', '=', 'm.project_id').on(inProjectCounty('m')))
       .select(['m.project_id', 'm.month', 'm.completed', 'm.entered_as'])
+      .where('m.county_code', '=', countyCodeOf(countyCode))
       .where('p.region_code', '=', countyCode)
       .orderBy('m.month')
       .execute(),

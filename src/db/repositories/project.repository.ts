@@ -7,6 +7,7 @@ import { countyCodeOf } from '../../domain/region.ts';
 import type { MonthlyCompletion, Phase, Project, ProjectYear, Stage } from '../../domain/project/project.ts';
 import type { Database, ProjectTable } from '../schema.ts';
 import { completedBetween, completedThrough } from './completion.repository.ts';
+import { countyOfProject, inProjectCounty } from './county-key.ts';
 import { whereInPool } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
@@ -137,12 +138,12 @@ export async function withLeaders<T extends { project: Project }>(db: Db, rows: 
 }
 
 export async function findProjectYears(db: Db, projectId: string): Promise<ProjectYear[]> {
-  const rows = await db.selectFrom('project_year').selectAll().where('project_id', '=', projectId).orderBy('year').execute();
+  const rows = await db.selectFrom('project_year').selectAll().where('county_code', '=', countyOfProject(projectId)).where('project_id', '=', projectId).orderBy('year').execute();
   return rows.map((r) => ({ year: r.year, phase: r.phase, annualPlan: toYuan(r.annual_plan), resumedOn: r.resumed_on }));
 }
 
 export async function findProjectMonths(db: Db, projectId: string): Promise<MonthlyCompletion[]> {
-  const rows = await db.selectFrom('project_month').selectAll().where('project_id', '=', projectId).orderBy('month').execute();
+  const rows = await db.selectFrom('project_month').selectAll().where('county_code', '=', countyOfProject(projectId)).where('project_id', '=', projectId).orderBy('month').execute();
   return rows.map((r) => ({ month: r.month, completed: toYuan(r.completed), enteredAs: r.entered_as }));
 }
 
@@ -280,7 +281,7 @@ function ledgerProjects(db: Db, q: Omit<ProjectListQuery, 'sort' | 'order' | 'li
   const [lo, hi] = countyRange(q.regionCode);
   let base = db
     .selectFrom('project as p')
-    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', q.year))
+    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on('y.year', '=', q.year))
     .where('p.region_code', '>=', lo)
     .where('p.region_code', '<=', hi);
   if (q.regionCode.length === 9) base = base.where('p.township_code', '=', q.regionCode);
@@ -408,7 +409,7 @@ export async function ledgerRowsById(db: Db, ids: readonly string[], year: numbe
   if (ids.length === 0) return [];
   const base = db
     .selectFrom('project as p')
-    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', year))
+    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on('y.year', '=', year))
     .where('p.id', 'in', ids);
   const rows = await withYearFigures(base, firstMonthOfYear(year), toMonth).select(completedThrough(toMonth).as('completed_through')).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
