@@ -22,7 +22,7 @@ const RAW_DASHBOARD_POOL = `with pool as materialized (
   from project p
   join project_year y on y.county_code = substr(p.region_code, 1, 6) and y.project_id = p.id
   where p.region_code >= :lo and p.region_code <= :hi
-  and y.county_code >= :lo and y.county_code <= :hi
+  and y.county_code = :lo
     and p.stage <> 'cancelled'
     and y.year = :year and y.phase in ('continuing', 'newStart')
 )

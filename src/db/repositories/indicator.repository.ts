@@ -10,6 +10,7 @@ import type { PoolBounds } from '../../domain/pool/pool-membership.ts';
 import type { ConstructionType, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
+import { inRegion } from './county-key.ts';
 import { whereInPool, yearsWithProjects } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
@@ -513,8 +514,7 @@ export async function poolDrawProjects(db: Db, q: PoolDrawQuery): Promise<PoolDr
       'p.stats_entry as stats_entry',
       completedBetween(q.fromMonth, q.toMonth).as('ytd'),
     ])
-    .where('y.county_code', '>=', lo)
-    .where('y.county_code', '<=', hi)
+    .where(inRegion('y', q.countyCode))
     .where('p.region_code', '>=', lo)
     .where('p.region_code', '<=', hi)
     .$if(!!q.townshipCode, (qb) => qb.where('p.township_code', '=', q.townshipCode!))

@@ -5,7 +5,7 @@ import type { PhaseFigures, PoolProjectFigures } from '../../domain/pool/pool-an
 import { POOL_PHASES, WITHDRAWN_STAGES, type PoolBounds, type PoolPhase } from '../../domain/pool/pool-membership.ts';
 import type { Database } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
-import { inProjectCounty } from './county-key.ts';
+import { inProjectCounty, inRegion } from './county-key.ts';
 import { countyRange } from './scope.ts';
 
 /** The columns a breakdown may group by, named as the API names them. */
@@ -57,8 +57,7 @@ export function poolProjects(db: Kysely<Database>, q: PoolQuery) {
       sql<number>`case when p.started_on is not null and p.started_on <= ${q.endDay} then 1 else 0 end`.as('started'),
       sql<number>`case when y.resumed_on is not null and y.resumed_on <= ${q.endDay} then 1 else 0 end`.as('resumed'),
     ])
-    .where('y.county_code', '>=', lo)
-    .where('y.county_code', '<=', hi)
+    .where(inRegion('y', q.regionCode))
     .where('p.region_code', '>=', lo)
     .where('p.region_code', '<=', hi)
     .$if(!!q.townshipCode, (qb) => qb.where('p.township_code', '=', q.townshipCode!))
