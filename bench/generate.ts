@@ -205,7 +205,7 @@ function buildProject(rng: SeededRandom, serial: number, county: string, countyN
   for (const year of BENCH_YEARS) {
     if (year < startYear) {
       // A project waits in reserve a year or two before its plan year.
-      if (year >= startYear - (rng.chance(0.3) ? 2 : 1)) rows.push({ project_id: id, year, phase: 'reserve', annual_plan: 0, resumed_on: null });
+      if (year >= startYear - (rng.chance(0.3) ? 2 : 1)) rows.push({ county_code: county, project_id: id, year, phase: 'reserve', annual_plan: 0, resumed_on: null });
       continue;
     }
     if (year > endYear || (notStarted && year > startYear)) continue;
@@ -214,7 +214,7 @@ function buildProject(rng: SeededRandom, serial: number, county: string, countyN
     const continuing = year > startYear;
     const resumedOn = continuing && !(suspendedOn && year === LAST_YEAR && rng.chance(0.5)) && rng.chance(0.92)
       ? day(year, rng.weighted([[1, 1], [2, 4], [3, 6], [4, 3], [5, 1]] as const), rng.int(1, 28)) : null;
-    rows.push({ project_id: id, year, phase: continuing ? 'continuing' : 'newStart', annual_plan: plan, resumed_on: resumedOn });
+    rows.push({ county_code: county, project_id: id, year, phase: continuing ? 'continuing' : 'newStart', annual_plan: plan, resumed_on: resumedOn });
   }
 
   const township = rng.chance(0.95) ? rng.pick(townships) : null;
@@ -275,7 +275,7 @@ function* monthRows(projects: readonly SynthProject[]): Generator<Database['proj
     for (const p of projects) {
       if (!p.plans.has(year)) continue;
       // Fifteen percent of units type the year-to-date total rather than the month; the stored value is the month.
-      yield { project_id: p.row.id, month, completed: monthFigure(p, index), entered_as: (p.seed & 0xff) < 38 ? 'ytd' : 'month' };
+      yield { county_code: p.row.region_code, project_id: p.row.id, month, completed: monthFigure(p, index), entered_as: (p.seed & 0xff) < 38 ? 'ytd' : 'month' };
     }
   }
 }
@@ -301,8 +301,8 @@ const PROJECT = columnsOf<ProjectRow>({
   started_on: 'text', suspended_on: 'text', completed_on: 'text', operating_on: 'text', total_investment: 'int8', completed_before: 'int8',
   stats_entry: 'text', unit_id: 'text', key_level: 'text', progress_note: 'text', land_area_mu: 'float8', notes: 'text', created_at: 'text', updated_at: 'text', version: 'int4',
 });
-const PROJECT_YEAR = columnsOf<YearRow>({ project_id: 'text', year: 'int4', phase: 'text', annual_plan: 'int8', resumed_on: 'text' });
-const PROJECT_MONTH = columnsOf<Database['project_month']>({ project_id: 'text', month: 'text', completed: 'int8', entered_as: 'text' });
+const PROJECT_YEAR = columnsOf<YearRow>({ county_code: 'text', project_id: 'text', year: 'int4', phase: 'text', annual_plan: 'int8', resumed_on: 'text' });
+const PROJECT_MONTH = columnsOf<Database['project_month']>({ county_code: 'text', project_id: 'text', month: 'text', completed: 'int8', entered_as: 'text' });
 const PROJECT_LEADER = columnsOf<Database['project_leader']>({ project_id: 'text', leader_id: 'text', position: 'int4' });
 const BATCH_EVENT = columnsOf<Database['batch_event']>({ id: 'text', region_code: 'text', held_on: 'text', title: 'text', edition: 'int4', venue: 'text' });
 const BATCH_PROJECT = columnsOf<Database['batch_project']>({ batch_id: 'text', project_id: 'text', kind: 'text', expected_output: 'int8' });

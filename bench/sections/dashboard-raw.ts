@@ -15,13 +15,14 @@ const FIGURES = `count(*) as count, sum(total) as total_investment, sum(plan) as
 const RAW_DASHBOARD_POOL = `with pool as materialized (
   select p.id as id, y.phase as phase, p.total_investment as total, y.annual_plan as plan,
     coalesce((select sum(m.completed) from project_month m
-      where m.project_id = p.id and m.month >= :fromMonth and m.month <= :toMonth), 0) as ytd,
+      where m.county_code = y.county_code and m.project_id = p.id and m.month >= :fromMonth and m.month <= :toMonth), 0) as ytd,
     case when p.started_on <= :endDay then 1 else 0 end as started,
     case when y.resumed_on <= :endDay then 1 else 0 end as resumed,
     p.township_code as township, p.chain as chain, p.unit_id as unit
   from project p
-  join project_year y on y.project_id = p.id
+  join project_year y on y.county_code = substr(p.region_code, 1, 6) and y.project_id = p.id
   where p.region_code >= :lo and p.region_code <= :hi
+  and y.county_code = :lo
     and p.stage <> 'cancelled'
     and y.year = :year and y.phase in ('continuing', 'newStart')
 )

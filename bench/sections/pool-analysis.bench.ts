@@ -19,24 +19,26 @@ export const PROVINCE_TARGET_MS = 1000;
 export const RATIO_TARGET = 1.5;
 
 // The aggregate as someone would write it by hand: one flat query, the year-to-date sum as a correlated
-// subquery on the (project_id, month) key. Plain SQL that both databases run as written.
-const SELECT_FIGURES = `count(*) as count,
+// subquery on the (county_code, project_id, month) key. Plain SQL that both databases run as written.
+const selectFigures = (counties: string) => `count(*) as count,
   sum(p.total_investment) as total_investment,
   sum(y.annual_plan) as annual_plan,
   coalesce(sum((select sum(m.completed) from project_month m
-    where m.project_id = p.id and m.month >= :fromMonth and m.month <= :toMonth)), 0) as completed_ytd,
+    where m.county_code = y.county_code and m.project_id = p.id and m.month >= :fromMonth and m.month <= :toMonth)), 0) as completed_ytd,
   sum(case when p.started_on <= :endDay then 1 else 0 end) as started,
   sum(case when y.resumed_on <= :endDay then 1 else 0 end) as resumed
 from project p
-join project_year y on y.project_id = p.id
+join project_year y on y.county_code = substr(p.region_code, 1, 6) and y.project_id = p.id
 where p.region_code >= :lo and p.region_code <= :hi
+  and ${counties}
   and p.stage <> 'cancelled'
   and y.year = :year and y.phase in ('continuing', 'newStart')`;
 
-export const RAW_BY_PHASE = `select y.phase as phase, ${SELECT_FIGURES}
+// A county's query names its county (lo = hi); the province's, its range of counties.
+export const RAW_BY_PHASE = `select y.phase as phase, ${selectFigures('y.county_code = :lo')}
 group by y.phase`;
 
-export const RAW_BY_COUNTY = `select p.region_code as group_key, y.phase as phase, ${SELECT_FIGURES}
+export const RAW_BY_COUNTY = `select p.region_code as group_key, y.phase as phase, ${selectFigures('y.county_code between :lo and :hi')}
 group by p.region_code, y.phase`;
 
 export function poolQuery(regionCode: string): PoolQuery {

@@ -77,23 +77,24 @@ async function buildCounty(ctx: SectionContext, size: { units: number; perUnit: 
   await insertUnits(db, units);
 
   const projects: Project[] = [];
-  const years: { projectId: string; year: ProjectYear }[] = [];
-  const months: { projectId: string; month: MonthlyCompletion }[] = [];
+  const years: { project: Project; year: ProjectYear }[] = [];
+  const months: { project: Project; month: MonthlyCompletion }[] = [];
   const earlierMonths: string[] = [];
   for (let m = firstMonthOfYear(year); m < month; m = addMonths(m, 1)) earlierMonths.push(m);
   units.forEach((unit, u) => {
     for (let j = 0; j < size.perUnit; j++) {
       const k = u * size.perUnit + j;
       const id = newId();
-      projects.push({
+      const project: Project = {
         id, regionCode: COUNTY, name: `${unit.name}项目${String(j + 1).padStart(3, '0')}`, projectCode: null, approvalKind: null, owner: null,
         townshipCode: null, industryCode: null, chain: null, constructionType: null, category: null, stage: 'underway',
         signedOn: null, landSuppliedOn: null, permitOn: null, startedOn: `${year - 1}-04-01`, suspendedOn: null, completedOn: null, operatingOn: null,
         totalInvestment: 60_000_000 + (k % 40) * 1_000_000, completedBefore: 8_000_000, statsEntry: 'entered', leaderIds: [], unitId: unit.id,
         keyLevel: null, progressNote: null, landAreaMu: null, notes: null, createdAt, updatedAt: createdAt, version: 1,
-      });
-      years.push({ projectId: id, year: { year, phase: 'continuing', annualPlan: 12_000_000 + (k % 10) * 600_000, resumedOn: null } });
-      earlierMonths.forEach((m, i) => months.push({ projectId: id, month: { month: m, completed: 800_000 + ((k + i) % 9) * 50_000, enteredAs: 'month' } }));
+      };
+      projects.push(project);
+      years.push({ project, year: { year, phase: 'continuing', annualPlan: 12_000_000 + (k % 10) * 600_000, resumedOn: null } });
+      earlierMonths.forEach((m, i) => months.push({ project, month: { month: m, completed: 800_000 + ((k + i) % 9) * 50_000, enteredAs: 'month' } }));
     }
   });
   // One transaction: the load is setup, not what is measured.

@@ -15,6 +15,11 @@ import * as documents from './migrations/2026-12-06T1600-documents.ts';
 import * as supervision from './migrations/2026-12-06T1500-supervision.ts';
 import * as auditTrail from './migrations/2026-12-07T0900-audit-trail.ts';
 import * as idempotencyKey from './migrations/2026-12-07T1000-idempotency-key.ts';
+import * as countyCodeColumn from './migrations/2026-12-07T1200-county-code-column.ts';
+import * as countyCodeBackfill from './migrations/2026-12-07T1210-county-code-backfill.ts';
+import * as countyCodeNotNull from './migrations/2026-12-07T1220-county-code-not-null.ts';
+import * as countyCodeIndexes from './migrations/2026-12-07T1230-county-code-indexes.ts';
+import * as countyCodeKeys from './migrations/2026-12-07T1240-county-code-keys.ts';
 import type { Database } from './schema.ts';
 
 export const migrations: Record<string, MigrationModule> = {
@@ -32,6 +37,11 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-12-06T1500-supervision': supervision,
   '2026-12-07T0900-audit-trail': auditTrail,
   '2026-12-07T1000-idempotency-key': idempotencyKey,
+  '2026-12-07T1200-county-code-column': countyCodeColumn,
+  '2026-12-07T1210-county-code-backfill': countyCodeBackfill,
+  '2026-12-07T1220-county-code-not-null': countyCodeNotNull,
+  '2026-12-07T1230-county-code-indexes': countyCodeIndexes,
+  '2026-12-07T1240-county-code-keys': countyCodeKeys,
 };
 
 /**
@@ -74,8 +84,13 @@ export async function runMigrations(db: Kysely<Database>, list: Record<string, M
     // Another server's upgrade may take minutes: wait for it rather than fail.
     if (postgres) await withoutLockTimeout(true, conn, () => sql`select pg_advisory_lock(${sql.lit(UPGRADE_LOCK_ID)})`.execute(conn));
     try {
+      // A stretch already run is skipped: Kysely refuses a list that lacks migrations the database has run, which an
+      // earlier stretch's list does once a later stretch has run.
+      const all: MigrationProvider = { getMigrations: async () => Object.fromEntries(names.map((name) => [name, plain(list[name]!)])) };
+      const executed = new Set((await new Migrator({ db: conn, provider: all }).getMigrations()).filter((m) => m.executedAt).map((m) => m.name));
       for (const end of stretchEnds) {
         const upTo = names.slice(0, names.indexOf(end) + 1);
+        if (upTo.every((name) => executed.has(name))) continue;
         const outside = Boolean(list[end]!.outsideTransaction);
         const provider: MigrationProvider = {
           getMigrations: async () => Object.fromEntries(upTo.map((name) => [name, outside ? plain(list[name]!) : atomic(list[name]!)])),

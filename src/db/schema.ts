@@ -138,6 +138,8 @@ export interface ProjectLeaderTable {
 }
 
 export interface ProjectYearTable {
+  /** The project's county (the first six digits of its region code): leads the key, so a county's rows sit together. */
+  county_code: string;
   project_id: string;
   year: number;
   phase: Phase;
@@ -146,6 +148,8 @@ export interface ProjectYearTable {
 }
 
 export interface ProjectMonthTable {
+  /** As in ProjectYearTable. */
+  county_code: string;
   project_id: string;
   month: string;
   completed: number;

@@ -34,8 +34,8 @@ export async function addDemoPool(db: Db, names: DemoNames, now: Date): Promise<
 
   for (const [i, p] of projects.entries()) {
     await insertProject(db, p);
-    await replaceProjectYears(db, p.id, data[i]!.years);
-    await upsertProjectMonths(db, p.id, data[i]!.months);
+    await replaceProjectYears(db, p, data[i]!.years);
+    await upsertProjectMonths(db, p, data[i]!.months);
   }
   await replaceProjectLeaders(db, projects.map((p) => ({ projectId: p.id, leaderIds: p.leaderIds })));
   const history = projects.map((p) => createdEntry(p, null, stamp));

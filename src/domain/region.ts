@@ -76,6 +76,14 @@ export function parentCode(code: string): string | null {
 }
 
 /**
+ * The county a county or township code lies in: its first six digits, the key county tables are laid out by.
+ * @example countyCodeOf('140423100') // '140423'
+ */
+export function countyCodeOf(regionCode: string): string {
+  return regionCode.slice(0, 6);
+}
+
+/**
  * Every enclosing region, nearest first.
  * @example ancestorCodes('140423100') // ['140423', '140400', '140000']
  * @throws RangeError on a malformed code.

@@ -58,7 +58,7 @@ export async function createProject(db: Db, input: unknown, actor: Actor, now: D
     const problems = projectProblems({ ...project, years }, await loadProjectContext(trx, project.regionCode));
     if (problems.length > 0) throw invalidInput(problems);
     await insertProject(trx, project);
-    await replaceProjectYears(trx, project.id, years);
+    await replaceProjectYears(trx, project, years);
     await replaceProjectLeaders(trx, [{ projectId: project.id, leaderIds: project.leaderIds }]);
     await insertHistory(trx, [createdEntry(project, writerId(actor), stamp)]);
     return project;

@@ -282,8 +282,8 @@ export async function importLedger(db: Db, input: ImportLedgerInput, actor: Acto
     }
     const written = [...created, ...changed];
     await replaceProjectLeaders(trx, written.filter((p) => p.leadersChanged).map((p) => ({ projectId: p.project.id, leaderIds: p.project.leaderIds })));
-    await upsertYears(trx, written.map((p) => ({ projectId: p.project.id, year: p.year })));
-    await upsertMonths(trx, written.flatMap((p) => (p.month ? [{ projectId: p.project.id, month: p.month }] : [])));
+    await upsertYears(trx, written.map((p) => ({ project: p.project, year: p.year })));
+    await upsertMonths(trx, written.flatMap((p) => (p.month ? [{ project: p.project, month: p.month }] : [])));
     await insertHistoryChunked(trx, written.flatMap((p) => p.history));
     report.committed = true;
     return report;

@@ -70,7 +70,7 @@ export async function changeProject(db: Db, input: UpdateProjectInput, patch: Pr
     const history = diffProject({ ...before, years: beforeYears }, { ...after, years: afterYears }, writerId(actor), after.updatedAt);
     if (history.length === 0) return before;
     if (!(await updateProjectRow(trx, after, before.version))) throw new AppError('conflict', '该项目已被他人修改，请刷新后重试');
-    if (patchYears) await replaceProjectYears(trx, after.id, afterYears);
+    if (patchYears) await replaceProjectYears(trx, after, afterYears);
     if (fields.leaderIds !== undefined && fields.leaderIds.join() !== before.leaderIds.join()) await replaceProjectLeaders(trx, [{ projectId: after.id, leaderIds: after.leaderIds }]);
     await insertHistory(trx, history);
     return after;

@@ -344,7 +344,7 @@ describe(`drawing 固定资产投资 and 工业投资 from the pool (${testDiale
         },
         SYSTEM_ACTOR,
       );
-      await upsertProjectMonths(h.db, p.id, Object.entries(months).map(([month, completed]) => ({ month, completed, enteredAs: 'month' as const })));
+      await upsertProjectMonths(h.db, p, Object.entries(months).map(([month, completed]) => ({ month, completed, enteredAs: 'month' as const })));
     };
     await project('化工新材料项目', '26', 'new', 'entered', { '2021-02': 10_000_000, '2021-03': 20_000_000, '2021-04': 40_000 });
     await project('焦化技改项目', '25', 'technicalUpgrade', 'entered', { '2021-03': 7_000_000 }, ZONE);

@@ -94,7 +94,7 @@ export async function addProject(db: Db, spec: ProjectSpec): Promise<string> {
     },
     SYSTEM_ACTOR,
   );
-  await upsertProjectMonths(db, p.id, Object.entries(spec.months ?? {}).map(([month, completed]) => ({ month, completed, enteredAs: 'month' as const })));
+  await upsertProjectMonths(db, p, Object.entries(spec.months ?? {}).map(([month, completed]) => ({ month, completed, enteredAs: 'month' as const })));
   return p.id;
 }
 

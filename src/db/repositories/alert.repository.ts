@@ -7,6 +7,7 @@ import { toYuan, type Yuan } from '../../domain/money.ts';
 import type { Phase, Stage, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
+import { inProjectCounty } from './county-key.ts';
 import { poolProjects, type PoolQuery } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
@@ -200,7 +201,7 @@ export interface QuietRow extends AlertProjectRow {
  * start, the month before this year's resumption) is on or before it.
  */
 export async function quietProjects(db: Db, s: AlertScope, pool: PoolQuery, quietSince: string, monthAfter: string): Promise<QuietRow[]> {
-  const last = sql<string | null>`(select max(m.month) from project_month m where m.project_id = p.id and m.completed > 0 and m.month <= ${pool.toMonth})`;
+  const last = sql<string | null>`(select max(m.month) from project_month m where ${inProjectCounty('m')} and m.project_id = p.id and m.completed > 0 and m.month <= ${pool.toMonth})`;
   const inner = scoped(
     poolProjects(db, pool)
       .leftJoin('unit as u', 'u.id', 'p.unit_id')
@@ -246,7 +247,7 @@ export async function projectStandings(db: Db, ids: readonly string[], year: num
     const rows = await db
       .selectFrom('project as p')
       .leftJoin('unit as u', 'u.id', 'p.unit_id')
-      .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', year))
+      .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on('y.year', '=', year))
       .select([...PROJECT_COLUMNS, 'y.annual_plan', completedBetween(`${year}-01`, toMonth).as('ytd')])
       .where('p.id', 'in', chunk)
       .execute();

@@ -10,7 +10,8 @@ import type { PoolBounds } from '../../domain/pool/pool-membership.ts';
 import type { ConstructionType, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
-import { whereInPool } from './pool.repository.ts';
+import { inRegion } from './county-key.ts';
+import { whereInPool, yearsWithProjects } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
@@ -505,7 +506,7 @@ export interface PoolDrawProject {
  */
 export async function poolDrawProjects(db: Db, q: PoolDrawQuery): Promise<PoolDrawProject[]> {
   const [lo, hi] = countyRange(q.countyCode);
-  const rows = await whereInPool(db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id'), q.year)
+  const rows = await whereInPool(yearsWithProjects(db), q.year)
     .select([
       'p.id as id',
       'p.industry_code as industry_code',
@@ -513,6 +514,7 @@ export async function poolDrawProjects(db: Db, q: PoolDrawQuery): Promise<PoolDr
       'p.stats_entry as stats_entry',
       completedBetween(q.fromMonth, q.toMonth).as('ytd'),
     ])
+    .where(inRegion('y', q.countyCode))
     .where('p.region_code', '>=', lo)
     .where('p.region_code', '<=', hi)
     .$if(!!q.townshipCode, (qb) => qb.where('p.township_code', '=', q.townshipCode!))

@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 import { toYuan } from '../../domain/money.ts';
 import type { MonthlyCompletion, Project, ProjectYear } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
-import { insertHistory, toProject, toProjectRow, updateProjectRow, withLeaders, type HistoryEntry } from './project.repository.ts';
+import { countyCodeOf } from '../../domain/region.ts';
+import { inProjectCounty } from './county-key.ts';
+import { insertHistory, toProject, toProjectRow, updateProjectRow, withLeaders, type HistoryEntry, type ProjectKey } from './project.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -30,15 +32,17 @@ export async function loadCountyProjects(db: Db, countyCode: string): Promise<St
     db.selectFrom('project').selectAll().where('region_code', '=', countyCode).execute(),
     db
       .selectFrom('project_year as y')
-      .innerJoin('project as p', 'p.id', 'y.project_id')
+      .innerJoin('project as p', (j) => j.onRef('p.id', '=', 'y.project_id').on(inProjectCounty('y')))
       .select(['y.project_id', 'y.year', 'y.phase', 'y.annual_plan', 'y.resumed_on'])
+      .where('y.county_code', '=', countyCodeOf(countyCode))
       .where('p.region_code', '=', countyCode)
       .orderBy('y.year')
       .execute(),
     db
       .selectFrom('project_month as m')
-      .innerJoin('project as p', 'p.id', 'm.project_id')
+      .innerJoin('project as p', (j) => j.onRef('p.id', '=', 'm.project_id').on(inProjectCounty('m')))
       .select(['m.project_id', 'm.month', 'm.completed', 'm.entered_as'])
+      .where('m.county_code', '=', countyCodeOf(countyCode))
       .where('p.region_code', '=', countyCode)
       .orderBy('m.month')
       .execute(),
@@ -60,13 +64,22 @@ export async function updateProjects(db: Db, updates: readonly { project: Projec
 }
 
 /** Inserts or replaces the year rows given (one per project and year). */
-export async function upsertYears(db: Db, rows: readonly { projectId: string; year: ProjectYear }[]): Promise<void> {
+export async function upsertYears(db: Db, rows: readonly { project: ProjectKey; year: ProjectYear }[]): Promise<void> {
   for (const part of chunks(rows, 1000)) {
     await db
       .insertInto('project_year')
-      .values(part.map(({ projectId, year: y }) => ({ project_id: projectId, year: y.year, phase: y.phase, annual_plan: y.annualPlan, resumed_on: y.resumedOn })))
+      .values(
+        part.map(({ project, year: y }) => ({
+          county_code: countyCodeOf(project.regionCode),
+          project_id: project.id,
+          year: y.year,
+          phase: y.phase,
+          annual_plan: y.annualPlan,
+          resumed_on: y.resumedOn,
+        })),
+      )
       .onConflict((oc) =>
-        oc.columns(['project_id', 'year']).doUpdateSet((eb) => ({
+        oc.columns(['county_code', 'project_id', 'year']).doUpdateSet((eb) => ({
           phase: eb.ref('excluded.phase'),
           annual_plan: eb.ref('excluded.annual_plan'),
           resumed_on: eb.ref('excluded.resumed_on'),
@@ -77,12 +90,14 @@ export async function upsertYears(db: Db, rows: readonly { projectId: string; ye
 }
 
 /** Inserts or replaces the month rows given (one per project and month). */
-export async function upsertMonths(db: Db, rows: readonly { projectId: string; month: MonthlyCompletion }[]): Promise<void> {
+export async function upsertMonths(db: Db, rows: readonly { project: ProjectKey; month: MonthlyCompletion }[]): Promise<void> {
   for (const part of chunks(rows, 1000)) {
     await db
       .insertInto('project_month')
-      .values(part.map(({ projectId, month: m }) => ({ project_id: projectId, month: m.month, completed: m.completed, entered_as: m.enteredAs })))
-      .onConflict((oc) => oc.columns(['project_id', 'month']).doUpdateSet((eb) => ({ completed: eb.ref('excluded.completed'), entered_as: eb.ref('excluded.entered_as') })))
+      .values(
+        part.map(({ project, month: m }) => ({ county_code: countyCodeOf(project.regionCode), project_id: project.id, month: m.month, completed: m.completed, entered_as: m.enteredAs })),
+      )
+      .onConflict((oc) => oc.columns(['county_code', 'project_id', 'month']).doUpdateSet((eb) => ({ completed: eb.ref('excluded.completed'), entered_as: eb.ref('excluded.entered_as') })))
       .execute();
   }
 }

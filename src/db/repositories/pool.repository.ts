@@ -5,6 +5,7 @@ import type { PhaseFigures, PoolProjectFigures } from '../../domain/pool/pool-an
 import { POOL_PHASES, WITHDRAWN_STAGES, type PoolBounds, type PoolPhase } from '../../domain/pool/pool-membership.ts';
 import type { Database } from '../schema.ts';
 import { completedBetween } from './completion.repository.ts';
+import { inProjectCounty, inRegion } from './county-key.ts';
 import { countyRange } from './scope.ts';
 
 /** The columns a breakdown may group by, named as the API names them. */
@@ -39,10 +40,15 @@ export function whereInPool<QB extends SelectQueryBuilder<any, any, any>>(qb: QB
   return qb.where('y.year', '=', year).where('y.phase', 'in', POOL_PHASES).where('p.stage', 'not in', WITHDRAWN_STAGES) as QB;
 }
 
+/** Year rows `y` with their projects `p`, joined on the county as well, so the county-led keys serve. */
+export function yearsWithProjects(db: Kysely<Database>) {
+  return db.selectFrom('project_year as y').innerJoin('project as p', (j) => j.onRef('p.id', '=', 'y.project_id').on(inProjectCounty('y')));
+}
+
 /** The projects of the pool, one row each with what the figures need; the aggregates below and the alert rules are built on it. */
 export function poolProjects(db: Kysely<Database>, q: PoolQuery) {
   const [lo, hi] = countyRange(q.regionCode);
-  return whereInPool(db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id'), q.year)
+  return whereInPool(yearsWithProjects(db), q.year)
     .select([
       'y.phase as phase',
       'p.total_investment as total',
@@ -51,6 +57,7 @@ export function poolProjects(db: Kysely<Database>, q: PoolQuery) {
       sql<number>`case when p.started_on is not null and p.started_on <= ${q.endDay} then 1 else 0 end`.as('started'),
       sql<number>`case when y.resumed_on is not null and y.resumed_on <= ${q.endDay} then 1 else 0 end`.as('resumed'),
     ])
+    .where(inRegion('y', q.regionCode))
     .where('p.region_code', '>=', lo)
     .where('p.region_code', '<=', hi)
     .$if(!!q.townshipCode, (qb) => qb.where('p.township_code', '=', q.townshipCode!))

@@ -3,9 +3,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import { firstMonthOfYear } from '../../domain/months.ts';
+import { countyCodeOf } from '../../domain/region.ts';
 import type { MonthlyCompletion, Phase, Project, ProjectYear, Stage } from '../../domain/project/project.ts';
 import type { Database, ProjectTable } from '../schema.ts';
 import { completedBetween, completedThrough } from './completion.repository.ts';
+import { countyOfProject, inProjectCounty } from './county-key.ts';
 import { whereInPool } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
@@ -136,12 +138,12 @@ export async function withLeaders<T extends { project: Project }>(db: Db, rows: 
 }
 
 export async function findProjectYears(db: Db, projectId: string): Promise<ProjectYear[]> {
-  const rows = await db.selectFrom('project_year').selectAll().where('project_id', '=', projectId).orderBy('year').execute();
+  const rows = await db.selectFrom('project_year').selectAll().where('county_code', '=', countyOfProject(projectId)).where('project_id', '=', projectId).orderBy('year').execute();
   return rows.map((r) => ({ year: r.year, phase: r.phase, annualPlan: toYuan(r.annual_plan), resumedOn: r.resumed_on }));
 }
 
 export async function findProjectMonths(db: Db, projectId: string): Promise<MonthlyCompletion[]> {
-  const rows = await db.selectFrom('project_month').selectAll().where('project_id', '=', projectId).orderBy('month').execute();
+  const rows = await db.selectFrom('project_month').selectAll().where('county_code', '=', countyOfProject(projectId)).where('project_id', '=', projectId).orderBy('month').execute();
   return rows.map((r) => ({ month: r.month, completed: toYuan(r.completed), enteredAs: r.entered_as }));
 }
 
@@ -161,22 +163,27 @@ export async function updateProjectRow(db: Db, p: Project, expectedVersion: numb
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function replaceProjectYears(db: Db, projectId: string, years: readonly ProjectYear[]): Promise<void> {
-  await db.deleteFrom('project_year').where('project_id', '=', projectId).execute();
+/** What a year or month row needs of its project: the id, and the region its county code is taken from. */
+export type ProjectKey = Pick<Project, 'id' | 'regionCode'>;
+
+export async function replaceProjectYears(db: Db, project: ProjectKey, years: readonly ProjectYear[]): Promise<void> {
+  const county = countyCodeOf(project.regionCode);
+  await db.deleteFrom('project_year').where('county_code', '=', county).where('project_id', '=', project.id).execute();
   if (years.length === 0) return;
   await db
     .insertInto('project_year')
-    .values(years.map((y) => ({ project_id: projectId, year: y.year, phase: y.phase, annual_plan: y.annualPlan, resumed_on: y.resumedOn })))
+    .values(years.map((y) => ({ county_code: county, project_id: project.id, year: y.year, phase: y.phase, annual_plan: y.annualPlan, resumed_on: y.resumedOn })))
     .execute();
 }
 
-export async function upsertProjectMonths(db: Db, projectId: string, months: readonly MonthlyCompletion[]): Promise<void> {
+export async function upsertProjectMonths(db: Db, project: ProjectKey, months: readonly MonthlyCompletion[]): Promise<void> {
   if (months.length === 0) return;
+  const county = countyCodeOf(project.regionCode);
   await db
     .insertInto('project_month')
-    .values(months.map((m) => ({ project_id: projectId, month: m.month, completed: m.completed, entered_as: m.enteredAs })))
+    .values(months.map((m) => ({ county_code: county, project_id: project.id, month: m.month, completed: m.completed, entered_as: m.enteredAs })))
     .onConflict((oc) =>
-      oc.columns(['project_id', 'month']).doUpdateSet((eb) => ({ completed: eb.ref('excluded.completed'), entered_as: eb.ref('excluded.entered_as') })),
+      oc.columns(['county_code', 'project_id', 'month']).doUpdateSet((eb) => ({ completed: eb.ref('excluded.completed'), entered_as: eb.ref('excluded.entered_as') })),
     )
     .execute();
 }
@@ -274,7 +281,7 @@ function ledgerProjects(db: Db, q: Omit<ProjectListQuery, 'sort' | 'order' | 'li
   const [lo, hi] = countyRange(q.regionCode);
   let base = db
     .selectFrom('project as p')
-    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', q.year))
+    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on('y.year', '=', q.year))
     .where('p.region_code', '>=', lo)
     .where('p.region_code', '<=', hi);
   if (q.regionCode.length === 9) base = base.where('p.township_code', '=', q.regionCode);
@@ -402,7 +409,7 @@ export async function ledgerRowsById(db: Db, ids: readonly string[], year: numbe
   if (ids.length === 0) return [];
   const base = db
     .selectFrom('project as p')
-    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', year))
+    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on('y.year', '=', year))
     .where('p.id', 'in', ids);
   const rows = await withYearFigures(base, firstMonthOfYear(year), toMonth).select(completedThrough(toMonth).as('completed_through')).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -5,6 +5,8 @@ import { sql, type Kysely } from 'kysely';
 import { LIBRARY_STATUSES } from '../../domain/pool/reserve.ts';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import type { Database } from '../schema.ts';
+import { completedThrough } from './completion.repository.ts';
+import { inProjectCounty } from './county-key.ts';
 import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
@@ -37,11 +39,10 @@ export async function libraryByCategory(db: Db, q: LibraryQuery): Promise<Librar
   const inner = db
     .selectFrom('project as p')
     .leftJoin('stats_entry as s', 's.project_id', 'p.id')
-    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on('y.year', '=', q.year))
+    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on('y.year', '=', q.year))
     .select([
       'p.category',
-      sql<number>`p.total_investment - p.completed_before - coalesce((select sum(m.completed) from project_month m
-        where m.project_id = p.id and m.month <= ${q.toMonth}), 0)`.as('left_over'),
+      sql<number>`p.total_investment - p.completed_before - ${completedThrough(q.toMonth)}`.as('left_over'),
       sql<number>`case when y.phase in ('continuing', 'newStart') and p.stage = 'underway' then 1 else 0 end`.as('effective'),
     ])
     .where('p.region_code', '>=', lo)

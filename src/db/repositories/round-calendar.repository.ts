@@ -5,6 +5,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DeadlineBasis } from '../../domain/round/deadlines.ts';
 import type { ReportStatus } from '../../domain/round/round.ts';
 import type { Database } from '../schema.ts';
+import { inProjectCounty } from './county-key.ts';
+import { yearsWithProjects } from './pool.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -110,8 +112,9 @@ export async function lastClosedRoundMonth(db: Db, countyCode: string): Promise<
 export async function latestSettledMonth(db: Db, countyCode: string): Promise<string | null> {
   const row = await db
     .selectFrom('project_month as m')
-    .innerJoin('project as p', 'p.id', 'm.project_id')
+    .innerJoin('project as p', (j) => j.onRef('p.id', '=', 'm.project_id').on(inProjectCounty('m')))
     .select(sql<string | null>`max(m.month)`.as('month'))
+    .where('m.county_code', '=', countyCode)
     .where('p.region_code', '=', countyCode)
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('round as rd').select('rd.id').where('rd.region_code', '=', countyCode).where('rd.status', '=', 'open').whereRef('rd.month', '=', 'm.month'))),
@@ -167,10 +170,9 @@ export async function openRoundCounts(db: Db, q: CompletenessQuery): Promise<{ r
 
 /** A unit's projects in a year's pool (续建 or 新建, not cancelled), by name. */
 export async function unitPoolProjects(db: Db, countyCode: string, unitId: string, year: number): Promise<{ id: string; name: string; stage: string; phase: string }[]> {
-  const rows = await db
-    .selectFrom('project_year as y')
-    .innerJoin('project as p', 'p.id', 'y.project_id')
+  const rows = await yearsWithProjects(db)
     .select(['p.id', 'p.name', 'p.stage', 'y.phase'])
+    .where('y.county_code', '=', countyCode)
     .where('y.year', '=', year)
     .where('y.phase', 'in', ['continuing', 'newStart'])
     .where('p.stage', '!=', 'cancelled')

@@ -9,7 +9,9 @@ import type { ReminderKind, WebhookKind } from '../../domain/round/reminders.ts'
 import type { CorrectionStatus, ReportStatus, RoundStatus } from '../../domain/round/round.ts';
 import type { StageEventEntry } from '../../domain/round/stage-events.ts';
 import type { Database, ReportTable, RoundTable } from '../schema.ts';
-import { whereInPool } from './pool.repository.ts';
+import { countyCodeOf } from '../../domain/region.ts';
+import { inProjectCounty } from './county-key.ts';
+import { whereInPool, yearsWithProjects } from './pool.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -108,8 +110,9 @@ export interface RoundProject {
 
 /** The projects a round reports on: the year's pool (续建 or 新建, not cancelled) of the county. */
 export async function roundPoolProjects(db: Db, regionCode: string, year: number): Promise<RoundProject[]> {
-  const rows = await whereInPool(db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id'), year)
+  const rows = await whereInPool(yearsWithProjects(db), year)
     .select(['p.id', 'p.unit_id'])
+    .where('y.county_code', '=', countyCodeOf(regionCode))
     .where('p.region_code', '=', regionCode)
     .orderBy('p.id')
     .execute();
@@ -262,7 +265,7 @@ export async function findReportViews(db: Db, q: ReportQuery): Promise<ReportVie
     .innerJoin('round as rd', 'rd.id', 'r.round_id')
     .innerJoin('project as p', 'p.id', 'r.project_id')
     .leftJoin('unit as u', 'u.id', 'r.unit_id')
-    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(sql<boolean>`y.year = cast(substr(rd.month, 1, 4) as integer)`))
+    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on(sql<boolean>`y.year = cast(substr(rd.month, 1, 4) as integer)`))
     // A closed round reopened for the report's unit is open to that unit, under the reopening's deadline.
     .leftJoin('round_reopening as ro', (j) => j.onRef('ro.round_id', '=', 'r.round_id').onRef('ro.unit_id', '=', 'r.unit_id').on('ro.relocked_at', 'is', null))
     .selectAll('r')
@@ -329,10 +332,11 @@ export async function monthHistory(db: Db, projectIds: readonly string[]): Promi
   const CHUNK = 500;
   for (let i = 0; i < projectIds.length; i += CHUNK) {
     const rows = await db
-      .selectFrom('project_month')
-      .select(['project_id', 'month', 'completed'])
-      .where('project_id', 'in', projectIds.slice(i, i + CHUNK))
-      .orderBy('month')
+      .selectFrom('project_month as m')
+      .innerJoin('project as p', (j) => j.onRef('p.id', '=', 'm.project_id').on(inProjectCounty('m')))
+      .select(['m.project_id', 'm.month', 'm.completed'])
+      .where('p.id', 'in', projectIds.slice(i, i + CHUNK))
+      .orderBy('m.month')
       .execute();
     for (const r of rows) {
       const list = byProject.get(r.project_id) ?? [];

@@ -86,7 +86,7 @@ export async function decideCorrection(db: Db, id: string, input: unknown, actor
     if (!decision.approve) return;
     const [view] = await findReportViews(trx, { reportId: c.reportId });
     if (!view) throw notFound('月报');
-    await writeMonthFigure(trx, view.projectId, view.month, c.newValue, 'month', actor, now);
+    await writeMonthFigure(trx, { id: view.projectId, regionCode: view.regionCode }, view.month, c.newValue, 'month', actor, now);
     await insertHistory(trx, [
       historyEntry(view.projectId, { kind: 'monthReason', month: view.month }, null, `更正：${c.reason}`, writerId(actor), now.toISOString()),
     ]);

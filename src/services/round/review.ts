@@ -11,7 +11,7 @@ import { ReturnInputSchema } from '../../domain/round/report-input.ts';
 import { canApprove, canReturn } from '../../domain/round/round.ts';
 import { applyStageEvents } from '../../domain/round/stage-events.ts';
 import { parseInput } from '../../domain/validation.ts';
-import { findProject, findProjectMonths, findProjectYears, insertHistory, replaceProjectYears, updateProjectRow, upsertProjectMonths, type HistoryEntry } from '../../db/repositories/project.repository.ts';
+import { findProject, findProjectMonths, findProjectYears, insertHistory, replaceProjectYears, updateProjectRow, upsertProjectMonths, type HistoryEntry, type ProjectKey } from '../../db/repositories/project.repository.ts';
 import { findReportViews, updateReportRow, type Report, type ReportView } from '../../db/repositories/round.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
 import { historyEntry } from '../project-history.ts';
@@ -24,12 +24,12 @@ import type { AuditFields } from '../../domain/audit/audit-actions.ts';
  * Writes a month's completed investment into the project, with its history entry: what an approval and an approved
  * correction both do, so every figure computed for the month follows.
  */
-export async function writeMonthFigure(db: Db, projectId: string, month: string, completed: Yuan, enteredAs: EnteredAs, actor: Actor, now: Date): Promise<void> {
-  const stored = (await findProjectMonths(db, projectId)).find((m) => m.month === month);
+export async function writeMonthFigure(db: Db, project: ProjectKey, month: string, completed: Yuan, enteredAs: EnteredAs, actor: Actor, now: Date): Promise<void> {
+  const stored = (await findProjectMonths(db, project.id)).find((m) => m.month === month);
   if (stored?.completed === completed && stored.enteredAs === enteredAs) return;
-  await upsertProjectMonths(db, projectId, [{ month, completed, enteredAs }]);
+  await upsertProjectMonths(db, project, [{ month, completed, enteredAs }]);
   if (stored?.completed !== completed) {
-    await insertHistory(db, [historyEntry(projectId, { kind: 'month', month }, stored?.completed ?? null, completed, writerId(actor), now.toISOString())]);
+    await insertHistory(db, [historyEntry(project.id, { kind: 'month', month }, stored?.completed ?? null, completed, writerId(actor), now.toISOString())]);
   }
 }
 
@@ -42,7 +42,7 @@ async function approvedAmount(db: Db, view: ReportView): Promise<Yuan> {
 
 /** Puts an approved report into its project: the month's figure, and the stage and dates its events set. */
 async function applyToProject(db: Db, view: ReportView, actor: Actor, now: Date): Promise<void> {
-  await writeMonthFigure(db, view.projectId, view.month, await approvedAmount(db, view), view.enteredAs, actor, now);
+  await writeMonthFigure(db, { id: view.projectId, regionCode: view.regionCode }, view.month, await approvedAmount(db, view), view.enteredAs, actor, now);
   if (view.stageEvents.length === 0) return;
 
   const project = await findProject(db, view.projectId);
@@ -63,7 +63,7 @@ async function applyToProject(db: Db, view: ReportView, actor: Actor, now: Date)
   if (history.length > 0 && !(await updateProjectRow(db, after, project.version))) throw new AppError('conflict', '该项目已被他人修改，请重试');
   if (thisYear && thisYear.resumedOn !== next.resumedOn) {
     const nextYears: ProjectYear[] = years.map((y) => (y.year === year ? { ...y, resumedOn: next.resumedOn } : y));
-    await replaceProjectYears(db, project.id, nextYears);
+    await replaceProjectYears(db, project, nextYears);
     history.push(historyEntry(project.id, { kind: 'year', year, field: 'resumedOn' }, thisYear.resumedOn, next.resumedOn, writerId(actor), now.toISOString()));
   }
   await insertHistory(db, history);
