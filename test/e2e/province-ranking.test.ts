@@ -1,12 +1,17 @@
 // A province's database (山西省, every county-level division set up by `init --all-counties`, each with a generated pool)
 // serves a city leader of 长治市 the county ranking: the city's counties only, ranked by the share of the annual plan
 // completed by June as computed here from the generated rows, with units and period, on a desktop and a 390 px phone;
-// and a province leader all 121 counties, each named with its city.
+// and a province leader all 121 counties, each named with its city. It runs on an SQLite file and, when the test cluster
+// is there (npm test starts one), on PostgreSQL, the reference deployment of a province.
 import { execFileSync } from 'node:child_process';
-import SQLite from 'better-sqlite3';
+import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connect.ts';
+import type { Database } from '../../src/db/schema.ts';
+import { countyCodeOf } from '../../src/domain/region.ts';
 import { formatRate } from '../../src/domain/format.ts';
 import { SeededRandom } from '../../src/domain/seeded-random.ts';
+import { postgresDatabaseTarget } from '../support/test-db.ts';
 import { DESKTOP, noSidewaysScroll, openPage, PHONE, region, ROOT, shot, signInAt, signInFirstTime, startApp, type E2eApp } from './support.ts';
 
 const PROVINCE = '140000';
@@ -30,9 +35,7 @@ interface CountyPool {
   completed: number;
 }
 
-let app: E2eApp | undefined;
-let pools: CountyPool[] = [];
-let prepareSeconds = 0;
+const DATABASES = ['sqlite', ...(process.env.TIAODU_TEST_PG_URL ? ['postgres'] : [])] as const;
 
 /** The tiaodu command line on the test's database. */
 function cli(database: string, args: string[]): void {
@@ -43,73 +46,64 @@ function cli(database: string, args: string[]): void {
  * Writes a pool into every county of the province: projects of 2025 (续建 and 新建, a few cancelled), their annual plans
  * and their months from January to August, and returns each county's pool as of June as counted from those rows.
  */
-function fillProvince(database: string): CountyPool[] {
-  const db = new SQLite(database);
+async function fillProvince(database: string): Promise<CountyPool[]> {
+  const { db, close } = await openDatabase(database);
   try {
-    const counties = db
-      .prepare("select c.code, c.name, p.name as city from region c join region p on p.code = c.parent_code where c.level = 'county' order by c.code")
-      .all() as { code: string; name: string; city: string }[];
-    const project = db.prepare(
-      "insert into project (id, region_code, name, stage, started_on, total_investment, created_at, updated_at) values (?, ?, ?, ?, ?, ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')",
-    );
-    const year = db.prepare('insert into project_year (project_id, year, phase, annual_plan, resumed_on) values (?, 2025, ?, ?, ?)');
-    const month = db.prepare('insert into project_month (project_id, month, completed) values (?, ?, ?)');
+    const counties = await db
+      .selectFrom('region as c')
+      .innerJoin('region as p', 'p.code', 'c.parent_code')
+      .select(['c.code', 'c.name', 'p.name as city'])
+      .where('c.level', '=', 'county')
+      .orderBy('c.code')
+      .execute();
+    const projects: Insertable<Database['project']>[] = [];
+    const years: Insertable<Database['project_year']>[] = [];
+    const months: Insertable<Database['project_month']>[] = [];
     const out: CountyPool[] = [];
-    db.transaction(() => {
-      for (const county of counties) {
-        const pool: CountyPool = { code: county.code, name: county.name, city: county.city, count: 0, plan: 0, completed: 0 };
-        out.push(pool);
-        if (county.code === EMPTY) continue;
-        const twin = TWINS.includes(county.code);
-        const rng = SeededRandom.of(twin ? 7 : Number(county.code), 16);
-        const projects = rng.int(15, 40);
-        // Counties work at different paces, so some are ahead of 时序进度 by June and some behind.
-        const pace = 0.5 + rng.float();
-        for (let i = 0; i < projects; i++) {
-          const id = `${county.code}-${i}`;
-          const cancelled = rng.chance(0.05);
-          const continuing = rng.chance(0.6);
-          const plan = rng.int(200, 30_000) * WAN;
-          project.run(id, county.code, `${county.name}项目${i + 1}`, cancelled ? 'cancelled' : 'underway', continuing ? '2024-04-01' : '2025-03-10', plan * 3);
-          year.run(id, continuing ? 'continuing' : 'newStart', plan, continuing ? '2025-03-01' : null);
-          let ytd = 0;
-          for (let m = 1; m <= 8; m++) {
-            const completed = Math.round(((plan / 12) * pace * 2 * rng.float()) / WAN) * WAN;
-            month.run(id, `2025-${String(m).padStart(2, '0')}`, completed);
-            if (`2025-0${m}` <= AS_OF) ytd += completed;
-          }
-          if (cancelled) continue;
-          pool.count += 1;
-          pool.plan += plan;
-          pool.completed += ytd;
+    for (const county of counties) {
+      const pool: CountyPool = { code: county.code, name: county.name, city: county.city, count: 0, plan: 0, completed: 0 };
+      out.push(pool);
+      if (county.code === EMPTY) continue;
+      const twin = TWINS.includes(county.code);
+      const rng = SeededRandom.of(twin ? 7 : Number(county.code), 16);
+      const n = rng.int(15, 40);
+      // Counties work at different paces, so some are ahead of 时序进度 by June and some behind.
+      const pace = 0.5 + rng.float();
+      const countyCode = countyCodeOf(county.code);
+      const at = '2025-01-01T00:00:00.000Z';
+      for (let i = 0; i < n; i++) {
+        const id = `${county.code}-${i}`;
+        const cancelled = rng.chance(0.05);
+        const continuing = rng.chance(0.6);
+        const plan = rng.int(200, 30_000) * WAN;
+        projects.push({ id, region_code: county.code, name: `${county.name}项目${i + 1}`, stage: cancelled ? 'cancelled' : 'underway', started_on: continuing ? '2024-04-01' : '2025-03-10', total_investment: plan * 3, completed_before: 0, stats_entry: 'none', version: 1, created_at: at, updated_at: at });
+        years.push({ county_code: countyCode, project_id: id, year: 2025, phase: continuing ? 'continuing' : 'newStart', annual_plan: plan, resumed_on: continuing ? '2025-03-01' : null });
+        let ytd = 0;
+        for (let m = 1; m <= 8; m++) {
+          const completed = Math.round(((plan / 12) * pace * 2 * rng.float()) / WAN) * WAN;
+          const month = `2025-${String(m).padStart(2, '0')}`;
+          months.push({ county_code: countyCode, project_id: id, month, completed, entered_as: 'month' });
+          if (month <= AS_OF) ytd += completed;
         }
+        if (cancelled) continue;
+        pool.count += 1;
+        pool.plan += plan;
+        pool.completed += ytd;
       }
-    })();
+    }
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < projects.length; i += 1000) await trx.insertInto('project').values(projects.slice(i, i + 1000)).execute();
+      for (let i = 0; i < years.length; i += 1000) await trx.insertInto('project_year').values(years.slice(i, i + 1000)).execute();
+      for (let i = 0; i < months.length; i += 1000) await trx.insertInto('project_month').values(months.slice(i, i + 1000)).execute();
+    });
     return out;
   } finally {
-    db.close();
+    await close();
   }
 }
 
-beforeAll(async () => {
-  const started = performance.now();
-  app = await startApp({
-    prepare: (database) => {
-      cli(database, ['init', '--region', PROVINCE, '--all-counties', '--json']);
-      cli(database, ['user', 'add', '--username', 'changzhi', '--name', '长治市领导', '--role', 'viewer', '--region', CITY, '--password', GIVEN]);
-      cli(database, ['user', 'add', '--username', 'shanxi', '--name', '山西省领导', '--role', 'viewer', '--region', PROVINCE, '--password', GIVEN]);
-      pools = fillProvince(database);
-    },
-  });
-  prepareSeconds = (performance.now() - started) / 1000;
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
-
 /** A region's counties in the order the ranking must show them: highest share (at one decimal of a percent) first, equal shares by code. */
-function expectedRanking(prefix: string): (CountyPool & { share: string | null; rank: number | null })[] {
+function expectedRanking(pools: readonly CountyPool[], prefix: string): (CountyPool & { share: string | null; rank: number | null })[] {
   const inRegion = pools.filter((p) => p.code.startsWith(prefix));
   const withShare = inRegion.map((p) => ({ ...p, share: p.plan > 0 ? formatRate(p.completed / p.plan) : null }));
   const key = (s: string) => Number.parseFloat(s);
@@ -124,12 +118,42 @@ function expectedRanking(prefix: string): (CountyPool & { share: string | null; 
 
 const numberOf = (text: string) => Number(text.replace(/,/g, ''));
 
-describe('a city leader on a province database', () => {
+describe.each(DATABASES)('a city leader on a province database (%s)', (dialect) => {
+  let app: E2eApp | undefined;
+  let pools: CountyPool[] = [];
+  let prepareSeconds = 0;
+  let dropDatabase = async () => {};
+
+  beforeAll(async () => {
+    const started = performance.now();
+    let database: string | undefined;
+    if (dialect === 'postgres') {
+      const target = await postgresDatabaseTarget();
+      database = target.target;
+      dropDatabase = target.drop;
+    }
+    app = await startApp({
+      database,
+      prepare: async (db) => {
+        cli(db, ['init', '--region', PROVINCE, '--all-counties', '--json']);
+        cli(db, ['user', 'add', '--username', 'changzhi', '--name', '长治市领导', '--role', 'viewer', '--region', CITY, '--password', GIVEN]);
+        cli(db, ['user', 'add', '--username', 'shanxi', '--name', '山西省领导', '--role', 'viewer', '--region', PROVINCE, '--password', GIVEN]);
+        pools = await fillProvince(db);
+      },
+    });
+    prepareSeconds = (performance.now() - started) / 1000;
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await dropDatabase();
+  });
+
   it('has the province in the database and the city’s counties in it', () => {
     expect(pools.length).toBeGreaterThanOrEqual(117);
     expect(pools.filter((p) => p.code.startsWith('1404'))).toHaveLength(12);
     expect(pools.filter((p) => p.count > 0).length).toBe(pools.length - 1);
-    console.info(`province database of ${pools.length} counties, ${pools.reduce((s, p) => s + p.count, 0)} pool projects, app up in ${prepareSeconds.toFixed(1)} s`);
+    console.info(`${dialect}: province database of ${pools.length} counties, ${pools.reduce((s, p) => s + p.count, 0)} pool projects, app up in ${prepareSeconds.toFixed(1)} s`);
   });
 
   it('ranks the city’s counties by the share of the annual plan completed, as the generated rows give it', async () => {
@@ -141,7 +165,7 @@ describe('a city leader on a province database', () => {
     await page.getByRole('heading', { name: '各县（市、区）项目投资排名' }).waitFor();
     await expect.poll(() => page.getByText('长治市 · 截至 2025年6月').count()).toBe(1);
 
-    const expected = expectedRanking(CITY.slice(0, 4));
+    const expected = expectedRanking(pools, CITY.slice(0, 4));
     // The data ranks the counties in an order of their own, not the order of their codes.
     expect(expected.map((e) => e.code)).not.toEqual(expected.map((e) => e.code).sort());
     const rows = page.locator('tbody tr[data-region]');
@@ -193,7 +217,7 @@ describe('a city leader on a province database', () => {
     expect(cardText).toContain('1-6月完成投资');
     expect(cardText).toContain(formatRate(cityCompleted / cityPlan));
 
-    await shot(page, 'province-ranking', 'desktop');
+    await shot(page, `province-ranking-${dialect}`, 'desktop');
     await context.close();
   });
 
@@ -203,13 +227,13 @@ describe('a city leader on a province database', () => {
     await page.goto(`${app!.base}/county-ranking?asOf=${AS_OF}`);
     const rows = page.locator('tbody tr[data-region]');
     await expect.poll(() => rows.count()).toBe(pools.length);
-    const expected = expectedRanking(PROVINCE.slice(0, 2));
+    const expected = expectedRanking(pools, PROVINCE.slice(0, 2));
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
     // Two cities each have a 城区: the city's name tells them apart, on every line, a pool or not.
     expect(shown.map((cells) => cells[1])).toEqual(expected.map((e) => `${e.city}${e.name}`));
     expect(shown.map((cells) => cells[0])).toEqual(expected.map((e) => (e.rank === null ? '—' : String(e.rank))));
     expect(shown.map((cells) => cells[2])).toEqual(expected.map((e) => e.share ?? '无在库项目'));
-    await shot(page, 'province-ranking-province', 'desktop');
+    await shot(page, `province-ranking-province-${dialect}`, 'desktop');
     await context.close();
   });
 
@@ -220,7 +244,7 @@ describe('a city leader on a province database', () => {
     await page.goto(`${app!.base}/county-ranking?asOf=${AS_OF}`);
     await expect.poll(() => page.locator('tbody tr[data-region]').count()).toBe(12);
     await noSidewaysScroll(page, 'the county ranking');
-    await shot(page, 'province-ranking', 'phone');
+    await shot(page, `province-ranking-${dialect}`, 'phone');
     await context.close();
   });
 });

@@ -20,7 +20,7 @@ export interface E2eApp {
   browser: Browser;
   /** Everything the server printed, for failure messages. */
   log(): string;
-  /** The SQLite file the app runs on, so a test can use the command line beside it (e.g. to add an account). */
+  /** The database the app runs on (its SQLite file, unless a PostgreSQL one was given), so a test can use the command line beside it. */
   database: string;
   stop(): Promise<void>;
 }
@@ -82,6 +82,8 @@ export interface StartOptions {
    * province's counties); the server then finds counties and adds no demo.
    */
   prepare?: (database: string) => void | Promise<void>;
+  /** A PostgreSQL database to serve instead of a new SQLite file; the test creates and drops it. */
+  database?: string;
 }
 
 /** Builds the web client if missing, starts `npm start` on a fresh database (the demo fills it, or `prepare`) and launches Chromium. */
@@ -91,7 +93,7 @@ export async function startApp(options: StartOptions = {}): Promise<E2eApp> {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-e2e-'));
-  const database = path.join(dataDir, 'tiaodu.sqlite');
+  const database = options.database ?? path.join(dataDir, 'tiaodu.sqlite');
   try {
     await options.prepare?.(database);
   } catch (e) {

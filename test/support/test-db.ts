@@ -32,6 +32,11 @@ export async function testDatabaseTarget(dir?: string): Promise<{ target: string
   if (testDialect() === 'sqlite') {
     return { target: dir ? `${dir}/t-${randomBytes(4).toString('hex')}.sqlite` : ':memory:', drop: async () => {} };
   }
+  return postgresDatabaseTarget();
+}
+
+/** A new, empty PostgreSQL database in the test cluster (TIAODU_TEST_PG_URL); `drop` removes it. */
+export async function postgresDatabaseTarget(): Promise<{ target: string; drop: () => Promise<void> }> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name}`);
   const url = new URL(process.env.TIAODU_TEST_PG_URL!);
