@@ -1,6 +1,8 @@
 // Runs a tiaodu command in a child process, the way a county's IT staff would, and reports its time and peak memory.
 
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './databases.ts';
@@ -19,14 +21,28 @@ const peakKb = () => {
   }
 };
 process.on('exit', () => process.stderr.write('\\nBENCH_MAXRSS_KB=' + peakKb() + '\\n'));
-process.argv = [process.argv[0], 'tiaodu', ...process.argv.slice(1)];
+process.argv = [process.argv[0], 'tiaodu', ...process.argv.slice(2)];
 await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'bin/tiaodu.js')).href)});
 `;
+
+/**
+ * The child's script as a file: run with `-e` and `--input-type=module`, the command's own worker threads (the .xls
+ * reader's) inherited that flag, which a worker refuses, and the import failed.
+ */
+let childScript: string | undefined;
+function childScriptFile(): string {
+  if (childScript === undefined) {
+    childScript = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-bench-')), 'child.mjs');
+    fs.writeFileSync(childScript, CHILD);
+    process.once('exit', () => fs.rmSync(path.dirname(childScript!), { recursive: true, force: true }));
+  }
+  return childScript;
+}
 
 export function runTiaodu(args: string[]): Promise<{ ms: number; maxRssKb: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [childScriptFile(), ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
