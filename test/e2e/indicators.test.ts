@@ -138,7 +138,7 @@ async function chooseRegion(page: Page, name: string): Promise<void> {
 }
 
 describe('the indicators dashboard at desktop width', () => {
-  it('shows 襄垣县 as of 2021年6月 with the API’s figures in every panel, sentences traced to them, and the zone’s the zone’s half-year report figures', async () => {
+  it('shows 襄垣县 as of 2021年6月 with the API’s figures in every panel, sentences traced to them, and the zone’s half-year report figures', async () => {
     const { context, page } = await open(DESKTOP);
     await signInAt(page, base, 'dispatcher');
     await page.getByRole('menuitem', { name: '经济指标' }).click();
@@ -349,15 +349,14 @@ describe('the indicators dashboard at desktop width', () => {
     for (const [code, name] of [['gdp', '地区生产总值'], ['public-budget-revenue', '一般公共预算收入']] as const) {
       const item = api.indicators.find((x) => x.code === code)!;
       await choose(page, ranking, '指标', name);
+      // The last indicator's rows stay while the chosen one loads, so the rows are read once the table is no longer busy,
+      // all in one go.
+      await ranking.locator('[aria-busy="false"]').waitFor();
       const rows = ranking.locator('tbody tr[data-region]');
-      await expect.poll(() => rows.count()).toBe(12);
-      const ranks: number[] = [];
-      const growths: string[] = [];
-      for (const row of await rows.all()) {
-        const cells = await row.getByRole('cell').allInnerTexts();
-        ranks.push(Number(cells[0]));
-        growths.push(cells[3]!.trim());
-      }
+      const cellsByRow = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText)));
+      expect(cellsByRow).toHaveLength(12);
+      const ranks = cellsByRow.map((cells) => Number(cells[0]));
+      const growths = cellsByRow.map((cells) => cells[3]!.trim());
       // Competition ranking: equal growth shares a rank, and the next rank skips.
       ranks.forEach((r, i) => expect(r).toBe(i > 0 && growths[i] === growths[i - 1] ? ranks[i - 1] : i + 1));
       const own = await ranking.locator(`tr[data-region="${COUNTY}"]`).getByRole('cell').allInnerTexts();

@@ -36,7 +36,7 @@ interface CityRow {
  * The city's county-level units for one indicator as of a month, ranked by 同比 the way the server ranks them: the
  * official rate, else value ÷ last year's − 1; equal at one decimal share a rank; a unit without growth is unranked.
  */
-async function loadCityRanking(city: string, asOf: string, indicator: IndicatorCode): Promise<{ rows: CityRow[]; cityCount: number; countyCount: number }> {
+async function loadCityRanking(city: string, asOf: string, indicator: IndicatorCode): Promise<{ indicator: IndicatorCode; rows: CityRow[]; cityCount: number; countyCount: number }> {
   const year = Number(asOf.slice(0, 4));
   const [now, before] = await Promise.all([
     indicatorApi.values({ region: city, year: String(year), within: 'true', indicator }),
@@ -65,7 +65,7 @@ async function loadCityRanking(city: string, asOf: string, indicator: IndicatorC
       return { region: u.code, name: u.name, value: m.value, yoy: m.yoy, yoySource: m.yoySource, rank: rankOf(inCity, u.code), countyRank: rankOf(amongCounties, u.code) };
     })
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.region.localeCompare(b.region));
-  return { rows, cityCount: inCity.peerCount, countyCount: amongCounties.peerCount };
+  return { indicator, rows, cityCount: inCity.peerCount, countyCount: amongCounties.peerCount };
 }
 
 function FullRanking({ city, region, asOf, items }: { city: string; region: string; asOf: string; items: IndicatorItem[] }) {
@@ -76,6 +76,8 @@ function FullRanking({ city, region, asOf, items }: { city: string; region: stri
   const [chosen, setChosen] = useState<IndicatorCode | null>(null);
   const indicator = chosen && options.some((o) => o.value === chosen) ? chosen : (options[0]?.value ?? 'gdp');
   const ranking = useAsync(() => loadCityRanking(city, asOf, indicator), [city, asOf, indicator]);
+  // The last indicator's rows stay on screen while the chosen one loads; until they are replaced the table says it is busy.
+  const busy = ranking.loading || (!ranking.error && ranking.data?.indicator !== indicator);
   const columns: TableColumnsType<CityRow> = [
     { key: 'rank', title: t('ind.col.rank'), width: 64, align: 'center', render: (_, r) => (r.rank === null ? <Missing reason={t('ind.missing')} /> : <strong>{r.rank}</strong>) },
     { key: 'name', title: t('ind.col.region'), dataIndex: 'name', width: 100 },
@@ -98,17 +100,19 @@ function FullRanking({ city, region, asOf, items }: { city: string; region: stri
         </Typography.Text>
       </div>
       {ranking.error && <LoadError error={ranking.error} onRetry={ranking.reload} />}
-      <Table<CityRow>
-        size="small"
-        rowKey="region"
-        columns={columns}
-        dataSource={ranking.data?.rows ?? []}
-        loading={ranking.loading}
-        pagination={false}
-        scroll={{ x: 490 }}
-        onRow={(r) => ({ style: r.region === region ? { background: '#e6f4ff', fontWeight: 600 } : undefined, 'data-region': r.region }) as HTMLAttributes<HTMLElement>}
-        aria-label={t('ind.ranking')}
-      />
+      <div aria-busy={busy}>
+        <Table<CityRow>
+          size="small"
+          rowKey="region"
+          columns={columns}
+          dataSource={ranking.data?.rows ?? []}
+          loading={busy}
+          pagination={false}
+          scroll={{ x: 490 }}
+          onRow={(r) => ({ style: r.region === region ? { background: '#e6f4ff', fontWeight: 600 } : undefined, 'data-region': r.region }) as HTMLAttributes<HTMLElement>}
+          aria-label={t('ind.ranking')}
+        />
+      </div>
     </>
   );
 }
