@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm test: every suite — static checks, unit, database on SQLite and on PostgreSQL, browser — installing what it needs.
+# npm test: every suite — static checks, unit, database on SQLite, on PostgreSQL and on PostgreSQL sharded by county,
+# browser — installing what it needs.
 # Never skips a suite: a suite that cannot run fails the whole run and says why.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -43,24 +44,39 @@ if [ ${#office_need[@]} -gt 0 ]; then
 fi
 run_suite sqlite db TIAODU_TEST_DB=sqlite
 
-# PostgreSQL: a throwaway cluster from the machine's binaries, unless one is given.
-pg_dir=""
-if [ -z "${TIAODU_TEST_PG_URL:-}" ]; then
-  step "PostgreSQL test cluster"
-  pg_dir=$(mktemp -d /tmp/tiaodu-pg-XXXXXX)
-  pg_port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-  if TIAODU_TEST_PG_URL=$(bash scripts/pg-test-cluster.sh start "$pg_dir" "$pg_port"); then
-    export TIAODU_TEST_PG_URL
-  else
-    echo "could not start a PostgreSQL cluster (see $pg_dir/*.log)" >&2
-  fi
-fi
-cleanup() { [ -n "$pg_dir" ] && bash scripts/pg-test-cluster.sh stop "$pg_dir" >/dev/null 2>&1; }
+# PostgreSQL: throwaway clusters from the machine's binaries (unless a cluster is given): one for the plain layout,
+# which is also the coordinator of the sharded layout, and two shards for it.
+free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+pg_dirs=()
+cleanup() { for d in "${pg_dirs[@]}"; do bash scripts/pg-test-cluster.sh stop "$d" >/dev/null 2>&1; done; }
 trap cleanup EXIT
+start_cluster() { # prints the admin URL
+  local dir
+  dir=$(mktemp -d /tmp/tiaodu-pg-XXXXXX)
+  pg_dirs+=("$dir")
+  bash scripts/pg-test-cluster.sh start "$dir" "$(free_port)" || { echo "could not start a PostgreSQL cluster (see $dir/*.log)" >&2; return 1; }
+}
+if [ -z "${TIAODU_TEST_PG_URL:-}" ]; then
+  step "PostgreSQL test clusters"
+  # In this shell, not a subshell, so the cleanup knows every cluster started.
+  start_cluster >.tmp/pg-url && TIAODU_TEST_PG_URL=$(cat .tmp/pg-url) && export TIAODU_TEST_PG_URL
+fi
+if [ -z "${TIAODU_TEST_SHARD_URLS:-}" ] && [ -n "${TIAODU_TEST_PG_URL:-}" ]; then
+  shards=()
+  for _ in 1 2; do start_cluster >.tmp/pg-url && shards+=("$(cat .tmp/pg-url)"); done
+  [ ${#shards[@]} -eq 2 ] && export TIAODU_TEST_SHARD_URLS="${shards[*]}"
+fi
+rm -f .tmp/pg-url
 if [ -n "${TIAODU_TEST_PG_URL:-}" ]; then
   run_suite postgres db TIAODU_TEST_DB=postgres TIAODU_TEST_PG_URL="$TIAODU_TEST_PG_URL"
 else
   results+=("postgres:FAILED (no cluster)"); failed=1
+fi
+# The sharded layout (src/db/sharded-layout.ts): year and month rows partitioned by county over the two shards.
+if [ -n "${TIAODU_TEST_SHARD_URLS:-}" ]; then
+  run_suite postgres-sharded db TIAODU_TEST_DB=postgres TIAODU_TEST_PG_URL="$TIAODU_TEST_PG_URL" TIAODU_TEST_LAYOUT=sharded TIAODU_TEST_SHARD_URLS="$TIAODU_TEST_SHARD_URLS"
+else
+  results+=("postgres-sharded:FAILED (no shard clusters)"); failed=1
 fi
 
 # Browser: Debian's Chromium and CJK fonts, and the built web client.

@@ -14,7 +14,7 @@ const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => 
 let h: DatabaseHandle;
 let drop: () => Promise<void>;
 beforeEach(async () => {
-  const t = await testDatabaseTarget();
+  const t = await testDatabaseTarget(undefined, { empty: true });
   drop = t.drop;
   h = await openDatabase(t.target, { migrate: false, poolSize: 4 });
   await runMigrations(h.db, before);

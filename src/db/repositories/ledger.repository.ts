@@ -6,7 +6,8 @@ import type { MonthlyCompletion, Project, ProjectYear } from '../../domain/proje
 import type { Database } from '../schema.ts';
 import { countyCodeOf } from '../../domain/region.ts';
 import { inProjectCounty } from './county-key.ts';
-import { insertHistory, toProject, toProjectRow, updateProjectRow, withLeaders, type HistoryEntry, type ProjectKey } from './project.repository.ts';
+import { replaceFigureRows } from './figure-rows.ts';
+import { insertHistory, toProject, toProjectRow, updateProjectRow, withLeaders, monthRow, yearRow, type HistoryEntry, type ProjectKey } from './project.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -65,41 +66,12 @@ export async function updateProjects(db: Db, updates: readonly { project: Projec
 
 /** Inserts or replaces the year rows given (one per project and year). */
 export async function upsertYears(db: Db, rows: readonly { project: ProjectKey; year: ProjectYear }[]): Promise<void> {
-  for (const part of chunks(rows, 1000)) {
-    await db
-      .insertInto('project_year')
-      .values(
-        part.map(({ project, year: y }) => ({
-          county_code: countyCodeOf(project.regionCode),
-          project_id: project.id,
-          year: y.year,
-          phase: y.phase,
-          annual_plan: y.annualPlan,
-          resumed_on: y.resumedOn,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['county_code', 'project_id', 'year']).doUpdateSet((eb) => ({
-          phase: eb.ref('excluded.phase'),
-          annual_plan: eb.ref('excluded.annual_plan'),
-          resumed_on: eb.ref('excluded.resumed_on'),
-        })),
-      )
-      .execute();
-  }
+  await replaceFigureRows(db, 'project_year', rows.map(({ project, year }) => yearRow(project, year)));
 }
 
 /** Inserts or replaces the month rows given (one per project and month). */
 export async function upsertMonths(db: Db, rows: readonly { project: ProjectKey; month: MonthlyCompletion }[]): Promise<void> {
-  for (const part of chunks(rows, 1000)) {
-    await db
-      .insertInto('project_month')
-      .values(
-        part.map(({ project, month: m }) => ({ county_code: countyCodeOf(project.regionCode), project_id: project.id, month: m.month, completed: m.completed, entered_as: m.enteredAs })),
-      )
-      .onConflict((oc) => oc.columns(['county_code', 'project_id', 'month']).doUpdateSet((eb) => ({ completed: eb.ref('excluded.completed'), entered_as: eb.ref('excluded.entered_as') })))
-      .execute();
-  }
+  await replaceFigureRows(db, 'project_month', rows.map(({ project, month }) => monthRow(project, month)));
 }
 
 export async function insertHistoryChunked(db: Db, entries: readonly HistoryEntry[]): Promise<void> {

@@ -1,13 +1,14 @@
 // Reads and writes projects, their years, months and history; maps snake_case rows to the domain's camelCase.
 
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import { firstMonthOfYear } from '../../domain/months.ts';
 import { countyCodeOf } from '../../domain/region.ts';
 import type { MonthlyCompletion, Phase, Project, ProjectYear, Stage } from '../../domain/project/project.ts';
-import type { Database, ProjectTable } from '../schema.ts';
+import type { Database, ProjectMonthTable, ProjectTable, ProjectYearTable } from '../schema.ts';
 import { completedBetween, completedThrough } from './completion.repository.ts';
 import { countyOfProject, inProjectCounty } from './county-key.ts';
+import { replaceFigureRows } from './figure-rows.ts';
 import { whereInPool } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
 
@@ -170,22 +171,21 @@ export async function replaceProjectYears(db: Db, project: ProjectKey, years: re
   const county = countyCodeOf(project.regionCode);
   await db.deleteFrom('project_year').where('county_code', '=', county).where('project_id', '=', project.id).execute();
   if (years.length === 0) return;
-  await db
-    .insertInto('project_year')
-    .values(years.map((y) => ({ county_code: county, project_id: project.id, year: y.year, phase: y.phase, annual_plan: y.annualPlan, resumed_on: y.resumedOn })))
-    .execute();
+  await db.insertInto('project_year').values(years.map((y) => yearRow(project, y))).execute();
 }
 
 export async function upsertProjectMonths(db: Db, project: ProjectKey, months: readonly MonthlyCompletion[]): Promise<void> {
-  if (months.length === 0) return;
-  const county = countyCodeOf(project.regionCode);
-  await db
-    .insertInto('project_month')
-    .values(months.map((m) => ({ county_code: county, project_id: project.id, month: m.month, completed: m.completed, entered_as: m.enteredAs })))
-    .onConflict((oc) =>
-      oc.columns(['county_code', 'project_id', 'month']).doUpdateSet((eb) => ({ completed: eb.ref('excluded.completed'), entered_as: eb.ref('excluded.entered_as') })),
-    )
-    .execute();
+  await replaceFigureRows(db, 'project_month', months.map((m) => monthRow(project, m)));
+}
+
+/** A year's row as stored: what every writer of year rows puts in. */
+export function yearRow(project: ProjectKey, y: ProjectYear): Insertable<ProjectYearTable> {
+  return { county_code: countyCodeOf(project.regionCode), project_id: project.id, year: y.year, phase: y.phase, annual_plan: y.annualPlan, resumed_on: y.resumedOn };
+}
+
+/** A month's row as stored: what every writer of month rows puts in. */
+export function monthRow(project: ProjectKey, m: MonthlyCompletion): Insertable<ProjectMonthTable> {
+  return { county_code: countyCodeOf(project.regionCode), project_id: project.id, month: m.month, completed: m.completed, entered_as: m.enteredAs };
 }
 
 export interface HistoryEntry {

@@ -1,0 +1,74 @@
+// The sharded layout on PostgreSQL's own machinery (docs/scale.md): the year and month rows — the tables that grow with
+// every project and month — are partitioned by hash of their county code, each partition a table on another
+// PostgreSQL server reached through postgres_fdw; everything else stays on the coordinator. The application runs on it
+// unchanged: its writes to these tables name no key for `on conflict` (repositories/figure-rows.ts), and every read
+// of them names the county, which PostgreSQL uses to visit one partition only.
+//
+// What it gives up, and why it is a stand-in for Citus rather than the deployment: no foreign key from a shard's rows
+// to their project (a foreign table takes none), no unique index across the partitioned table (each shard's table
+// keeps its own key), and a migration that alters these tables must be run on the shards as well.
+
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+/** The tables moved to the shards, with the foreign keys that cannot follow them there. */
+export const SHARDED_TABLES = ['project_year', 'project_month'] as const;
+
+export interface Shard {
+  /** A PostgreSQL URL of the shard's database: already migrated, with the foreign keys above dropped. */
+  url: string;
+}
+
+/** The name of the foreign server for shard i on the coordinator. */
+export function shardServer(i: number): string {
+  return `tiaodu_shard_${i}`;
+}
+
+/**
+ * Prepares a migrated shard database: its copies of the sharded tables keep their keys and checks but drop the foreign
+ * keys to `project`, which lives on the coordinator.
+ */
+export async function prepareShard(db: Kysely<Database>): Promise<void> {
+  for (const table of SHARDED_TABLES) {
+    const fks = await sql<{ name: string }>`
+      select conname as name from pg_constraint where conrelid = ${table}::regclass and contype = 'f'`.execute(db);
+    for (const { name } of fks.rows) await sql`alter table ${sql.table(table)} drop constraint ${sql.id(name)}`.execute(db);
+  }
+}
+
+/**
+ * Turns a migrated coordinator database's sharded tables into tables partitioned by hash of county code over the
+ * shards given, each partition the shard's table of the same name. The coordinator's own copies must be empty.
+ */
+export async function shardCoordinator(db: Kysely<Database>, shards: readonly Shard[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`create extension if not exists postgres_fdw`.execute(trx);
+    for (const [i, shard] of shards.entries()) {
+      const url = new URL(shard.url);
+      const server = sql.id(shardServer(i));
+      const options = [
+        sql`host ${sql.lit(url.hostname)}`,
+        sql`port ${sql.lit(url.port || '5432')}`,
+        sql`dbname ${sql.lit(decodeURIComponent(url.pathname.slice(1)))}`,
+        // Rows are fetched a thousand at a time, not postgres_fdw's default of a hundred: a county's month rows are many.
+        sql`fetch_size '1000'`,
+      ];
+      await sql`create server ${server} foreign data wrapper postgres_fdw options (${sql.join(options)})`.execute(trx);
+      const mapping = [sql`user ${sql.lit(decodeURIComponent(url.username) || 'postgres')}`];
+      if (url.password) mapping.push(sql`password ${sql.lit(decodeURIComponent(url.password))}`);
+      await sql`create user mapping for public server ${server} options (${sql.join(mapping)})`.execute(trx);
+    }
+    for (const table of SHARDED_TABLES) {
+      const local = `${table}_unsharded`;
+      await sql`alter table ${sql.table(table)} rename to ${sql.id(local)}`.execute(trx);
+      await sql`create table ${sql.table(table)} (like ${sql.table(local)} including defaults including constraints) partition by hash (county_code)`.execute(trx);
+      for (const i of shards.keys()) {
+        await sql`
+          create foreign table ${sql.id(`${table}_shard_${i}`)} partition of ${sql.table(table)}
+          for values with (modulus ${sql.lit(shards.length)}, remainder ${sql.lit(i)})
+          server ${sql.id(shardServer(i))} options (table_name ${sql.lit(table)})`.execute(trx);
+      }
+      await sql`drop table ${sql.table(local)}`.execute(trx);
+    }
+  });
+}
