@@ -14,6 +14,11 @@ export default defineConfig({
           include: ['test/db/**/*.test.ts', 'test/services/**/*.test.ts', 'test/server/**/*.test.ts', 'test/cli/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/built-command.ts'],
+          // One worker thread imports the application once for every file, where a fresh process per file spent more
+          // time importing it than running the file's tests (the suite runs three times: SQLite, PostgreSQL, sharded).
+          // So a test file must leave no state behind: no module mocks, no changed environment.
+          pool: 'threads',
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

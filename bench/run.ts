@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { openDatabase } from '../src/db/connect.ts';
 import { BENCH_SIZES, generatePool, type BenchSize } from './generate.ts';
-import { openRaw, postgresServer, REPO_ROOT, sqliteServer, type BenchDialect, type DatabaseServer } from './lib/databases.ts';
+import { openRaw, postgresServer, REPO_ROOT, shardedPostgresServer, sqliteServer, type BenchDatabase, type DatabaseServer } from './lib/databases.ts';
 import type { MeasureOptions } from './lib/measure.ts';
 import { markdownTable, summaryLine } from './lib/report.ts';
 import type { BenchSection, ResultRow, SectionContext } from './lib/section.ts';
@@ -29,7 +29,9 @@ const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, 
 
 const USAGE = `usage: npm run bench -- [options]
   --sizes county,city,province   sizes to generate (default county,province; --quick: county)
-  --db sqlite,postgres           databases (default both; PostgreSQL from TIAODU_BENCH_PG_URL or a throwaway cluster)
+  --db sqlite,postgres           databases (default both; PostgreSQL from TIAODU_BENCH_PG_URL or a throwaway cluster);
+                                 postgres-sharded: PostgreSQL with the year and month rows on two shards (docs/scale.md),
+                                 from TIAODU_BENCH_SHARD_URLS or throwaway clusters
   --sections ${SECTIONS.map((s) => s.id).join(',')}            sections to run (default all)
   --quick                        a small smoke run: few repetitions
   --runs N                       timed repetitions per measurement (default 30 for a county, 10 for the province)
@@ -79,7 +81,7 @@ function options() {
   }
   return {
     sizes: list(values.sizes, Object.keys(BENCH_SIZES) as BenchSize[], quick ? ['county'] : ['county', 'province'], 'size'),
-    databases: list<BenchDialect>(values.db, ['sqlite', 'postgres'], ['sqlite', 'postgres'], 'database'),
+    databases: list<BenchDatabase>(values.db, ['sqlite', 'postgres', 'postgres-sharded'], ['sqlite', 'postgres'], 'database'),
     sections: SECTIONS.filter((s) => list(values.sections, SECTIONS.map((x) => x.id), SECTIONS.map((x) => x.id), 'section').includes(s.id)),
     quick,
     timing: { fast, slow },
@@ -140,10 +142,13 @@ function machine() {
 
 async function runSize(server: DatabaseServer, size: BenchSize, o: ReturnType<typeof options>, rows: ResultRow[]): Promise<void> {
   const dialect = server.dialect;
-  const push = (section: string, row: Omit<ResultRow, 'database' | 'size' | 'section'>) => rows.push({ database: dialect, size, section, ...row });
+  const push = (section: string, row: Omit<ResultRow, 'database' | 'size' | 'section'>) => rows.push({ database: server.name, size, section, ...row });
   const { target, drop } = await server.create(size);
   await withCleanup(drop, async () => {
-    const generated = await generatePool(target, size, { seed: o.seed, log });
+    const loaded = await generatePool(target, size, { seed: o.seed, log });
+    const afterLoadStarted = performance.now();
+    await server.afterLoad?.(target);
+    const generated = { ...loaded, seconds: loaded.seconds + (performance.now() - afterLoadStarted) / 1000 };
     const r = generated.rows;
     push('generate', {
       measurement: `generate ${r.project.toLocaleString('en-US')} projects, ${r.projectYear.toLocaleString('en-US')} year rows, ${r.projectMonth.toLocaleString('en-US')} month rows`,
@@ -156,7 +161,7 @@ async function runSize(server: DatabaseServer, size: BenchSize, o: ReturnType<ty
     const raw = await openRaw(dialect, target);
     try {
       for (const section of o.sections) {
-        log(`${dialect} ${size}: ${section.title}`);
+        log(`${server.name} ${size}: ${section.title}`);
         const ctx: SectionContext = {
           database: dialect,
           size,
@@ -194,16 +199,20 @@ async function main(): Promise<number> {
   const servers: string[] = [];
   for (const dialect of o.databases) {
     let server: DatabaseServer;
-    let stopCluster: (() => Promise<void>) | undefined;
+    const stopClusters: (() => Promise<void>)[] = [];
+    const onStarting = (stop: () => Promise<void>) => {
+      stopClusters.push(stop);
+      cleanups.add(stop);
+    };
     try {
-      server = dialect === 'sqlite' ? sqliteServer() : await postgresServer(log, (stop) => cleanups.add((stopCluster = stop)));
+      server = dialect === 'sqlite' ? sqliteServer() : dialect === 'postgres' ? await postgresServer(log, onStarting) : await shardedPostgresServer(log, onStarting);
     } catch (e) {
       log(`${dialect}: no database server: ${message(e)}`);
       for (const size of o.sizes) rows.push({ database: dialect, size, section: 'setup', measurement: 'database server', value: Number.NaN, unit: 'ms', targets: [], error: message(e) });
       continue;
     }
     servers.push(server.label);
-    if (stopCluster) cleanups.delete(stopCluster);
+    for (const stop of stopClusters) cleanups.delete(stop);
     await withCleanup(() => server.close(), async () => {
       for (const size of o.sizes) {
         try {

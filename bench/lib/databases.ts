@@ -10,20 +10,27 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
+import { prepareShard, shardCoordinator, SHARDED_TABLES } from '../../src/db/sharded-layout.ts';
 
 const run = promisify(execFile);
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export type BenchDialect = 'sqlite' | 'postgres';
+/** What the report calls a database: a dialect, or PostgreSQL with its year and month rows on shards. */
+export type BenchDatabase = BenchDialect | 'postgres-sharded';
 
 /** Where the benchmark makes its databases: one fresh, empty one per size. */
 export interface DatabaseServer {
+  name: BenchDatabase;
   dialect: BenchDialect;
   /** For the report: which server or folder, without credentials. */
   label: string;
   /** A fresh, empty database; `drop(true)` when the run is being abandoned and must not wait. */
   create(name: string): Promise<{ target: string; drop: (hurry?: boolean) => Promise<void> }>;
   close(): Promise<void>;
+  /** What the layout needs after a bulk load (its shards' statistics), timed with the load. */
+  afterLoad?(target: string): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -41,6 +48,7 @@ export async function freePort(): Promise<number> {
 export function sqliteServer(): DatabaseServer {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-bench-'));
   return {
+    name: 'sqlite',
     dialect: 'sqlite',
     label: 'SQLite file in a temporary folder',
     async create(name) {
@@ -96,8 +104,12 @@ function maskUrl(url: string): string {
  * databases there), else a throwaway cluster started with scripts/pg-test-cluster.sh and stopped by `close`
  * (and by the stop handed to `onStarting`, which the caller runs if interrupted).
  */
-export async function postgresServer(log: (line: string) => void, onStarting: (stop: () => Promise<void>) => void = () => {}): Promise<DatabaseServer> {
-  let adminUrl = process.env.TIAODU_BENCH_PG_URL;
+export async function postgresServer(
+  log: (line: string) => void,
+  onStarting: (stop: () => Promise<void>) => void = () => {},
+  given: string | undefined = process.env.TIAODU_BENCH_PG_URL,
+): Promise<DatabaseServer> {
+  let adminUrl = given;
   let stop: (() => Promise<void>) | undefined;
   let label: string;
   if (adminUrl) {
@@ -138,6 +150,7 @@ export async function postgresServer(log: (line: string) => void, onStarting: (s
   });
   const admin = adminUrl;
   return {
+    name: 'postgres',
     dialect: 'postgres',
     label: `${label}, version ${version}`,
     async create(name) {
@@ -149,6 +162,62 @@ export async function postgresServer(log: (line: string) => void, onStarting: (s
     },
     async close() {
       await stop?.();
+    },
+  };
+}
+
+async function withHandle(target: string, work: (db: DatabaseHandle['db']) => Promise<void>): Promise<void> {
+  const handle = await openDatabase(target, { poolSize: 1 });
+  try {
+    await work(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * PostgreSQL on the sharded layout (src/db/sharded-layout.ts): a coordinator as `postgresServer` gives it, and two
+ * shards, each the cluster at TIAODU_BENCH_SHARD_URLS (admin URLs, separated by spaces) or a throwaway one. Each
+ * database it creates is migrated and laid out: the year and month rows go to the shards.
+ */
+export async function shardedPostgresServer(log: (line: string) => void, onStarting: (stop: () => Promise<void>) => void = () => {}): Promise<DatabaseServer> {
+  const given = (process.env.TIAODU_BENCH_SHARD_URLS ?? '').split(/[\s,]+/).filter(Boolean);
+  const servers = [await postgresServer(log, onStarting)];
+  try {
+    for (let i = 0; i < 2; i++) servers.push(await postgresServer(log, onStarting, given[i]));
+  } catch (e) {
+    for (const s of servers) await s.close();
+    throw e;
+  }
+  const [coordinator, ...shards] = servers as [DatabaseServer, ...DatabaseServer[]];
+  const shardTargets = new Map<string, string[]>();
+  return {
+    name: 'postgres-sharded',
+    dialect: 'postgres',
+    label: `${coordinator.label}, its year and month rows on ${shards.length} shards through postgres_fdw (${shards.map((s) => s.label).join('; ')})`,
+    async create(name) {
+      const own = [await coordinator.create(name), ...(await Promise.all(shards.map((s) => s.create(name))))];
+      const drop = async (hurry?: boolean) => {
+        for (const d of own) await d.drop(hurry);
+      };
+      const [coord, ...onShards] = own as [(typeof own)[number], ...typeof own];
+      try {
+        for (const s of onShards) await withHandle(s.target, prepareShard);
+        await withHandle(coord.target, (db) => shardCoordinator(db, onShards.map((s) => ({ url: s.target }))));
+      } catch (e) {
+        await drop(true);
+        throw e;
+      }
+      shardTargets.set(coord.target, onShards.map((s) => s.target));
+      return { target: coord.target, drop };
+    },
+    async afterLoad(target) {
+      // Each shard's statistics, then the coordinator's of the partitioned tables (sampled through the shards).
+      for (const shard of shardTargets.get(target) ?? []) await adminQuery(shard, 'vacuum (analyze)');
+      await adminQuery(target, `analyze ${SHARDED_TABLES.join(', ')}`);
+    },
+    async close() {
+      for (const s of servers) await s.close();
     },
   };
 }

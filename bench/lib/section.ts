@@ -2,7 +2,7 @@
 
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import type { BenchSize, GenerateResult } from '../generate.ts';
-import type { BenchDialect, RawDatabase } from './databases.ts';
+import type { BenchDatabase, BenchDialect, RawDatabase } from './databases.ts';
 import type { MeasureOptions } from './measure.ts';
 
 /** A target beside a figure: met or missed. Targets are the issue's, and apply at province size. */
@@ -12,7 +12,7 @@ export interface TargetCheck {
 }
 
 export interface ResultRow {
-  database: BenchDialect;
+  database: BenchDatabase;
   size: BenchSize;
   section: string;
   measurement: string;
@@ -31,6 +31,7 @@ export interface ResultRow {
 export type RecordedRow = Omit<ResultRow, 'database' | 'size' | 'section' | 'targets'> & { targets?: TargetCheck[] };
 
 export interface SectionContext {
+  /** The dialect its SQL is written in (the sharded layout's is PostgreSQL's). */
   database: BenchDialect;
   size: BenchSize;
   /** What openDatabase and `tiaodu serve --db` take: an SQLite path or a postgres:// URL. */

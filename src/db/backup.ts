@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import { AppError, invalidInput } from '../domain/errors.ts';
 import { isPostgresUrl } from './connect.ts';
 
@@ -54,6 +55,33 @@ async function pgTool(tool: 'pg_dump' | 'pg_restore', args: string[]): Promise<v
   }
 }
 
+/**
+ * A coordinator of the sharded layout (sharded-layout.ts) keeps its year and month rows on other servers, which
+ * pg_dump leaves out, and a restore of its archive would read the original's shards: a copy that looks whole and is
+ * not. It is refused, with what to do instead.
+ */
+async function refuseShardedDatabase(target: string): Promise<void> {
+  const client = new pg.Client({ connectionString: target });
+  await client.connect();
+  try {
+    // Named as the application knows them: a partition by the table it is part of.
+    const foreign = await client.query<{ name: string }>(`
+      select distinct coalesce(p.relname, c.relname) as name
+      from pg_foreign_table f join pg_class c on c.oid = f.ftrelid
+      left join pg_inherits i on i.inhrelid = c.oid left join pg_class p on p.oid = i.inhparent
+      order by 1`);
+    if (foreign.rows.length === 0) return;
+    throw invalidInput([
+      {
+        field: 'db',
+        message: `这个数据库的 ${foreign.rows.map((r) => r.name).join('、')} 存放在其他服务器的分片上，pg_dump 不会备份其中的数据；请停止写入后，分别用 pg_dump 备份协调库和每个分片库`,
+      },
+    ]);
+  } finally {
+    await client.end();
+  }
+}
+
 function tableCounts(file: string): Record<string, number> {
   const copy = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
@@ -91,6 +119,7 @@ function checkSqliteCopy(file: string): void {
 export async function backupDatabase(target: string, out: string): Promise<BackupResult> {
   const file = freshOut(out);
   if (isPostgresUrl(target)) {
+    await refuseShardedDatabase(target);
     await pgTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, target]);
     return { out: file, kind: 'postgres', bytes: fs.statSync(file).size, tables: null };
   }

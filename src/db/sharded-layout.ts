@@ -50,8 +50,10 @@ export async function shardCoordinator(db: Kysely<Database>, shards: readonly Sh
         sql`host ${sql.lit(url.hostname)}`,
         sql`port ${sql.lit(url.port || '5432')}`,
         sql`dbname ${sql.lit(decodeURIComponent(url.pathname.slice(1)))}`,
-        // Rows are fetched a thousand at a time, not postgres_fdw's default of a hundred: a county's month rows are many.
+        // Rows are fetched and inserted a thousand at a time, not postgres_fdw's default of a hundred fetched and one
+        // inserted per round trip: a county's month rows are many, and an import writes thousands at once.
         sql`fetch_size '1000'`,
+        sql`batch_size '1000'`,
       ];
       await sql`create server ${server} foreign data wrapper postgres_fdw options (${sql.join(options)})`.execute(trx);
       const mapping = [sql`user ${sql.lit(decodeURIComponent(url.username) || 'postgres')}`];

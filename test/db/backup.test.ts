@@ -13,7 +13,7 @@ import { poolSummary } from '../../src/services/pool-summary.ts';
 import { call, signInAs, testApp } from '../support/api.ts';
 import { tiaodu } from '../support/cli.ts';
 import { addProject, COUNTY, PASSWORD, seedCounty, type CountyFixture } from '../support/factories.ts';
-import { testDatabaseTarget, testDialect } from '../support/test-db.ts';
+import { testDatabaseTarget, testDialect, testLayout } from '../support/test-db.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-backup-'));
 const drops: (() => Promise<void>)[] = [];
@@ -56,8 +56,17 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe(`backup and restore (${testDialect()})`, () => {
-  it('copies a database consistently while the API writes, and the restored copy has every figure of the source', async () => {
+const sharded = testDialect() === 'postgres' && testLayout() === 'sharded';
+
+describe(`backup and restore (${sharded ? 'postgres, sharded' : testDialect()})`, () => {
+  const title = sharded
+    ? 'refuses to back up a coordinator whose figures live on shards, and says what to do instead'
+    : 'copies a database consistently while the API writes, and the restored copy has every figure of the source';
+  it(title, async () => {
+    if (sharded) {
+      await refusesShardedBackup();
+      return;
+    }
     const app = testApp(source.db);
     const token = await signInAs(app, county.users.dispatcher.username, PASSWORD);
     let written = 0;
@@ -129,6 +138,15 @@ describe(`backup and restore (${testDialect()})`, () => {
     await expect(restoreDatabase(out, await target(), { replace: true })).rejects.toThrow(/不是 tiaodu 的备份文件/);
   });
 });
+
+async function refusesShardedBackup(): Promise<void> {
+  const out = path.join(dir, 'sharded.bak');
+  const cli = await tiaodu('backup', '--db', sourceTarget, '--out', out);
+  expect(cli.code).toBe(1);
+  expect(cli.stderr).toContain('project_month、project_year 存放在其他服务器的分片上');
+  expect(cli.stderr).toContain('分别用 pg_dump 备份协调库和每个分片库');
+  expect(fs.existsSync(out)).toBe(false);
+}
 
 async function restoreInto(file: string): Promise<string> {
   const t = await target();

@@ -1,5 +1,6 @@
 // Importing ledgers: the projects and figures that come out, the refused rows and why, re-imports, and no partial writes.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { findProjectMonths, findProjectYears, findHistory } from '../../src/db/repositories/project.repository.ts';
 import { loadCountyProjects } from '../../src/db/repositories/ledger.repository.ts';
@@ -10,30 +11,26 @@ import ExcelJS from 'exceljs';
 import { combinedLedger, ledgerWithErrors, plainLedger, plainLedgerInYi } from '../support/ledger-files.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
 
-// A switch the no-partial-writes test flips: the history write (the last of the import) fails.
-const failing = vi.hoisted(() => ({ history: false }));
-vi.mock('../../src/db/repositories/ledger.repository.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/db/repositories/ledger.repository.ts')>();
-  return {
-    ...real,
-    insertHistoryChunked: async (...args: Parameters<typeof real.insertHistoryChunked>) => {
-      if (failing.history) throw new Error('disk full');
-      return real.insertHistoryChunked(...args);
-    },
-  };
-});
-
 let h: DatabaseHandle;
 let f: CountyFixture;
 const NOW = new Date('2022-07-05T08:00:00Z');
 beforeEach(async () => {
   h = await openTestDatabase();
   f = await seedCounty(h.db);
-  failing.history = false;
 });
 afterEach(async () => {
   await h.close();
 });
+
+/** Makes the database refuse every insert into `table` with `message`, as a full disk would refuse them part-way. */
+async function failInserts(table: string, message: string): Promise<void> {
+  if (testDialect() === 'sqlite') {
+    await sql`create trigger fail_insert before insert on ${sql.table(table)} begin select raise(abort, ${sql.lit(message)}); end`.execute(h.db);
+  } else {
+    await sql`create function fail_insert() returns trigger language plpgsql as ${sql.lit(`begin raise exception '${message}'; end`)}`.execute(h.db);
+    await sql`create trigger fail_insert before insert on ${sql.table(table)} for each row execute function fail_insert()`.execute(h.db);
+  }
+}
 
 function run(file: Buffer, extra: Partial<ImportLedgerInput> = {}) {
   return importLedger(h.db, { file, regionCode: COUNTY, skipInvalid: false, commit: true, ...extra }, f.actors.dispatcher, NOW);
@@ -145,7 +142,7 @@ describe(`importLedger (${testDialect()})`, () => {
   it('leaves the database as it was when a write fails mid-way', async () => {
     await run(await plainLedger());
     const before = await projects();
-    failing.history = true;
+    await failInserts('project_history', 'disk full');
     await expect(run(await combinedLedger())).rejects.toThrow('disk full');
     const after = await projects();
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
