@@ -38,10 +38,15 @@ export async function prepareShard(db: Kysely<Database>): Promise<void> {
 
 /**
  * Turns a migrated coordinator database's sharded tables into tables partitioned by hash of county code over the
- * shards given, each partition the shard's table of the same name. The coordinator's own copies must be empty.
+ * shards given, each partition the shard's table of the same name. Refused while the coordinator's own copies hold
+ * rows: they would be dropped, not moved.
  */
 export async function shardCoordinator(db: Kysely<Database>, shards: readonly Shard[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    for (const table of SHARDED_TABLES) {
+      const held = await sql<{ one: number }>`select 1 as one from ${sql.table(table)} limit 1`.execute(trx);
+      if (held.rows.length > 0) throw new Error(`${table} holds rows: only an empty database can be laid out over shards`);
+    }
     await sql`create extension if not exists postgres_fdw`.execute(trx);
     for (const [i, shard] of shards.entries()) {
       const url = new URL(shard.url);

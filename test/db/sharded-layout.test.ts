@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { listUnits } from '../../src/db/repositories/region.repository.ts';
 import { findProjectMonths, upsertProjectMonths } from '../../src/db/repositories/project.repository.ts';
-import { SHARDED_TABLES } from '../../src/db/sharded-layout.ts';
+import { shardCoordinator, SHARDED_TABLES } from '../../src/db/sharded-layout.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { createProject } from '../../src/services/create-project.ts';
 import { addProject, COUNTY, seedCounty, type CountyFixture } from '../support/factories.ts';
@@ -99,6 +99,9 @@ async function onOneDatabase(): Promise<void> {
   if (layout === 'plain') {
     const kinds = await sql<{ kind: string }>`select relkind as kind from pg_class where relname in ('project_year', 'project_month')`.execute(h.db);
     expect(kinds.rows.map((k) => k.kind)).toEqual(['r', 'r']);
+    // A database with figures is not laid out over shards: its rows would be dropped, not moved.
+    await expect(shardCoordinator(h.db, [{ url: 'postgres://postgres@127.0.0.1:1/none' }])).rejects.toThrow('project_month holds rows');
+    expect(await h.db.selectFrom('project_month').select('county_code').execute()).toHaveLength(3);
   }
   const rows = await h.db.selectFrom('project_month').select(['county_code']).execute();
   expect(rows.map((r) => r.county_code).sort()).toEqual([COUNTY, COUNTY, PINGSHUN]);
