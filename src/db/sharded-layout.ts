@@ -42,6 +42,8 @@ export async function prepareShard(db: Kysely<Database>): Promise<void> {
  * rows: they would be dropped, not moved.
  */
 export async function shardCoordinator(db: Kysely<Database>, shards: readonly Shard[]): Promise<void> {
+  // Without a shard the tables would be partitioned into nothing, and every write refused.
+  if (shards.length === 0) throw new Error('the sharded layout needs at least one shard');
   await db.transaction().execute(async (trx) => {
     for (const table of SHARDED_TABLES) {
       const held = await sql<{ one: number }>`select 1 as one from ${sql.table(table)} limit 1`.execute(trx);

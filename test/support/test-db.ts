@@ -95,17 +95,19 @@ function migratedTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = path.join(import.meta.dirname, '../../src/db');
     const shards = testLayout() === 'sharded' ? shardUrls() : [];
-    const sources = ['migrate.ts', ...fs.readdirSync(path.join(dir, 'migrations')).sort().map((f) => `migrations/${f}`)];
-    if (shards.length > 0) sources.push('sharded-layout.ts');
+    // This file and the layout are hashed too: a template built by an earlier harness is not taken for the current one's.
+    const sources = ['migrate.ts', 'sharded-layout.ts', ...fs.readdirSync(path.join(dir, 'migrations')).sort().map((f) => `migrations/${f}`)].map((f) => path.join(dir, f));
+    sources.push(import.meta.filename);
     const hash = createHash('sha256');
-    for (const file of sources) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
+    for (const file of sources) hash.update(path.basename(file)).update(fs.readFileSync(file));
     const name = `tpl_${hash.digest('hex').slice(0, 16)}${shards.length > 0 ? `_${shards.length}shards` : ''}`;
     await withAdmin(async (client) => {
       await client.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK_ID]);
       const found = await client.query('select 1 from pg_database where datname = $1', [name]);
       if (found.rowCount === 0) {
         for (const shard of shards) await buildTemplate(shard, name, (url) => migrate(url, prepareShard));
-        await buildTemplate(adminUrl(), name, (url) => migrate(url, (db) => shardCoordinator(db, shards.map((s) => ({ url: databaseUrl(name, s) })))));
+        const layOut = shards.length === 0 ? undefined : (db: DatabaseHandle['db']) => shardCoordinator(db, shards.map((s) => ({ url: databaseUrl(name, s) })));
+        await buildTemplate(adminUrl(), name, (url) => migrate(url, layOut));
       }
       await client.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK_ID]);
     });
