@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
 import { prepareShard, shardCoordinator, SHARDED_TABLES } from '../../src/db/sharded-layout.ts';
+// The same set-up the database tests use: open (migrating), work, close.
+import { withMigratedDatabase } from '../../test/support/test-db.ts';
 
 const run = promisify(execFile);
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -166,15 +167,6 @@ export async function postgresServer(
   };
 }
 
-async function withHandle(target: string, work: (db: DatabaseHandle['db']) => Promise<void>): Promise<void> {
-  const handle = await openDatabase(target, { poolSize: 1 });
-  try {
-    await work(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * PostgreSQL on the sharded layout (src/db/sharded-layout.ts): a coordinator as `postgresServer` gives it, and two
  * shards, each the cluster at TIAODU_BENCH_SHARD_URLS (admin URLs, separated by spaces) or a throwaway one. Each
@@ -202,8 +194,8 @@ export async function shardedPostgresServer(log: (line: string) => void, onStart
       };
       const [coord, ...onShards] = own as [(typeof own)[number], ...typeof own];
       try {
-        for (const s of onShards) await withHandle(s.target, prepareShard);
-        await withHandle(coord.target, (db) => shardCoordinator(db, onShards.map((s) => ({ url: s.target }))));
+        for (const s of onShards) await withMigratedDatabase(s.target, prepareShard);
+        await withMigratedDatabase(coord.target, (db) => shardCoordinator(db, onShards.map((s) => ({ url: s.target }))));
       } catch (e) {
         await drop(true);
         throw e;

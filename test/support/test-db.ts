@@ -40,6 +40,11 @@ function shardUrls(): string[] {
   return (process.env.TIAODU_TEST_SHARD_URLS ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
+/** The shard clusters of the layout under test: none on the plain layout. */
+function layoutShards(): string[] {
+  return testLayout() === 'sharded' ? shardUrls() : [];
+}
+
 /** Database `name` in the cluster whose admin URL is `cluster`. */
 function databaseUrl(name: string, cluster = adminUrl()): string {
   const url = new URL(cluster);
@@ -76,7 +81,8 @@ async function buildTemplate(cluster: string, name: string, build: (url: string)
   await adminQuery(`alter database ${name} is_template true`, cluster);
 }
 
-async function migrate(url: string, then?: (db: DatabaseHandle['db']) => Promise<void>): Promise<void> {
+/** Opens the database at `url` (migrating it), hands it to `then`, and closes it: for setting one up. */
+export async function withMigratedDatabase(url: string, then?: (db: DatabaseHandle['db']) => Promise<void>): Promise<void> {
   const handle = await openDatabase(url, { poolSize: 1 });
   try {
     await then?.(handle.db);
@@ -94,7 +100,7 @@ async function migrate(url: string, then?: (db: DatabaseHandle['db']) => Promise
 function migratedTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = path.join(import.meta.dirname, '../../src/db');
-    const shards = testLayout() === 'sharded' ? shardUrls() : [];
+    const shards = layoutShards();
     // This file and the layout are hashed too: a template built by an earlier harness is not taken for the current one's.
     const sources = ['migrate.ts', 'sharded-layout.ts', ...fs.readdirSync(path.join(dir, 'migrations')).sort().map((f) => `migrations/${f}`)].map((f) => path.join(dir, f));
     sources.push(import.meta.filename);
@@ -105,9 +111,9 @@ function migratedTemplate(): Promise<string> {
       await client.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK_ID]);
       const found = await client.query('select 1 from pg_database where datname = $1', [name]);
       if (found.rowCount === 0) {
-        for (const shard of shards) await buildTemplate(shard, name, (url) => migrate(url, prepareShard));
+        for (const shard of shards) await buildTemplate(shard, name, (url) => withMigratedDatabase(url, prepareShard));
         const layOut = shards.length === 0 ? undefined : (db: DatabaseHandle['db']) => shardCoordinator(db, shards.map((s) => ({ url: databaseUrl(name, s) })));
-        await buildTemplate(adminUrl(), name, (url) => migrate(url, layOut));
+        await buildTemplate(adminUrl(), name, (url) => withMigratedDatabase(url, layOut));
       }
       await client.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK_ID]);
     });
@@ -138,7 +144,7 @@ export async function postgresDatabaseTarget(options: { migrated?: boolean } = {
     return { target: databaseUrl(name), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
   }
   const from = await migratedTemplate();
-  const shards = testLayout() === 'sharded' ? shardUrls() : [];
+  const shards = layoutShards();
   await Promise.all([adminUrl(), ...shards].map((cluster) => adminQuery(`create database ${name} template ${from}`, cluster)));
   if (shards.length > 0) {
     await withAdmin(async (client) => {
