@@ -105,6 +105,17 @@ node -e '
   for (const f of fs.readdirSync(".tmp").filter((f) => /^vitest-.*\.json$/.test(f))) {
     const r = JSON.parse(fs.readFileSync(".tmp/" + f, "utf8"));
     passed += r.numPassedTests; failedTests += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0);
+    // Each failed test by name, at the end of the log where a reader of a long run looks first.
+    const suite = f.replace(/^vitest-|\.json$/g, "");
+    for (const file of r.testResults) {
+      if (file.status === "failed" && file.assertionResults.every((t) => t.status !== "failed")) {
+        console.log(`FAILED ${suite}: ${file.name.replace(process.cwd() + "/", "")}: ${String(file.message || "").split("\n")[0]}`);
+      }
+      for (const t of file.assertionResults.filter((t) => t.status === "failed")) {
+        const why = String(t.failureMessages?.[0] ?? "").split("\n")[0].replace(/\x1b\[[0-9;]*m/g, "");
+        console.log(`FAILED ${suite}: ${file.name.replace(process.cwd() + "/", "")} > ${t.fullName}: ${why.slice(0, 300)}`);
+      }
+    }
   }
   console.log(`${passed} passed, ${failedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
 '

@@ -13,6 +13,11 @@ export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 export const PASSWORD = 'demo1234';
+export const FAILURES = path.join(ROOT, 'test-results', 'failures');
+
+/** The app of the file now running and the pages still open, with what each heard: what a failed test reports. */
+let running: E2eApp | undefined;
+const openPages = new Map<Page, string[]>();
 
 /** A running app on its own port and temporary database, with a browser to look at it. */
 export interface E2eApp {
@@ -114,6 +119,7 @@ export async function startApp(options: StartOptions = {}): Promise<E2eApp> {
   server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
   let browser: Browser | undefined;
   const stop = async () => {
+    running = undefined;
     await browser?.close();
     await stopServer(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -129,14 +135,66 @@ export async function startApp(options: StartOptions = {}): Promise<E2eApp> {
     await stop();
     throw e;
   }
-  return { base, browser, log, stop, database };
+  running = { base, browser, log, stop, database };
+  return running;
 }
 
 export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
+  // A failure report says what the page asked and was refused, and what it logged as an error.
+  const heard: string[] = [];
+  const hear = (line: string) => {
+    heard.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (heard.length > 40) heard.shift();
+  };
+  page.on('response', (r) => {
+    if (r.status() >= 400) hear(`${r.request().method()} ${r.url()} → ${r.status()}`);
+  });
+  page.on('requestfailed', (r) => hear(`${r.method()} ${r.url()} failed: ${r.failure()?.errorText ?? ''}`));
+  page.on('console', (m) => {
+    // A refused request is already heard above; the console repeats it.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) hear(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => hear(`page error: ${e.message}`));
+  openPages.set(page, heard);
+  page.once('close', () => openPages.delete(page));
   return { context, page };
+}
+
+/**
+ * What a failed test leaves to read: each page it left open (its address, its messages and dialogs, the start of
+ * its text, what it was refused, a screenshot under test-results/failures) and the end of the server's log.
+ */
+export async function describeFailure(testName: string): Promise<string> {
+  fs.mkdirSync(FAILURES, { recursive: true });
+  const slug = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+  const out = [`── what the browser showed when “${testName}” failed ──`];
+  let i = 0;
+  for (const [page, heard] of openPages) {
+    i++;
+    try {
+      const file = path.join(FAILURES, `${slug}-${i}.png`);
+      await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+      const seen = await page.evaluate(() => {
+        const text = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)].map((e) => e.innerText.trim()).filter(Boolean);
+        return { messages: text('.ant-message-notice, .ant-notification-notice'), dialogs: text('[role="dialog"]'), alerts: text('.ant-alert'), body: document.body.innerText.slice(0, 1_500) };
+      });
+      out.push(
+        `page ${i}: ${page.url()} (screenshot ${path.relative(ROOT, file)})`,
+        `  messages: ${seen.messages.join(' | ') || '—'}`,
+        `  dialogs: ${seen.dialogs.join(' | ').replace(/\s+/g, ' ') || '—'}`,
+        `  alerts: ${seen.alerts.join(' | ').replace(/\s+/g, ' ') || '—'}`,
+        `  refused or failed: ${heard.length ? `\n    ${heard.join('\n    ')}` : '—'}`,
+        `  text: ${seen.body.replace(/\s+/g, ' ')}`,
+      );
+    } catch (e) {
+      out.push(`page ${i}: ${page.url()} could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (running) out.push('── the end of the server’s log ──', running.log().slice(-3_000));
+  return out.join('\n');
 }
 
 export async function signInAt(page: Page, base: string, username: string, password = PASSWORD): Promise<void> {
@@ -162,8 +220,10 @@ export async function signInFirstTime(page: Page, base: string, username: string
 }
 
 export async function shot(page: Page, name: string, width: 'desktop' | 'phone'): Promise<void> {
-  // Charts animate in; the picture should show them drawn.
-  await page.waitForTimeout(1_200);
+  // Charts animate in for a second, and the picture should show them drawn; a page without one only waits out Ant
+  // Design's short motions.
+  const charts = await page.locator('[_echarts_instance_]').count();
+  await page.waitForTimeout(charts > 0 ? 1_200 : 400);
   await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
 }
 
