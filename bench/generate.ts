@@ -63,7 +63,8 @@ const CONSTRUCTION = ['new', 'new', 'new', 'expansion', 'renovation', 'technical
 type Region = Database['region'];
 type Unit = Omit<Database['unit'], 'webhook_kind' | 'webhook_url' | 'webhook_secret'>;
 type Leader = Database['leader'];
-type ProjectRow = Database['project'];
+// county_code is the database's to fill, from region_code.
+type ProjectRow = Omit<Database['project'], 'county_code'>;
 type YearRow = Database['project_year'];
 type Batch = Database['batch_event'] & { projects: Omit<Database['batch_project'], 'batch_id'>[] };
 

@@ -20,6 +20,8 @@ import * as countyCodeBackfill from './migrations/2026-12-07T1210-county-code-ba
 import * as countyCodeNotNull from './migrations/2026-12-07T1220-county-code-not-null.ts';
 import * as countyCodeIndexes from './migrations/2026-12-07T1230-county-code-indexes.ts';
 import * as countyCodeKeys from './migrations/2026-12-07T1240-county-code-keys.ts';
+import * as projectCountyCode from './migrations/2026-12-07T1300-project-county-code.ts';
+import * as projectCountyCodeBackfill from './migrations/2026-12-07T1310-project-county-code-backfill.ts';
 import type { Database } from './schema.ts';
 
 export const migrations: Record<string, MigrationModule> = {
@@ -42,6 +44,8 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-12-07T1220-county-code-not-null': countyCodeNotNull,
   '2026-12-07T1230-county-code-indexes': countyCodeIndexes,
   '2026-12-07T1240-county-code-keys': countyCodeKeys,
+  '2026-12-07T1300-project-county-code': projectCountyCode,
+  '2026-12-07T1310-project-county-code-backfill': projectCountyCodeBackfill,
 };
 
 /**

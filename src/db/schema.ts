@@ -1,6 +1,7 @@
 // The Database interface: every table as Kysely sees it, columns snake_case; repositories map them to camelCase.
 // A column holding one of the domain's enumerations has the domain's union as its type, so no repository casts.
 
+import type { GeneratedAlways } from 'kysely';
 import type { Role } from '../domain/access.ts';
 import type { AuditAction } from '../domain/audit/audit-actions.ts';
 import type { IndicatorCode } from '../domain/indicator/catalogue.ts';
@@ -99,6 +100,8 @@ export interface IdempotencyKeyTable {
 export interface ProjectTable {
   id: string;
   region_code: string;
+  /** The first six digits of region_code, kept by the database (a generated column, a trigger on PostgreSQL). */
+  county_code: GeneratedAlways<string>;
   name: string;
   project_code: string | null;
   approval_kind: ApprovalKind | null;

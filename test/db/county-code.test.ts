@@ -162,4 +162,20 @@ describe(`county_code on year and month figures (${testDialect()})`, () => {
     const valid = await sql<{ indisvalid: boolean }>`select indisvalid from pg_index where indexrelid = 'project_month_pk'::regclass`.execute(db);
     expect(valid.rows).toEqual([{ indisvalid: true }]);
   });
+
+  it('gives every project its county: the projects there before, one written after, and one moved to another county', async () => {
+    const db = h.db as Kysely<any>;
+    await seedBefore(db);
+    await runMigrations(h.db, migrations);
+    const counties = async () => Object.fromEntries((await db.selectFrom('project').select(['id', 'county_code']).orderBy('id').execute()).map((r) => [r.id, r.county_code]));
+    expect(await counties()).toEqual({ p1: '140423', p2: '140425', p3: '140423' });
+
+    const stamp = '2026-03-01T00:00:00.000Z';
+    await db.insertInto('project').values({ id: 'p4', region_code: '140423100', name: '项目p4', stage: 'underway', total_investment: 1, created_at: stamp, updated_at: stamp }).execute();
+    await db.updateTable('project').set({ region_code: '140425' }).where('id', '=', 'p1').execute();
+    expect(await counties()).toEqual({ p1: '140425', p2: '140425', p3: '140423', p4: '140423' });
+    // Nobody sets it to anything else: SQLite refuses the write, PostgreSQL's trigger writes the region's county over it.
+    await db.updateTable('project').set({ county_code: '999999' }).where('id', '=', 'p3').execute().catch(() => undefined);
+    expect((await counties()).p3).toBe('140423');
+  });
 });

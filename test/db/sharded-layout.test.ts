@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { completedBetween } from '../../src/db/repositories/completion.repository.ts';
 import { listUnits } from '../../src/db/repositories/region.repository.ts';
 import { findProjectMonths, upsertProjectMonths } from '../../src/db/repositories/project.repository.ts';
 import { shardCoordinator, SHARDED_TABLES } from '../../src/db/sharded-layout.ts';
@@ -90,6 +91,13 @@ async function onShards(): Promise<void> {
   const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
   expect(text.match(/Foreign Scan/g)).toHaveLength(1);
   expect(text).toMatch(/Remote SQL: .*county_code = /);
+  // A project's year-to-date sum, the subquery every pool figure uses, sends the shard both its county and its id, so
+  // the shard finds the months by its key (county first) instead of reading all of them.
+  const perProject = await sql<{ 'QUERY PLAN': string }>`
+    explain (verbose, costs off) select p.id, ${completedBetween('2021-01', '2021-02')} as ytd from project p where p.region_code = ${COUNTY}`.execute(h.db);
+  const remote = perProject.rows.map((r) => r['QUERY PLAN']).filter((line) => line.includes('Remote SQL'));
+  expect(remote.length).toBeGreaterThan(0);
+  for (const line of remote) expect(line).toMatch(/county_code = \$\d.*project_id = \$\d|project_id = \$\d.*county_code = \$\d/);
 }
 
 async function onOneDatabase(): Promise<void> {

@@ -4,9 +4,13 @@
 import { sql } from 'kysely';
 import { countyRange } from './scope.ts';
 
-/** Row `alias` (a year or month row) lies in project p's county: what every join of such a row to project p adds. */
+/**
+ * Row `alias` (a year or month row) lies in project p's county: what every join of such a row to project p adds. A
+ * column on both sides, so that on the sharded layout the county goes to the shard with the project's id (an
+ * expression of p's region would be checked on the coordinator, and the shard would search without the county).
+ */
 export function inProjectCounty(alias: 'y' | 'm') {
-  return sql<boolean>`${sql.ref(`${alias}.county_code`)} = substr(p.region_code, 1, 6)`;
+  return sql<boolean>`${sql.ref(`${alias}.county_code`)} = p.county_code`;
 }
 
 /**
@@ -21,5 +25,5 @@ export function inRegion(alias: 'y' | 'm', regionCode: string) {
 
 /** One project's county, read from the project: for its year or month rows read by its id alone. */
 export function countyOfProject(projectId: string) {
-  return sql<string>`(select substr(pc.region_code, 1, 6) from project pc where pc.id = ${projectId})`;
+  return sql<string>`(select pc.county_code from project pc where pc.id = ${projectId})`;
 }

@@ -51,7 +51,8 @@ export function toProject(r: Selectable<ProjectTable>, leaderIds: string[] = [])
   };
 }
 
-export function toProjectRow(p: Project): ProjectTable {
+/** A project as its row is written; the database derives county_code from region_code. */
+export function toProjectRow(p: Project): Omit<ProjectTable, 'county_code'> {
   return {
     id: p.id,
     region_code: p.regionCode,
