@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { pgSessionOptions } from '../../src/db/connect.ts';
 import { prepareShard, shardCoordinator, SHARDED_TABLES } from '../../src/db/sharded-layout.ts';
 // The same set-up the database tests use: open (migrating), work, close.
 import { withMigratedDatabase } from '../../test/support/test-db.ts';
@@ -237,7 +238,7 @@ export async function openRaw(dialect: BenchDialect, target: string): Promise<Ra
     };
   }
   // The same session settings as the app's pool (src/db/connect.ts), so the ratio compares query paths, not JIT.
-  const client = new pg.Client({ connectionString: target, options: '-c jit=off' });
+  const client = new pg.Client({ connectionString: target, options: pgSessionOptions() });
   await client.connect();
   const compiled = new Map<string, { text: string; names: string[] }>();
   return {

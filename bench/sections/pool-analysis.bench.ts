@@ -9,6 +9,7 @@ import { listAlerts } from '../../src/services/alerts/alerts.ts';
 import { poolSummary } from '../../src/services/pool-summary.ts';
 import { measurePair, type MeasureOptions, type Timing } from '../lib/measure.ts';
 import type { BenchSection, SectionContext, TargetCheck } from '../lib/section.ts';
+import { figureLayout, type FigureLayout } from '../../src/db/figure-layout.ts';
 import { dashboardDifference, rawDashboard } from './dashboard-raw.ts';
 
 /** The as-of month: the whole last year, the widest year-to-date window. */
@@ -18,28 +19,47 @@ export const COUNTY_TARGET_MS = 20;
 export const PROVINCE_TARGET_MS = 1000;
 export const RATIO_TARGET = 1.5;
 
-// The aggregate as someone would write it by hand: one flat query, the year-to-date sum as a correlated
-// subquery on the (county_code, project_id, month) key. Plain SQL that both databases run as written.
-const selectFigures = (counties: string) => `count(*) as count,
+// The aggregate as someone would write it by hand: one flat query. The year-to-date sum takes the form the layout runs
+// fastest, as the application does (src/db/figure-layout.ts): on one server a correlated subquery on the
+// (county_code, project_id, month) key, and where the month rows are on shards one grouped query, summed on each shard.
+// Plain SQL that both databases run as written.
+type Counties = (alias: string) => string;
+const ytdForm = (layout: FigureLayout, counties: Counties) =>
+  layout === 'sharded'
+    ? {
+        join: `left join (select m.county_code, m.project_id, sum(m.completed) as completed from project_month m
+          where ${counties('m')} and m.month >= :fromMonth and m.month <= :toMonth group by m.county_code, m.project_id) ms
+          on ms.county_code = y.county_code and ms.project_id = p.id`,
+        ytd: 'ms.completed',
+      }
+    : {
+        join: '',
+        ytd: `(select sum(m.completed) from project_month m
+          where m.county_code = y.county_code and m.project_id = p.id and m.month >= :fromMonth and m.month <= :toMonth)`,
+      };
+const selectFigures = (counties: Counties, layout: FigureLayout) => {
+  const { join, ytd } = ytdForm(layout, counties);
+  return `count(*) as count,
   sum(p.total_investment) as total_investment,
   sum(y.annual_plan) as annual_plan,
-  coalesce(sum((select sum(m.completed) from project_month m
-    where m.county_code = y.county_code and m.project_id = p.id and m.month >= :fromMonth and m.month <= :toMonth)), 0) as completed_ytd,
+  coalesce(sum(${ytd}), 0) as completed_ytd,
   sum(case when p.started_on <= :endDay then 1 else 0 end) as started,
   sum(case when y.resumed_on <= :endDay then 1 else 0 end) as resumed
 from project p
 join project_year y on y.county_code = substr(p.region_code, 1, 6) and y.project_id = p.id
+${join}
 where p.region_code >= :lo and p.region_code <= :hi
-  and ${counties}
+  and ${counties('y')}
   and p.stage <> 'cancelled'
   and y.year = :year and y.phase in ('continuing', 'newStart')`;
+};
 
 // A county's query names its county (lo = hi); the province's, its range of counties.
-export const RAW_BY_PHASE = `select y.phase as phase, ${selectFigures('y.county_code = :lo')}
+export const rawByPhase = (layout: FigureLayout) => `select y.phase as phase, ${selectFigures((a) => `${a}.county_code = :lo`, layout)}
 group by y.phase`;
-
-export const RAW_BY_COUNTY = `select p.region_code as group_key, y.phase as phase, ${selectFigures('y.county_code between :lo and :hi')}
+export const rawByCounty = (layout: FigureLayout) => `select p.region_code as group_key, y.phase as phase, ${selectFigures((a) => `${a}.county_code between :lo and :hi`, layout)}
 group by p.region_code, y.phase`;
+export const RAW_BY_COUNTY = rawByCounty('local');
 
 export function poolQuery(regionCode: string): PoolQuery {
   const year = monthYear(BENCH_AS_OF);
@@ -121,6 +141,8 @@ export const poolAnalysisSection: BenchSection = {
   title: 'Pool analysis: one county, and the province by county',
   async run(ctx) {
     const { db } = ctx.handle;
+    const rawPhase = rawByPhase(figureLayout(db));
+    const rawCounty = rawByCounty(figureLayout(db));
     // The largest county: the analysis a dispatcher waits for longest.
     const county = [...ctx.generated.counties].sort((a, b) => b.projects - a.projects || a.code.localeCompare(b.code))[0]!;
     const cq = poolQuery(county.code);
@@ -128,9 +150,9 @@ export const poolAnalysisSection: BenchSection = {
 
     // First make sure the raw queries and the repository compute the same figures.
     const countyApp = await poolPhaseFigures(db, cq);
-    const countyRaw = fromRaw(await ctx.raw.all(RAW_BY_PHASE, rawParams(cq)));
+    const countyRaw = fromRaw(await ctx.raw.all(rawPhase, rawParams(cq)));
     const provinceApp = await poolPhaseFigures(db, pq, 'county');
-    const provinceRaw = fromRaw(await ctx.raw.all(RAW_BY_COUNTY, rawParams(pq)));
+    const provinceRaw = fromRaw(await ctx.raw.all(rawCounty, rawParams(pq)));
     const mismatch = difference(countyApp, countyRaw) ?? difference(provinceApp, provinceRaw);
     if (mismatch) throw new Error(`the raw query and poolPhaseFigures disagree: ${mismatch}`);
     const inPool = countyRaw.reduce((s, r) => s + r.count, 0);
@@ -142,8 +164,8 @@ export const poolAnalysisSection: BenchSection = {
 
     ctx.log(`  ${countyLabel}`);
     await timed(ctx, `${countyLabel}: poolSummary`, () => poolSummary(db, { region: county.code, asOf: BENCH_AS_OF }, SYSTEM_ACTOR),
-      RAW_BY_PHASE, cq, fast, COUNTY_TARGET_MS, true, 'service: region lookup, phase figures, 三个一批 counts');
-    await timed(ctx, `${countyLabel}: poolPhaseFigures`, () => poolPhaseFigures(db, cq), RAW_BY_PHASE, cq, fast, COUNTY_TARGET_MS, true,
+      rawPhase, cq, fast, COUNTY_TARGET_MS, true, 'service: region lookup, phase figures, 三个一批 counts');
+    await timed(ctx, `${countyLabel}: poolPhaseFigures`, () => poolPhaseFigures(db, cq), rawPhase, cq, fast, COUNTY_TARGET_MS, true,
       'repository: the aggregate alone');
     // The dashboard's call beside its own twin: the same figures, breakdowns, 三个一批 counts and open rounds by hand.
     const dashboard = () => poolSummary(db, { region: county.code, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR);
@@ -163,18 +185,18 @@ export const poolAnalysisSection: BenchSection = {
     });
 
     ctx.log(`  ${provinceLabel}`);
-    await timed(ctx, `${provinceLabel}: poolPhaseFigures(…, 'county')`, () => poolPhaseFigures(db, pq, 'county'), RAW_BY_COUNTY, pq, slow,
+    await timed(ctx, `${provinceLabel}: poolPhaseFigures(…, 'county')`, () => poolPhaseFigures(db, pq, 'county'), rawCounty, pq, slow,
       PROVINCE_TARGET_MS, true, 'repository: the aggregate alone');
     await timed(ctx, `${provinceLabel}: poolSummary with breakdowns`,
       () => poolSummary(db, { region: pq.regionCode, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR),
-      RAW_BY_COUNTY, pq, slow, PROVINCE_TARGET_MS, true, 'service: province figures, then byCounty, 三个一批 counts, county names');
+      rawCounty, pq, slow, PROVINCE_TARGET_MS, true, 'service: province figures, then byCounty, 三个一批 counts, county names');
 
     // The alert centre as of the same month, beside the pool analysis: every rule, for the largest county and the
     // province. No target is set for it; the ratio says how it compares with the pool's own aggregate.
     const monthEnd = new Date(`${lastDayOfMonth(BENCH_AS_OF)}T10:00:00Z`);
     for (const [label, region, q, rawSql, options] of [
-      [countyLabel, county.code, cq, RAW_BY_PHASE, fast],
-      [provinceLabel, pq.regionCode, pq, RAW_BY_COUNTY, slow],
+      [countyLabel, county.code, cq, rawPhase, fast],
+      [provinceLabel, pq.regionCode, pq, rawCounty, slow],
     ] as const) {
       const alerts = await listAlerts(db, { region, asOf: BENCH_AS_OF }, SYSTEM_ACTOR, monthEnd);
       const [a, r] = await measurePair(() => listAlerts(db, { region, asOf: BENCH_AS_OF }, SYSTEM_ACTOR, monthEnd), () => ctx.raw.all(rawSql, rawParams(q)), options);

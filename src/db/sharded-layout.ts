@@ -9,6 +9,7 @@
 // keeps its own key), and a migration that alters these tables must be run on the shards as well.
 
 import { sql, type Kysely } from 'kysely';
+import { setFigureLayout } from './figure-layout.ts';
 import type { Database } from './schema.ts';
 
 /** The tables moved to the shards, with the foreign keys that cannot follow them there. */
@@ -80,4 +81,5 @@ export async function shardCoordinator(db: Kysely<Database>, shards: readonly Sh
       await sql`drop table ${sql.table(local)}`.execute(trx);
     }
   });
+  setFigureLayout(db, 'sharded');
 }

@@ -3,15 +3,18 @@
 // are tables of the one database. On every layout a figure written again replaces the stored one, and a second row
 // with the same key is refused.
 
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { figureLayout } from '../../src/db/figure-layout.ts';
 import { completedBetween } from '../../src/db/repositories/completion.repository.ts';
+import { poolProjects } from '../../src/db/repositories/pool.repository.ts';
 import { listUnits } from '../../src/db/repositories/region.repository.ts';
 import { findProjectMonths, upsertProjectMonths } from '../../src/db/repositories/project.repository.ts';
 import { shardCoordinator, SHARDED_TABLES } from '../../src/db/sharded-layout.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
+import { poolBounds } from '../../src/domain/pool/pool-membership.ts';
 import { createProject } from '../../src/services/create-project.ts';
 import { addProject, COUNTY, seedCounty, type CountyFixture } from '../support/factories.ts';
 import { openTestDatabase, testDialect, testLayout } from '../support/test-db.ts';
@@ -67,6 +70,12 @@ describe(`the year and month rows' layout (${layout})`, () => {
     await expect(again).rejects.toThrow(/unique|duplicate/i);
   });
 
+  it('is known to the queries as it is, inside a transaction too', async () => {
+    const expected = layout === 'sharded' ? 'sharded' : 'local';
+    expect(figureLayout(h.db)).toBe(expected);
+    expect(await h.db.transaction().execute(async (trx) => figureLayout(trx))).toBe(expected);
+  });
+
   it(layout === 'sharded' ? 'keeps each county’s rows on one shard, and reads one county from its shard alone' : 'keeps the rows in tables of the one database', async () => {
     if (layout === 'sharded') await onShards();
     else await onOneDatabase();
@@ -98,6 +107,12 @@ async function onShards(): Promise<void> {
   const remote = perProject.rows.map((r) => r['QUERY PLAN']).filter((line) => line.includes('Remote SQL'));
   expect(remote.length).toBeGreaterThan(0);
   for (const line of remote) expect(line).toMatch(/county_code = \$\d.*project_id = \$\d|project_id = \$\d.*county_code = \$\d/);
+  // The pool's figures, which every analysis and alert is built on, have each shard sum its own months by project.
+  const compiled = poolProjects(h.db, { regionCode: COUNTY, ...poolBounds('2021-02') }).compile();
+  const poolPlan = await h.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (verbose, costs off) ${compiled.sql}`, [...compiled.parameters]));
+  const poolRemote = poolPlan.rows.map((r) => r['QUERY PLAN']).filter((line) => line.includes('Remote SQL') && line.includes('project_month'));
+  expect(poolRemote).toHaveLength(1);
+  expect(poolRemote[0]).toMatch(/SELECT county_code, project_id, sum\(completed\) FROM public\.project_month WHERE .*county_code = .*GROUP BY/);
 }
 
 async function onOneDatabase(): Promise<void> {

@@ -4,7 +4,8 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PhaseFigures, PoolProjectFigures } from '../../domain/pool/pool-analysis.ts';
 import { POOL_PHASES, WITHDRAWN_STAGES, type PoolBounds, type PoolPhase } from '../../domain/pool/pool-membership.ts';
 import type { Database } from '../schema.ts';
-import { completedBetween } from './completion.repository.ts';
+import { figureLayout } from '../figure-layout.ts';
+import { completedBetween, completedByProjectBetween } from './completion.repository.ts';
 import { inProjectCounty, inRegion } from './county-key.ts';
 import { countyRange } from './scope.ts';
 
@@ -45,15 +46,28 @@ export function yearsWithProjects(db: Kysely<Database>) {
   return db.selectFrom('project_year as y').innerJoin('project as p', (j) => j.onRef('p.id', '=', 'y.project_id').on(inProjectCounty('y')));
 }
 
-/** The projects of the pool, one row each with what the figures need; the aggregates below and the alert rules are built on it. */
+/**
+ * The projects of the pool, one row each with what the figures need; the aggregates below and the alert rules are
+ * built on it. The year-to-date figure is a subquery per project on one server, and a grouped join where the month
+ * rows are on shards (figure-layout.ts).
+ */
 export function poolProjects(db: Kysely<Database>, q: PoolQuery) {
   const [lo, hi] = countyRange(q.regionCode);
+  const grouped = figureLayout(db) === 'sharded';
   return whereInPool(yearsWithProjects(db), q.year)
+    .$call((qb) =>
+      grouped
+        ? // Read by the raw SQL of the select below alone, so the builder's row type need not know the join.
+          (qb.leftJoin(completedByProjectBetween(db, q.regionCode, q.fromMonth, q.toMonth).as('ms'), (j) =>
+            j.onRef('ms.county_code', '=', 'p.county_code').onRef('ms.project_id', '=', 'p.id'),
+          ) as unknown as typeof qb)
+        : qb,
+    )
     .select([
       'y.phase as phase',
       'p.total_investment as total',
       'y.annual_plan as plan',
-      completedBetween(q.fromMonth, q.toMonth).as('ytd'),
+      (grouped ? sql<number>`coalesce(ms.completed, 0)` : completedBetween(q.fromMonth, q.toMonth)).as('ytd'),
       sql<number>`case when p.started_on is not null and p.started_on <= ${q.endDay} then 1 else 0 end`.as('started'),
       sql<number>`case when y.resumed_on is not null and y.resumed_on <= ${q.endDay} then 1 else 0 end`.as('resumed'),
     ])
