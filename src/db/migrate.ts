@@ -22,6 +22,7 @@ import * as countyCodeIndexes from './migrations/2026-12-07T1230-county-code-ind
 import * as countyCodeKeys from './migrations/2026-12-07T1240-county-code-keys.ts';
 import * as projectCountyCode from './migrations/2026-12-07T1300-project-county-code.ts';
 import * as projectCountyCodeBackfill from './migrations/2026-12-07T1310-project-county-code-backfill.ts';
+import * as regionLedIndexes from './migrations/2026-12-07T1700-region-led-indexes.ts';
 import type { Database } from './schema.ts';
 
 export const migrations: Record<string, MigrationModule> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-12-07T1240-county-code-keys': countyCodeKeys,
   '2026-12-07T1300-project-county-code': projectCountyCode,
   '2026-12-07T1310-project-county-code-backfill': projectCountyCodeBackfill,
+  '2026-12-07T1700-region-led-indexes': regionLedIndexes,
 };
 
 /**

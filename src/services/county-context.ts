@@ -32,7 +32,7 @@ export async function countyContext(db: Db, countyCode: string, actor: Actor) {
 
 /** The counties of the deployment that the actor may see. */
 export async function visibleCounties(db: Db, actor: Actor) {
-  const counties = (await listCountiesWithCities(db)).filter((c) => coversRegion(actor, c.code));
+  const counties = (await listCountiesWithCities(db, actor.regionCode)).filter((c) => coversRegion(actor, c.code));
   const labels = countyLabels(actor.regionCode, counties);
   return counties.map((c) => ({ code: c.code, name: labels.get(c.code)! }));
 }

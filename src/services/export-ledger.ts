@@ -17,7 +17,7 @@ import {
   type Phase,
   type Stage,
 } from '../domain/project/project.ts';
-import { countyLabels, isRegionCode, isWithin, regionLevel } from '../domain/region.ts';
+import { countyLabels, isRegionCode } from '../domain/region.ts';
 import { parseInput } from '../domain/validation.ts';
 import { ledgerRowsById, ledgerSectionIds, ledgerSectionSums, type LedgerExportRow, type LedgerFilter, type LedgerSectionSums } from '../db/repositories/project.repository.ts';
 import { childRegions, findRegion, listCounties, listCountiesWithCities, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
@@ -351,8 +351,7 @@ export async function ledgerFilterIds(db: Db, input: LedgerFilterNames): Promise
   const q = parseInput(LedgerFilterNamesSchema, input);
   if (q.unit === undefined && q.leader === undefined) return {};
   if (!isRegionCode(q.region)) throw invalidInput([{ field: 'region', message: `“${q.region}”不是有效的区划代码` }]);
-  const level = regionLevel(q.region);
-  const counties = (await listCountiesWithCities(db)).filter((c) => (level === 'county' || level === 'township' ? c.code === q.region.slice(0, 6) : isWithin(c.code, q.region)));
+  const counties = await listCountiesWithCities(db, q.region);
   const countyNames = countyLabels(q.region, counties);
   const where = counties.length === 1 ? counties[0]!.name : ((await findRegion(db, q.region))?.name ?? q.region);
   const out: { unit?: string; leader?: string } = {};

@@ -11,7 +11,6 @@ import { batchSentence, poolSentence, type BatchCount } from '../domain/pool/poo
 import { parseInput } from '../domain/validation.ts';
 import { batchCounts, poolPhaseFigures, poolProjectRows, type PoolQuery } from '../db/repositories/pool.repository.ts';
 import { childRegions, findRegion, listCountiesWithCities, listLeaders, listUnits } from '../db/repositories/region.repository.ts';
-import { countyRange } from '../db/repositories/scope.ts';
 import type { Db } from '../db/transaction.ts';
 import { figureCompleteness, type Completeness } from './current-month.ts';
 
@@ -131,6 +130,5 @@ async function breakdowns(db: Db, query: PoolQuery, level: string): Promise<{ fi
 
 /** County names under a city or province, for labelling a by-county breakdown: one query, not one per city. */
 async function countyNames(db: Db, code: string): Promise<Map<string, string>> {
-  const [lo, hi] = countyRange(code);
-  return countyLabels(code, (await listCountiesWithCities(db)).filter((c) => c.code >= lo && c.code <= hi));
+  return countyLabels(code, await listCountiesWithCities(db, code));
 }

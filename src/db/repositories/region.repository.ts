@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { RegionLevel } from '../../domain/region.ts';
 import type { Database } from '../schema.ts';
+import { countyRange } from './scope.ts';
 
 type Db = Kysely<Database>;
 
@@ -51,20 +52,27 @@ export async function ensureRegions(db: Db, regions: readonly RegionRow[]): Prom
     .execute();
 }
 
-/** The counties the deployment holds (those with regions below them). */
-export async function listCounties(db: Db): Promise<RegionRow[]> {
-  const rows = await db.selectFrom('region').selectAll().where('level', '=', 'county').orderBy('code').execute();
+/** The counties the deployment holds (those with regions below them), or those inside `within` (the whole country: 000000). */
+export async function listCounties(db: Db, within = '000000'): Promise<RegionRow[]> {
+  const [lo, hi] = countyRange(within);
+  const rows = await db.selectFrom('region').selectAll().where('level', '=', 'county').where('code', '>=', lo).where('code', '<=', hi).orderBy('code').execute();
   return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, isZone: r.is_zone === 1 }));
 }
 
-/** Every county with the name of the city above it (null under a province directly), for lists that span cities. */
-export async function listCountiesWithCities(db: Db): Promise<(RegionRow & { cityName: string | null })[]> {
+/**
+ * Every county with the name of the city above it (null under a province directly), for lists that span cities; only
+ * those inside `within` (a nation holds 2 800).
+ */
+export async function listCountiesWithCities(db: Db, within = '000000'): Promise<(RegionRow & { cityName: string | null })[]> {
+  const [lo, hi] = countyRange(within);
   const rows = await db
     .selectFrom('region as c')
     .leftJoin('region as p', (j) => j.onRef('p.code', '=', 'c.parent_code').on('p.level', '=', 'city'))
     .selectAll('c')
     .select('p.name as city_name')
     .where('c.level', '=', 'county')
+    .where('c.code', '>=', lo)
+    .where('c.code', '<=', hi)
     .orderBy('c.code')
     .execute();
   return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, isZone: r.is_zone === 1, cityName: r.city_name }));
