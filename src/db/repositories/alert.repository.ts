@@ -6,7 +6,8 @@ import type { BehindGroup } from '../../domain/alerts/alert-rules.ts';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import type { Phase, Stage, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
-import { completedBetween } from './completion.repository.ts';
+import { completedBetween, joinPerProject, lastInvested, lastInvestedByProject } from './completion.repository.ts';
+import { figureLayout } from '../figure-layout.ts';
 import { inProjectCounty } from './county-key.ts';
 import { poolProjects, type PoolQuery } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
@@ -201,9 +202,12 @@ export interface QuietRow extends AlertProjectRow {
  * start, the month before this year's resumption) is on or before it.
  */
 export async function quietProjects(db: Db, s: AlertScope, pool: PoolQuery, quietSince: string, monthAfter: string): Promise<QuietRow[]> {
-  const last = sql<string | null>`(select max(m.month) from project_month m where ${inProjectCounty('m')} and m.project_id = p.id and m.completed > 0 and m.month <= ${pool.toMonth})`;
+  // As the year-to-date figure (poolProjects): a subquery per project on one server, one grouped join over shards.
+  const grouped = figureLayout(db) === 'sharded';
+  const last = grouped ? sql<string | null>`li.last_invested` : lastInvested(pool.toMonth);
   const inner = scoped(
     poolProjects(db, pool)
+      .$if(grouped, (qb) => joinPerProject(qb, lastInvestedByProject(db, pool.regionCode, pool.toMonth), 'li'))
       .leftJoin('unit as u', 'u.id', 'p.unit_id')
       .select([...PROJECT_COLUMNS, 'y.resumed_on', last.as('last_invested')])
       .where('p.stage', '=', 'underway')

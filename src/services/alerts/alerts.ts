@@ -114,8 +114,7 @@ async function thresholdGroups(db: Db, regionCode: string): Promise<{ scope: Pic
 
 /** The category plan curves of the counties in a region for a year. */
 async function categoryCurves(db: Db, regionCode: string, year: number): Promise<CategoryCurve[]> {
-  const [lo, hi] = countyRange(regionCode);
-  const counties = (await listCounties(db)).map((c) => c.code).filter((c) => c >= lo && c <= hi);
+  const counties = (await listCounties(db, regionCode)).map((c) => c.code);
   const curves = await findPlanCurves(db, { regions: counties, year, subjectKind: 'category' });
   return curves.map((c) => ({ county: c.region, subject: c.subject, shares: c.shares }));
 }
