@@ -9,13 +9,17 @@ import type { BatchKind } from '../src/domain/project/project.ts';
 import { mix32, SeededRandom } from '../src/domain/seeded-random.ts';
 
 export const BENCH_SIZES = {
-  county: { cities: 1, counties: 1, projects: 500 },
-  city: { cities: 1, counties: 12, projects: 6_000 },
-  province: { cities: 11, counties: 117, projects: 50_000 },
+  county: { provinces: 1, cities: 1, counties: 1, projects: 500 },
+  city: { provinces: 1, cities: 1, counties: 12, projects: 6_000 },
+  province: { provinces: 1, cities: 11, counties: 117, projects: 50_000 },
+  // The national project system's scale: every province, about 2 800 counties, 1.1 million projects.
+  national: { provinces: 31, cities: 333, counties: 2_800, projects: 1_100_000 },
 } as const;
 export type BenchSize = keyof typeof BENCH_SIZES;
 
 export const BENCH_PROVINCE = '990000';
+/** The whole deployment's code (src/db/repositories/scope.ts): the nation, at national size. */
+export const BENCH_NATION = '000000';
 /** The five years of figures; "today" for the generated state is the last day of the last year. */
 export const BENCH_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 const FIRST_YEAR = BENCH_YEARS[0];
@@ -25,17 +29,23 @@ const TODAY = `${LAST_YEAR}-12-31`;
 const NOW_ISO = `${TODAY}T16:00:00.000Z`;
 const WAN = 10_000;
 
-export interface GeneratedCounty {
+export interface GeneratedRegion {
   code: string;
   name: string;
   projects: number;
+  /** The province it is in (a province: itself). */
+  province: string;
 }
 
 export interface GenerateResult {
   size: BenchSize;
   seed: number;
+  /** The province a province's figures are timed on: the only one, or at national size the one with most projects. */
   provinceCode: string;
-  counties: GeneratedCounty[];
+  /** BENCH_NATION at national size, else null. */
+  nationCode: string | null;
+  provinces: GeneratedRegion[];
+  counties: GeneratedRegion[];
   rows: { region: number; unit: number; leader: number; project: number; projectYear: number; projectMonth: number; batch: number };
   seconds: number;
 }
@@ -89,7 +99,7 @@ interface Province {
   projects: SynthProject[];
   years: YearRow[];
   batches: Batch[];
-  counties: GeneratedCounty[];
+  counties: GeneratedRegion[];
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -98,10 +108,51 @@ const monthIndex = (year: number, month: number) => (year - FIRST_YEAR) * 12 + m
 const monthOf = (index: number) => `${FIRST_YEAR + Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
 const roundWan = (yuan: number) => Math.max(WAN, Math.round(yuan / WAN) * WAN);
 
-function buildProvince(size: BenchSize, seed: number): Province {
+/** One province of a size: its code, name, and shares, and where its random stream and project serials start. */
+interface ProvincePlan {
+  code: string;
+  name: string;
+  cities: number;
+  counties: number;
+  projects: number;
+  /** The SeededRandom stream it draws from, so each province is the same whatever else is generated. */
+  stream: number;
+  /** Projects and counties generated before it, for serial numbers and names unique across the nation. */
+  serialBefore: number;
+  countiesBefore: number;
+}
+
+/**
+ * The provinces of a size. One province is 990000, drawn from stream 1 as it always was; the nation's 31 share its
+ * cities and counties evenly and its projects in proportion to their counties, each province larger or smaller by a
+ * random weight, as real ones are.
+ */
+function provincePlans(size: BenchSize, seed: number): ProvincePlan[] {
   const spec = BENCH_SIZES[size];
-  const rng = SeededRandom.of(seed, 1);
-  const regions: Region[] = [{ code: BENCH_PROVINCE, name: '基准省', level: 'province', parent_code: null, is_zone: 0 }];
+  if (spec.provinces === 1) {
+    return [{ code: BENCH_PROVINCE, name: '基准省', cities: spec.cities, counties: spec.counties, projects: spec.projects, stream: 1, serialBefore: 0, countiesBefore: 0 }];
+  }
+  const rng = SeededRandom.of(seed, 0);
+  const share = (total: number, i: number) => Math.floor(total / spec.provinces) + (i < total % spec.provinces ? 1 : 0);
+  const counties = Array.from({ length: spec.provinces }, (_, i) => share(spec.counties, i));
+  const weights = counties.map((n) => n * Math.exp(0.3 * rng.normal()));
+  const weightSum = weights.reduce((s, w) => s + w, 0);
+  const projects = weights.map((w) => Math.round((w / weightSum) * spec.projects));
+  projects[projects.length - 1]! += spec.projects - projects.reduce((s, n) => s + n, 0);
+  let serialBefore = 0;
+  let countiesBefore = 0;
+  return counties.map((n, i) => {
+    const plan = { code: `${11 + i}0000`, name: `基准${i + 1}省`, cities: share(spec.cities, i), counties: n, projects: projects[i]!, stream: 1 + i, serialBefore, countiesBefore };
+    serialBefore += plan.projects;
+    countiesBefore += n;
+    return plan;
+  });
+}
+
+function buildProvince(spec: ProvincePlan, seed: number): Province {
+  const rng = SeededRandom.of(seed, spec.stream);
+  const prefix = spec.code.slice(0, 2);
+  const regions: Region[] = [{ code: spec.code, name: spec.name, level: 'province', parent_code: null, is_zone: 0 }];
   const units: Unit[] = [];
   const leaders: Leader[] = [];
   const projects: SynthProject[] = [];
@@ -111,20 +162,20 @@ function buildProvince(size: BenchSize, seed: number): Province {
   // Counties spread over the cities as evenly as the numbers allow; county sizes vary (a few big ones, many small).
   const countyCodes: string[] = [];
   for (let c = 1; c <= spec.cities; c++) {
-    const cityCode = `99${pad2(c)}00`;
-    regions.push({ code: cityCode, name: `基准${c}市`, level: 'city', parent_code: BENCH_PROVINCE, is_zone: 0 });
+    const cityCode = `${prefix}${pad2(c)}00`;
+    regions.push({ code: cityCode, name: `基准${c}市`, level: 'city', parent_code: spec.code, is_zone: 0 });
     const n = Math.floor(spec.counties / spec.cities) + (c <= spec.counties % spec.cities ? 1 : 0);
-    for (let k = 1; k <= n; k++) countyCodes.push(`99${pad2(c)}${pad2(k + 20)}`);
+    for (let k = 1; k <= n; k++) countyCodes.push(`${prefix}${pad2(c)}${pad2(k + 20)}`);
   }
   const weights = countyCodes.map(() => Math.exp(0.35 * rng.normal()));
   const weightSum = weights.reduce((s, w) => s + w, 0);
   const perCounty = weights.map((w) => Math.max(1, Math.round((w / weightSum) * spec.projects)));
   perCounty[perCounty.length - 1]! += spec.projects - perCounty.reduce((s, n) => s + n, 0);
 
-  const counties: GeneratedCounty[] = [];
-  let serial = 0;
+  const counties: GeneratedRegion[] = [];
+  let serial = spec.serialBefore;
   countyCodes.forEach((county, ci) => {
-    const countyName = `基准${ci + 1}县`;
+    const countyName = `基准${spec.countiesBefore + ci + 1}县`;
     regions.push({ code: county, name: countyName, level: 'county', parent_code: `${county.slice(0, 4)}00`, is_zone: 0 });
     const townships = TOWNSHIPS.map(([suffix]) => `${county}${suffix}`);
     TOWNSHIPS.forEach(([suffix, name]) => regions.push({ code: `${county}${suffix}`, name, level: 'township', parent_code: county, is_zone: suffix.startsWith('4') ? 1 : 0 }));
@@ -147,7 +198,7 @@ function buildProvince(size: BenchSize, seed: number): Province {
       leaders.push({ id, region_code: county, name: `${rng.pick([...SURNAMES])}${rng.pick([...GIVEN])}${rng.pick([...GIVEN])}`, title: TITLES[Math.min(i, TITLES.length - 1)]!, sort_order: i + 1, retired_on: null });
     }
     const count = perCounty[ci]!;
-    counties.push({ code: county, name: countyName, projects: count });
+    counties.push({ code: county, name: countyName, projects: count, province: spec.code });
     const countyProjects: SynthProject[] = [];
     for (let i = 0; i < count; i++) {
       const p = buildProject(rng, ++serial, county, countyName, townships, countyUnits, countyLeaders);
@@ -351,76 +402,97 @@ function progress(log: (line: string) => void, table: string, total: number): (d
   };
 }
 
-function loadSqlite(file: string, loads: TableLoad[], log: (line: string) => void): void {
-  const db = new SQLite(file);
-  try {
-    // The load is one transaction on an empty file: a rollback journal of nothing and no fsync is the quick way.
-    db.pragma('journal_mode = DELETE');
-    db.pragma('synchronous = OFF');
-    db.pragma('cache_size = -262144');
-    db.pragma('foreign_keys = ON');
-    db.transaction(() => {
-      for (const t of loads) {
-        const insert = db.prepare(`insert into ${t.table} (${t.columns.join(', ')}) values (${t.columns.map(() => '?').join(', ')})`);
-        const tick = progress(log, t.table, t.count);
-        let done = 0;
-        for (const row of t.rows) {
-          insert.run(...row);
-          if (++done % 50_000 === 0) tick(done);
-        }
-        tick(done);
-      }
-    })();
-    // The application opens the file in WAL mode; leave it as it would find its own.
-    db.pragma('journal_mode = WAL');
-  } finally {
-    db.close();
-  }
+/** Writes the generated rows, a province at a time, each province in one transaction. */
+interface Loader {
+  load(loads: TableLoad[], log: (line: string) => void): Promise<void>;
+  /** After the last province: what leaves the database as the application would find it. */
+  finish(log: (line: string) => void): Promise<void>;
+  close(): Promise<void>;
 }
 
-async function loadPostgres(url: string, loads: TableLoad[], log: (line: string) => void): Promise<void> {
+function sqliteLoader(file: string): Loader {
+  const db = new SQLite(file);
+  // The load writes an empty file: a rollback journal of nothing and no fsync is the quick way.
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
+  db.pragma('foreign_keys = ON');
+  return {
+    async load(loads, log) {
+      db.transaction(() => {
+        for (const t of loads) {
+          const insert = db.prepare(`insert into ${t.table} (${t.columns.join(', ')}) values (${t.columns.map(() => '?').join(', ')})`);
+          const tick = progress(log, t.table, t.count);
+          let done = 0;
+          for (const row of t.rows) {
+            insert.run(...row);
+            if (++done % 50_000 === 0) tick(done);
+          }
+          tick(done);
+        }
+      })();
+    },
+    async finish() {
+      // The application opens the file in WAL mode; leave it as it would find its own.
+      db.pragma('journal_mode = WAL');
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+async function postgresLoader(url: string): Promise<Loader> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try {
-    await client.query('begin');
-    for (const t of loads) {
-      const batchSize = Math.max(500, Math.floor(60_000 / t.columns.length));
-      const text = `insert into ${t.table} (${t.columns.join(', ')}) select * from unnest(${t.types.map((ty, i) => `$${i + 1}::${ty}[]`).join(', ')})`;
-      const tick = progress(log, t.table, t.count);
-      let batch: unknown[][] = t.columns.map(() => []);
-      let pending = 0;
-      let done = 0;
-      const flush = async () => {
-        if (pending === 0) return;
-        await client.query(text, batch);
-        done += pending;
-        tick(done);
-        batch = t.columns.map(() => []);
-        pending = 0;
-      };
-      for (const row of t.rows) {
-        row.forEach((v, i) => batch[i]!.push(v));
-        if (++pending === batchSize) await flush();
+  return {
+    async load(loads, log) {
+      await client.query('begin');
+      try {
+        for (const t of loads) {
+          const batchSize = Math.max(500, Math.floor(60_000 / t.columns.length));
+          const text = `insert into ${t.table} (${t.columns.join(', ')}) select * from unnest(${t.types.map((ty, i) => `$${i + 1}::${ty}[]`).join(', ')})`;
+          const tick = progress(log, t.table, t.count);
+          let batch: unknown[][] = t.columns.map(() => []);
+          let pending = 0;
+          let done = 0;
+          const flush = async () => {
+            if (pending === 0) return;
+            await client.query(text, batch);
+            done += pending;
+            tick(done);
+            batch = t.columns.map(() => []);
+            pending = 0;
+          };
+          for (const row of t.rows) {
+            row.forEach((v, i) => batch[i]!.push(v));
+            if (++pending === batchSize) await flush();
+          }
+          await flush();
+          if (t.count === 0) tick(0);
+        }
+        await client.query('commit');
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
       }
-      await flush();
-      if (t.count === 0) tick(0);
-    }
-    await client.query('commit');
-    // Autovacuum would vacuum and analyze the new tables within minutes, and meanwhile disturb the timings:
-    // the benchmark measures that steady state at once.
-    log('  vacuum (analyze)');
-    await client.query('vacuum (analyze)');
-  } catch (e) {
-    await client.query('rollback').catch(() => {});
-    throw e;
-  } finally {
-    await client.end();
-  }
+    },
+    async finish(log) {
+      // Autovacuum would vacuum and analyze the new tables within minutes, and meanwhile disturb the timings:
+      // the benchmark measures that steady state at once.
+      log('  vacuum (analyze)');
+      await client.query('vacuum (analyze)');
+    },
+    async close() {
+      await client.end();
+    },
+  };
 }
 
 /**
- * Generates the synthetic province of a size into an empty database (an SQLite file or a postgres:// URL),
- * migrating it first. The same seed always gives the same rows, ids included.
+ * Generates the synthetic pool of a size into an empty database (an SQLite file or a postgres:// URL), migrating it
+ * first. The same seed always gives the same rows, ids included. A nation is built and written a province at a time,
+ * so memory holds one province, not 1.1 million projects.
  */
 export async function generatePool(target: string, size: BenchSize, options: GenerateOptions = {}): Promise<GenerateResult> {
   const seed = options.seed ?? 2025;
@@ -429,41 +501,54 @@ export async function generatePool(target: string, size: BenchSize, options: Gen
   const handle = await openDatabase(target, { poolSize: 1 });
   await handle.close();
 
-  log(`generating ${size} (${BENCH_SIZES[size].counties} ${BENCH_SIZES[size].counties === 1 ? 'county' : 'counties'}, ${BENCH_SIZES[size].projects.toLocaleString('en-US')} projects, seed ${seed}) into ${handle.label}`);
-  const province = buildProvince(size, seed);
-  let monthCount = 0;
-  for (const p of province.projects) monthCount += 12 * p.plans.size;
-  const loads = tableLoads(province, monthCount);
-  if (isPostgresUrl(target)) await loadPostgres(target, loads, log);
-  else loadSqlite(target, loads, log);
+  const spec = BENCH_SIZES[size];
+  log(`generating ${size} (${spec.provinces > 1 ? `${spec.provinces} provinces, ` : ''}${spec.counties.toLocaleString('en-US')} ${spec.counties === 1 ? 'county' : 'counties'}, ${spec.projects.toLocaleString('en-US')} projects, seed ${seed}) into ${handle.label}`);
+  const plans = provincePlans(size, seed);
+  const rows: GenerateResult['rows'] = { region: 0, unit: 0, leader: 0, project: 0, projectYear: 0, projectMonth: 0, batch: 0 };
+  const provinces: GeneratedRegion[] = [];
+  const counties: GeneratedRegion[] = [];
+  const loader = isPostgresUrl(target) ? await postgresLoader(target) : sqliteLoader(target);
+  try {
+    for (const [i, plan] of plans.entries()) {
+      const provinceStarted = performance.now();
+      const province = buildProvince(plan, seed);
+      let monthCount = 0;
+      for (const p of province.projects) monthCount += 12 * p.plans.size;
+      // One province: a line per table as it goes. A nation: a line per province.
+      await loader.load(tableLoads(province, monthCount), plans.length === 1 ? log : () => {});
+      rows.region += province.regions.length;
+      rows.unit += province.units.length;
+      rows.leader += province.leaders.length;
+      rows.project += province.projects.length;
+      rows.projectYear += province.years.length;
+      rows.projectMonth += monthCount;
+      rows.batch += province.batches.length;
+      provinces.push({ code: plan.code, name: plan.name, projects: province.projects.length, province: plan.code });
+      counties.push(...province.counties);
+      if (plans.length > 1) {
+        const took = (performance.now() - provinceStarted) / 1000;
+        const all = (performance.now() - started) / 1000;
+        log(`  ${plan.code} ${plan.name} (${i + 1}/${plans.length}): ${province.projects.length.toLocaleString('en-US')} projects, ${monthCount.toLocaleString('en-US')} month rows in ${took.toFixed(1)} s; ${rows.project.toLocaleString('en-US')} projects after ${all.toFixed(0)} s`);
+      }
+    }
+    await loader.finish(log);
+  } finally {
+    await loader.close();
+  }
 
   const seconds = (performance.now() - started) / 1000;
   log(`generated ${size} in ${seconds.toFixed(1)} s`);
-  return {
-    size,
-    seed,
-    provinceCode: BENCH_PROVINCE,
-    counties: province.counties,
-    rows: {
-      region: province.regions.length,
-      unit: province.units.length,
-      leader: province.leaders.length,
-      project: province.projects.length,
-      projectYear: province.years.length,
-      projectMonth: monthCount,
-      batch: province.batches.length,
-    },
-    seconds,
-  };
+  const largest = [...provinces].sort((a, b) => b.projects - a.projects || a.code.localeCompare(b.code))[0]!;
+  return { size, seed, provinceCode: largest.code, nationCode: plans.length > 1 ? BENCH_NATION : null, provinces, counties, rows, seconds };
 }
 
-// Usage: tsx bench/generate.ts <sqlite file | postgres:// url> [county|city|province] — for poking at a database by hand.
+// Usage: tsx bench/generate.ts <sqlite file | postgres:// url> [county|city|province|national] — for poking at a database by hand.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [target, size = 'county'] = process.argv.slice(2);
   if (!target || !(size in BENCH_SIZES)) {
-    process.stderr.write('usage: tsx bench/generate.ts <sqlite file | postgres:// url> [county|city|province]\n');
+    process.stderr.write(`usage: tsx bench/generate.ts <sqlite file | postgres:// url> [${Object.keys(BENCH_SIZES).join('|')}]\n`);
     process.exit(2);
   }
   const result = await generatePool(target, size as BenchSize);
-  process.stdout.write(`${JSON.stringify({ ...result, counties: result.counties.length }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ ...result, provinces: result.provinces.length, counties: result.counties.length }, null, 2)}\n`);
 }

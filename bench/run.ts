@@ -10,6 +10,7 @@ import { BENCH_SIZES, generatePool, type BenchSize } from './generate.ts';
 import { openRaw, postgresServer, REPO_ROOT, shardedPostgresServer, sqliteServer, type BenchDatabase, type DatabaseServer } from './lib/databases.ts';
 import type { MeasureOptions } from './lib/measure.ts';
 import { markdownTable, summaryLine } from './lib/report.ts';
+import { costBySize, sizeChart, sizeTable } from './lib/size-chart.ts';
 import type { BenchSection, ResultRow, SectionContext } from './lib/section.ts';
 import { ledgerExportSection } from './sections/ledger-export.bench.ts';
 import { ledgerImportSection } from './sections/ledger-import.bench.ts';
@@ -28,8 +29,11 @@ import { summaryDocumentSection } from './sections/summary-document.bench.ts';
 const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, serverMemorySection, ledgerImportSection, ledgerExportSection, roundBurstSection, servedPathSection, summaryDocumentSection, sizeCostSection];
 
 const USAGE = `usage: npm run bench -- [options]
-  --sizes county,city,province   sizes to generate (default county,province; --quick: county)
-  --db sqlite,postgres           databases (default both; PostgreSQL from TIAODU_BENCH_PG_URL or a throwaway cluster);
+  --sizes county,city,province,national
+                                 sizes to generate (default county,province; --quick: county); national is 31
+                                 provinces, 2 800 counties, 1.1 million projects: run it with --sections pool,size-cost
+  --db sqlite,postgres           databases (default both, or postgres-sharded when the sizes include national;
+                                 PostgreSQL from TIAODU_BENCH_PG_URL or a throwaway cluster);
                                  postgres-sharded: PostgreSQL with the year and month rows on two shards (docs/scale.md),
                                  from TIAODU_BENCH_SHARD_URLS or throwaway clusters
   --sections ${SECTIONS.map((s) => s.id).join(',')}            sections to run (default all)
@@ -79,9 +83,11 @@ function options() {
     fast.runs = runs;
     slow.runs = runs;
   }
+  const sizes = list(values.sizes, Object.keys(BENCH_SIZES) as BenchSize[], quick ? ['county'] : ['county', 'province'], 'size');
   return {
-    sizes: list(values.sizes, Object.keys(BENCH_SIZES) as BenchSize[], quick ? ['county'] : ['county', 'province'], 'size'),
-    databases: list<BenchDatabase>(values.db, ['sqlite', 'postgres', 'postgres-sharded'], ['sqlite', 'postgres'], 'database'),
+    sizes,
+    // The nation is the sharded layout's size (issue 16): on one server it would measure only how long a load takes.
+    databases: list<BenchDatabase>(values.db, ['sqlite', 'postgres', 'postgres-sharded'], sizes.includes('national') ? ['postgres-sharded'] : ['sqlite', 'postgres'], 'database'),
     sections: SECTIONS.filter((s) => list(values.sections, SECTIONS.map((x) => x.id), SECTIONS.map((x) => x.id), 'section').includes(s.id)),
     quick,
     timing: { fast, slow },
@@ -170,7 +176,7 @@ async function runSize(server: DatabaseServer, size: BenchSize, o: ReturnType<ty
           raw,
           freshDatabase: (name) => server.create(`${size}_${name}`),
           generated,
-          targetsApply: size === 'province',
+          targetsApply: size === 'province' || size === 'national',
           timing: o.timing,
           quick: o.quick,
           log,
@@ -239,11 +245,19 @@ async function main(): Promise<number> {
     `## tiaodu benchmark, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
     `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB; Node ${m.node}; SQLite ${m.sqlite}; ${servers.join('; ')}.`,
-    `Sizes: ${o.sizes.join(', ')}${o.quick ? ' (quick)' : ''}. Targets apply at province size. Total ${seconds.toFixed(0)} s; load average (1/5/15 min) ${load[0]} at the start, ${load[1]} at the end.`,
+    `Sizes: ${o.sizes.join(', ')}${o.quick ? ' (quick)' : ''}. Targets apply at province and national size. Total ${seconds.toFixed(0)} s; load average (1/5/15 min) ${load[0]} at the start, ${load[1]} at the end.`,
     '',
   ];
   process.stdout.write(`${header.join('\n')}${markdownTable(rows)}\n\n${summaryLine(rows)}\n`);
   fs.mkdirSync(path.dirname(o.out), { recursive: true });
+  // With two sizes or more, the pool's cost against size: a table here and a chart beside the report.
+  for (const database of new Set(rows.map((r) => r.database))) {
+    const points = costBySize(rows, database);
+    if (points.length === 0) continue;
+    const chart = o.out.replace(/\.json$/, '') + `.${database}.cost-vs-size.svg`;
+    fs.writeFileSync(chart, sizeChart(points, `Pool analysis against size, ${database}`));
+    process.stdout.write(`\nCost against size, ${database} (chart: ${path.relative(process.cwd(), chart)}):\n\n${sizeTable(points)}\n`);
+  }
   fs.writeFileSync(o.out, `${JSON.stringify({ startedAt: started.toISOString(), seconds, machine: m, loadAverage: { start: loadAtStart, end: os.loadavg() }, databases: servers, sizes: o.sizes, quick: o.quick, rows }, null, 2)}\n`);
   log(`report written to ${path.relative(process.cwd(), o.out) || o.out}`);
 

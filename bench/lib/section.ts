@@ -5,7 +5,7 @@ import type { BenchSize, GenerateResult } from '../generate.ts';
 import type { BenchDatabase, BenchDialect, RawDatabase } from './databases.ts';
 import type { MeasureOptions } from './measure.ts';
 
-/** A target beside a figure: met or missed. Targets are the issue's, and apply at province size. */
+/** A target beside a figure: met or missed. Targets are the issues', and apply at province and national size. */
 export interface TargetCheck {
   text: string;
   pass: boolean;
@@ -41,7 +41,7 @@ export interface SectionContext {
   /** Another empty database on the same server, for a section that needs its own (dropped by the section). */
   freshDatabase(name: string): Promise<{ target: string; drop: () => Promise<void> }>;
   generated: GenerateResult;
-  /** Whether the issue's targets apply (province size). */
+  /** Whether the issues' targets apply (province and national size). */
   targetsApply: boolean;
   timing: { fast: MeasureOptions; slow: MeasureOptions };
   quick: boolean;

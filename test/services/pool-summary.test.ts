@@ -2,10 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
-import { poolSummary } from '../../src/services/pool-summary.ts';
+import { poolQueryOf, poolSummary } from '../../src/services/pool-summary.ts';
+import { initCounty } from '../../src/services/init-county.ts';
 import { groupPhaseFigures } from '../../src/domain/pool/pool-analysis.ts';
 import { poolPhaseFigures, poolProjectRows } from '../../src/db/repositories/pool.repository.ts';
-import { insertLeaders } from '../../src/db/repositories/region.repository.ts';
+import { insertLeaders, listUnits } from '../../src/db/repositories/region.repository.ts';
 import { newId } from '../../src/db/transaction.ts';
 import { addProject, seedCounty, WANGQIAO, ZONE, type CountyFixture } from '../support/factories.ts';
 import { openTestDatabase, testDialect } from '../support/test-db.ts';
@@ -102,6 +103,20 @@ describe(`poolSummary (${testDialect()})`, () => {
       expect({ all: s.all, continuing: s.continuing, newStart: s.newStart }).toEqual({ all: county.all, continuing: county.continuing, newStart: county.newStart });
       expect(s.byTownship).toBeUndefined();
     }
+  });
+
+  it('groups the whole deployment by province, each province the sum of its counties', async () => {
+    await initCounty(h.db, { regionCode: '110101', adminPassword: 'Unused-admin-1' });
+    const unitId = (await listUnits(h.db, '110101'))[0]!.id;
+    await addProject(h.db, { name: '东城一', unitId, phase: 'newStart', totalInvestment: 70_000_000, annualPlan: 7_000_000, months: { '2021-04': 3_000_000 }, fields: { regionCode: '110101', townshipCode: null } });
+    const total = (rows: Awaited<ReturnType<typeof poolPhaseFigures>>) =>
+      rows.reduce((t, r) => ({ count: t.count + r.count, totalInvestment: t.totalInvestment + r.totalInvestment, completedYtd: t.completedYtd + r.completedYtd }), { count: 0, totalInvestment: 0, completedYtd: 0 });
+    const byProvince = await poolPhaseFigures(h.db, poolQueryOf('000000', '2021-05', null), 'province');
+    const shanxi = await poolPhaseFigures(h.db, poolQueryOf('140000', '2021-05', null));
+    expect([...new Set(byProvince.map((r) => r.key))].sort()).toEqual(['110000', '140000']);
+    expect(total(byProvince.filter((r) => r.key === '110000'))).toEqual({ count: 1, totalInvestment: 70_000_000, completedYtd: 3_000_000 });
+    expect(total(byProvince.filter((r) => r.key === '140000'))).toEqual(total(shanxi));
+    expect(total(shanxi).count).toBe(5);
   });
 
   it('narrows to a township or zone', async () => {

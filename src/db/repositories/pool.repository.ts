@@ -5,19 +5,21 @@ import type { PhaseFigures, PoolProjectFigures } from '../../domain/pool/pool-an
 import { POOL_PHASES, WITHDRAWN_STAGES, type PoolBounds, type PoolPhase } from '../../domain/pool/pool-membership.ts';
 import type { Database } from '../schema.ts';
 import { figureLayout } from '../figure-layout.ts';
-import { completedBetween, completedByProjectBetween } from './completion.repository.ts';
+import { completedBetween, completedByProjectBetween, joinPerProject } from './completion.repository.ts';
 import { inProjectCounty, inRegion } from './county-key.ts';
 import { countyRange } from './scope.ts';
 
-/** The columns a breakdown may group by, named as the API names them. */
+/** What a breakdown may group by, named as the API names them. */
 export const POOL_GROUP_KEYS = {
-  township: 'p.township_code',
-  chain: 'p.chain',
+  township: sql.ref<string | null>('p.township_code'),
+  chain: sql.ref<string | null>('p.chain'),
   // A project with two 包联领导 is a row under each (project_leader is joined for this key only).
-  leader: 'pl.leader_id',
-  unit: 'p.unit_id',
-  county: 'p.region_code',
-  category: 'p.category',
+  leader: sql.ref<string | null>('pl.leader_id'),
+  unit: sql.ref<string | null>('p.unit_id'),
+  county: sql.ref<string>('p.region_code'),
+  category: sql.ref<string | null>('p.category'),
+  // The nation by province: a province's code is its counties' first two digits and four zeros.
+  province: sql<string>`substr(p.region_code, 1, 2) || '0000'`,
 } as const;
 export type PoolGroupKey = keyof typeof POOL_GROUP_KEYS;
 
@@ -55,14 +57,7 @@ export function poolProjects(db: Kysely<Database>, q: PoolQuery) {
   const [lo, hi] = countyRange(q.regionCode);
   const grouped = figureLayout(db) === 'sharded';
   return whereInPool(yearsWithProjects(db), q.year)
-    .$call((qb) =>
-      grouped
-        ? // Read by the raw SQL of the select below alone, so the builder's row type need not know the join.
-          (qb.leftJoin(completedByProjectBetween(db, q.regionCode, q.fromMonth, q.toMonth).as('ms'), (j) =>
-            j.onRef('ms.county_code', '=', 'p.county_code').onRef('ms.project_id', '=', 'p.id'),
-          ) as unknown as typeof qb)
-        : qb,
-    )
+    .$if(grouped, (qb) => joinPerProject(qb, completedByProjectBetween(db, q.regionCode, q.fromMonth, q.toMonth), 'ms'))
     .select([
       'y.phase as phase',
       'p.total_investment as total',
@@ -87,7 +82,7 @@ export async function poolPhaseFigures(
   q: PoolQuery,
   groupBy?: PoolGroupKey,
 ): Promise<(PhaseFigures & { key: string | null })[]> {
-  const key = groupBy ? sql.ref(POOL_GROUP_KEYS[groupBy]) : sql<null>`null`;
+  const key = groupBy ? POOL_GROUP_KEYS[groupBy] : sql<null>`null`;
   const base = groupBy === 'leader' ? poolProjects(db, q).leftJoin('project_leader as pl', 'pl.project_id', 'p.id') : poolProjects(db, q);
   const rows = await db
     .selectFrom(base.select(key.as('group_key')).as('t'))
