@@ -4,7 +4,9 @@ import type { BreakdownRow, PoolFigures } from '../../src/domain/pool/pool-analy
 import type { PoolQuery } from '../../src/db/repositories/pool.repository.ts';
 import { countyRange } from '../../src/db/repositories/scope.ts';
 import type { PoolSummary } from '../../src/services/pool-summary.ts';
+import type { FigureLayout } from '../../src/db/figure-layout.ts';
 import type { RawDatabase } from '../lib/databases.ts';
+import { ytdForm } from './raw-ytd.ts';
 
 const FIGURES = `count(*) as count, sum(total) as total_investment, sum(plan) as annual_plan, sum(ytd) as completed_ytd,
   sum(started) as started, sum(resumed) as resumed`;
@@ -12,15 +14,17 @@ const FIGURES = `count(*) as count, sum(total) as total_investment, sum(plan) as
 // The pool is read once (materialized) and grouped five ways: the totals (labelled with the region's name), then by
 // township, chain, unit and 包联领导 (a project with no leader under null), each with the name of its key. The links
 // are the region's, found through its projects: joined to the whole table, PostgreSQL hashes every link of the province.
-const RAW_DASHBOARD_POOL = `with pool as materialized (
+const rawDashboardPool = (layout: FigureLayout) => {
+  const { join, ytd } = ytdForm(layout, (a) => `${a}.county_code = :lo`);
+  return `with pool as materialized (
   select p.id as id, y.phase as phase, p.total_investment as total, y.annual_plan as plan,
-    coalesce((select sum(m.completed) from project_month m
-      where m.county_code = y.county_code and m.project_id = p.id and m.month >= :fromMonth and m.month <= :toMonth), 0) as ytd,
+    coalesce(${ytd}, 0) as ytd,
     case when p.started_on <= :endDay then 1 else 0 end as started,
     case when y.resumed_on <= :endDay then 1 else 0 end as resumed,
     p.township_code as township, p.chain as chain, p.unit_id as unit
   from project p
   join project_year y on y.county_code = substr(p.region_code, 1, 6) and y.project_id = p.id
+  ${join}
   where p.region_code >= :lo and p.region_code <= :hi
   and y.county_code = :lo
     and p.stage <> 'cancelled'
@@ -44,6 +48,7 @@ select 'leader', pl.leader_id, (select name from leader where id = pl.leader_id)
     where lp.region_code >= :lo and lp.region_code <= :hi
   ) pl on pl.project_id = pool.id
   group by pl.leader_id, phase`;
+};
 
 const RAW_DASHBOARD_BATCHES = `select b.id as id, b.held_on as held_on, b.title as title,
   sum(case when bp.kind = 'signed' then 1 else 0 end) as signed,
@@ -72,10 +77,10 @@ export interface RawDashboard {
 }
 
 /** The dashboard of a county by hand: three queries, one after another on the one plain connection. */
-export async function rawDashboard(raw: RawDatabase, q: PoolQuery): Promise<RawDashboard> {
+export async function rawDashboard(raw: RawDatabase, q: PoolQuery, layout: FigureLayout): Promise<RawDashboard> {
   const [lo, hi] = countyRange(q.regionCode);
   const params = { region: q.regionCode, lo, hi, year: q.year, fromMonth: q.fromMonth, toMonth: q.toMonth, endDay: q.endDay };
-  const pool = await raw.all(RAW_DASHBOARD_POOL, params);
+  const pool = await raw.all(rawDashboardPool(layout), params);
   const batches = await raw.all(RAW_DASHBOARD_BATCHES, { lo, hi, yearStart: `${q.year}-01-01`, yearEnd: `${q.year}-12-31` });
   const rounds = await raw.all(RAW_DASHBOARD_ROUNDS, { lo, hi, fromMonth: q.fromMonth, toMonth: q.toMonth });
   return { pool, batches, rounds };

@@ -11,6 +11,7 @@ import { measurePair, type MeasureOptions, type Timing } from '../lib/measure.ts
 import type { BenchSection, SectionContext, TargetCheck } from '../lib/section.ts';
 import { figureLayout, type FigureLayout } from '../../src/db/figure-layout.ts';
 import { dashboardDifference, rawDashboard } from './dashboard-raw.ts';
+import { ytdForm, type Counties } from './raw-ytd.ts';
 
 /** The as-of month: the whole last year, the widest year-to-date window. */
 export const BENCH_AS_OF = '2025-12';
@@ -23,24 +24,7 @@ export const SHARDED_PROVINCE_TARGET_MS = 350;
 export const NATION_TARGET_MS = 5000;
 export const RATIO_TARGET = 1.5;
 
-// The aggregate as someone would write it by hand: one flat query. The year-to-date sum takes the form the layout runs
-// fastest, as the application does (src/db/figure-layout.ts): on one server a correlated subquery on the
-// (county_code, project_id, month) key, and where the month rows are on shards one grouped query, summed on each shard.
-// Plain SQL that both databases run as written.
-type Counties = (alias: string) => string;
-const ytdForm = (layout: FigureLayout, counties: Counties) =>
-  layout === 'sharded'
-    ? {
-        join: `left join (select m.county_code, m.project_id, sum(m.completed) as completed from project_month m
-          where ${counties('m')} and m.month >= :fromMonth and m.month <= :toMonth group by m.county_code, m.project_id) ms
-          on ms.county_code = y.county_code and ms.project_id = p.id`,
-        ytd: 'ms.completed',
-      }
-    : {
-        join: '',
-        ytd: `(select sum(m.completed) from project_month m
-          where m.county_code = y.county_code and m.project_id = p.id and m.month >= :fromMonth and m.month <= :toMonth)`,
-      };
+// The aggregate as someone would write it by hand: one flat query, its year-to-date sum in the layout's form.
 const selectFigures = (counties: Counties, layout: FigureLayout) => {
   const { join, ytd } = ytdForm(layout, counties);
   return `count(*) as count,
@@ -179,9 +163,9 @@ export const poolAnalysisSection: BenchSection = {
       'repository: the aggregate alone');
     // The dashboard's call beside its own twin: the same figures, breakdowns, 三个一批 counts and open rounds by hand.
     const dashboard = () => poolSummary(db, { region: county.code, asOf: BENCH_AS_OF, breakdowns: true }, SYSTEM_ACTOR);
-    const dashboardMismatch = dashboardDifference(await dashboard(), await rawDashboard(ctx.raw, cq));
+    const dashboardMismatch = dashboardDifference(await dashboard(), await rawDashboard(ctx.raw, cq, layout));
     if (dashboardMismatch) throw new Error(`the raw dashboard queries and poolSummary with breakdowns disagree: ${dashboardMismatch}`);
-    const [d, dr] = await measurePair(dashboard, () => rawDashboard(ctx.raw, cq), fast);
+    const [d, dr] = await measurePair(dashboard, () => rawDashboard(ctx.raw, cq, layout), fast);
     ctx.record({
       measurement: `${countyLabel}: poolSummary with breakdowns`,
       value: d.median,
