@@ -62,6 +62,8 @@ export async function shardCoordinator(db: Kysely<Database>, shards: readonly Sh
         // inserted per round trip: a county's month rows are many, and an import writes thousands at once.
         sql`fetch_size '1000'`,
         sql`batch_size '1000'`,
+        // A region's sum asks every shard: with this each shard starts on it at once, not when the one before is done.
+        sql`async_capable 'true'`,
       ];
       await sql`create server ${server} foreign data wrapper postgres_fdw options (${sql.join(options)})`.execute(trx);
       const mapping = [sql`user ${sql.lit(decodeURIComponent(url.username) || 'postgres')}`];

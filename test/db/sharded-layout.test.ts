@@ -100,6 +100,10 @@ async function onShards(): Promise<void> {
   const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
   expect(text.match(/Foreign Scan/g)).toHaveLength(1);
   expect(text).toMatch(/Remote SQL: .*county_code = /);
+  // A province's read asks both shards, each at once rather than one after the other.
+  const provincePlan = await sql<{ 'QUERY PLAN': string }>`
+    explain (verbose, costs off) select county_code, sum(completed) from project_month where county_code between '140000' and '149999' group by county_code`.execute(h.db);
+  expect(provincePlan.rows.map((r) => r['QUERY PLAN']).join('\n').match(/Async Foreign Scan/g)).toHaveLength(2);
   // A project's year-to-date sum, the subquery every pool figure uses, sends the shard both its county and its id, so
   // the shard finds the months by its key (county first) instead of reading all of them.
   const perProject = await sql<{ 'QUERY PLAN': string }>`
