@@ -1,6 +1,6 @@
 // Cost against size: the pool analysis's three aggregates (a county's, a province's by county, the nation's by province)
 // at each size a run has, beside their raw SQL twins, as a markdown table and as a chart (SVG, ECharts' own renderer).
-// `tsx bench/lib/size-chart.ts <report.json> <out.svg>` redraws the chart from a saved report.
+// `tsx bench/lib/size-chart.ts <out.svg> <report.json>…` redraws the chart from saved reports.
 
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -76,17 +76,18 @@ export function sizeChart(points: readonly SizePoint[], title: string): string {
   );
 }
 
+// Several reports (one run per size, say) are charted together.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [report, out] = process.argv.slice(2);
-  if (!report || !out) {
-    process.stderr.write('usage: tsx bench/lib/size-chart.ts <report.json> <out.svg>\n');
+  const [out, ...reports] = process.argv.slice(2);
+  if (!out || reports.length === 0) {
+    process.stderr.write('usage: tsx bench/lib/size-chart.ts <out.svg> <report.json> [<report.json> …]\n');
     process.exit(2);
   }
-  const { rows } = JSON.parse(fs.readFileSync(report, 'utf8')) as { rows: ResultRow[] };
+  const rows = reports.flatMap((f) => (JSON.parse(fs.readFileSync(f, 'utf8')) as { rows: ResultRow[] }).rows);
   const database = rows.find((r) => r.section === 'pool')?.database;
   const points = database ? costBySize(rows, database) : [];
   if (points.length === 0) {
-    process.stderr.write(`${report} holds pool figures at fewer than two sizes: nothing to chart\n`);
+    process.stderr.write(`${reports.join(', ')}: pool figures at fewer than two sizes, nothing to chart\n`);
     process.exit(1);
   }
   fs.writeFileSync(out, sizeChart(points, `Pool analysis against size, ${database}`));

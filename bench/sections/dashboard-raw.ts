@@ -6,7 +6,7 @@ import { countyRange } from '../../src/db/repositories/scope.ts';
 import type { PoolSummary } from '../../src/services/pool-summary.ts';
 import type { FigureLayout } from '../../src/db/figure-layout.ts';
 import type { RawDatabase } from '../lib/databases.ts';
-import { ytdForm } from './raw-ytd.ts';
+import { yearRows, ytdForm } from './raw-ytd.ts';
 
 const FIGURES = `count(*) as count, sum(total) as total_investment, sum(plan) as annual_plan, sum(ytd) as completed_ytd,
   sum(started) as started, sum(resumed) as resumed`;
@@ -16,6 +16,7 @@ const FIGURES = `count(*) as count, sum(total) as total_investment, sum(plan) as
 // are the region's, found through its projects: joined to the whole table, PostgreSQL hashes every link of the province.
 const rawDashboardPool = (layout: FigureLayout) => {
   const { join, ytd } = ytdForm(layout, (a) => `${a}.county_code = :lo`);
+  const years = yearRows(layout);
   return `with pool as materialized (
   select p.id as id, y.phase as phase, p.total_investment as total, y.annual_plan as plan,
     coalesce(${ytd}, 0) as ytd,
@@ -23,9 +24,9 @@ const rawDashboardPool = (layout: FigureLayout) => {
     case when y.resumed_on <= :endDay then 1 else 0 end as resumed,
     p.township_code as township, p.chain as chain, p.unit_id as unit
   from project p
-  join project_year y on y.county_code = substr(p.region_code, 1, 6) and y.project_id = p.id
+  ${years.join}
   ${join}
-  where p.region_code >= :lo and p.region_code <= :hi
+  where ${years.projects}
   and y.county_code = :lo
     and p.stage <> 'cancelled'
     and y.year = :year and y.phase in ('continuing', 'newStart')

@@ -11,7 +11,7 @@ import { measurePair, type MeasureOptions, type Timing } from '../lib/measure.ts
 import type { BenchSection, SectionContext, TargetCheck } from '../lib/section.ts';
 import { figureLayout, type FigureLayout } from '../../src/db/figure-layout.ts';
 import { dashboardDifference, rawDashboard } from './dashboard-raw.ts';
-import { ytdForm, type Counties } from './raw-ytd.ts';
+import { yearRows, ytdForm, type Counties } from './raw-ytd.ts';
 
 /** The as-of month: the whole last year, the widest year-to-date window. */
 export const BENCH_AS_OF = '2025-12';
@@ -27,6 +27,7 @@ export const RATIO_TARGET = 1.5;
 // The aggregate as someone would write it by hand: one flat query, its year-to-date sum in the layout's form.
 const selectFigures = (counties: Counties, layout: FigureLayout) => {
   const { join, ytd } = ytdForm(layout, counties);
+  const years = yearRows(layout);
   return `count(*) as count,
   sum(p.total_investment) as total_investment,
   sum(y.annual_plan) as annual_plan,
@@ -34,9 +35,9 @@ const selectFigures = (counties: Counties, layout: FigureLayout) => {
   sum(case when p.started_on <= :endDay then 1 else 0 end) as started,
   sum(case when y.resumed_on <= :endDay then 1 else 0 end) as resumed
 from project p
-join project_year y on y.county_code = substr(p.region_code, 1, 6) and y.project_id = p.id
+${years.join}
 ${join}
-where p.region_code >= :lo and p.region_code <= :hi
+where ${years.projects}
   and ${counties('y')}
   and p.stage <> 'cancelled'
   and y.year = :year and y.phase in ('continuing', 'newStart')`;

@@ -23,3 +23,15 @@ export function ytdForm(layout: FigureLayout, counties: Counties): { join: strin
           where m.county_code = y.county_code and m.project_id = p.id and m.month >= :fromMonth and m.month <= :toMonth)`,
       };
 }
+
+/**
+ * How a raw twin joins the projects `p` to their year rows `y` and keeps the region's projects. On one server the
+ * county is in the join and the project's region is a range, so the county-led keys serve. Where the year rows are on
+ * shards the region is named once, on the year rows, as the application does (poolProjects): named three times,
+ * PostgreSQL expects under one row and rescans a shard's sums once per project (minutes at national size).
+ */
+export function yearRows(layout: FigureLayout): { join: string; projects: string } {
+  return layout === 'sharded'
+    ? { join: 'join project_year y on y.project_id = p.id', projects: 'true' }
+    : { join: 'join project_year y on y.county_code = substr(p.region_code, 1, 6) and y.project_id = p.id', projects: 'p.region_code >= :lo and p.region_code <= :hi' };
+}

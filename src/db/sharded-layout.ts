@@ -35,6 +35,14 @@ export async function prepareShard(db: Kysely<Database>): Promise<void> {
       select conname as name from pg_constraint where conrelid = ${table}::regclass and contype = 'f'`.execute(db);
     for (const { name } of fks.rows) await sql`alter table ${sql.table(table)} drop constraint ${sql.id(name)}`.execute(db);
   }
+  // The coordinator asks a shard for a region's months in a window, summed by project (completedByProjectBetween): by
+  // month before project they are one range of this index, where the key reads every month of the region's projects.
+  await sql`create index if not exists project_month_county_month_idx on project_month (county_code, month, project_id, completed)`.execute(db);
+  // postgres_fdw reads through a cursor, which PostgreSQL plans to return its first tenth of rows soonest (a sorted
+  // index walk) unless told otherwise; the coordinator always reads them all. Measured at national size on a county's
+  // sums: 26 ms through postgres_fdw before, 12 ms after.
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db);
+  await sql`alter database ${sql.id(rows[0]!.name)} set cursor_tuple_fraction = 1`.execute(db);
 }
 
 /**

@@ -92,9 +92,14 @@ const LIVE = ['cancelled', 'completed', 'operating'] as const;
 /** 'YYYY-MM-DD' or 'YYYY-MM' prefix of a day column, the same text function on both databases. */
 const monthOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 
-function scoped<QB extends { where: (...args: any[]) => QB }>(qb: QB, s: AlertScope): QB {
+/**
+ * Narrows projects `p` to the scope. `inPool` says the query is built on poolProjects, which names the region itself:
+ * naming it again on the sharded layout makes PostgreSQL expect under one row and rescan a shard's sums once per
+ * project (seconds for one county at national size; see poolProjects).
+ */
+function scoped<QB extends { where: (...args: any[]) => QB }>(qb: QB, s: AlertScope, inPool = false): QB {
   const [lo, hi] = countyRange(s.regionCode);
-  let q = qb.where('p.region_code', '>=', lo).where('p.region_code', '<=', hi);
+  let q = inPool ? qb : qb.where('p.region_code', '>=', lo).where('p.region_code', '<=', hi);
   if (s.regionCode.length === 9) q = q.where('p.township_code', '=', s.regionCode);
   if (s.unitId) q = q.where('p.unit_id', '=', s.unitId);
   if (s.projectIds) q = q.where('p.id', 'in', s.projectIds.length > 0 ? [...s.projectIds] : ['']);
@@ -147,6 +152,7 @@ export async function behindProjects(db: Db, s: AlertScope, pool: PoolQuery, gro
       .where('y.annual_plan', '>', 0)
       .where((eb) => eb.or([eb('y.phase', '=', 'continuing'), eb.and([eb('p.started_on', 'is not', null), eb('p.started_on', '<=', pool.endDay)])])),
     s,
+    true,
   );
   const rows = await db
     .selectFrom(inner.as('t'))
@@ -185,6 +191,7 @@ export async function lateStarts(db: Db, s: AlertScope, pool: PoolQuery, atMost:
       .where('sp.month', '<=', atMost)
       .where((eb) => eb.or([eb('p.started_on', 'is', null), eb('p.started_on', '>', pool.endDay)])),
     s,
+    true,
   )
     .orderBy('p.id')
     .execute();
@@ -215,6 +222,7 @@ export async function quietProjects(db: Db, s: AlertScope, pool: PoolQuery, quie
       .where(monthOf('p.started_on'), '<=', monthAfter)
       .where((eb) => eb.or([eb('y.resumed_on', 'is', null), eb(monthOf('y.resumed_on'), '<=', monthAfter)])),
     s,
+    true,
   );
   const rows = await db
     .selectFrom(inner.as('t'))

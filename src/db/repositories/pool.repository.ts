@@ -56,7 +56,12 @@ export function yearsWithProjects(db: Kysely<Database>) {
 export function poolProjects(db: Kysely<Database>, q: PoolQuery) {
   const [lo, hi] = countyRange(q.regionCode);
   const grouped = figureLayout(db) === 'sharded';
-  return whereInPool(yearsWithProjects(db), q.year)
+  // On shards the region is named once, on the year rows, and a project is found by its id. Named three times (the
+  // year rows, their join to the project, the project's region) PostgreSQL multiplies the three selectivities as if
+  // they were independent, expects under one row, and rescans a shard's sums once per project: at national size a
+  // county's analysis took minutes. On one server the county in the join is what lets the county-led keys serve.
+  const years = grouped ? db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id') : yearsWithProjects(db);
+  return whereInPool(years, q.year)
     .$if(grouped, (qb) => joinPerProject(qb, completedByProjectBetween(db, q.regionCode, q.fromMonth, q.toMonth), 'ms'))
     .select([
       'y.phase as phase',
@@ -67,8 +72,7 @@ export function poolProjects(db: Kysely<Database>, q: PoolQuery) {
       sql<number>`case when y.resumed_on is not null and y.resumed_on <= ${q.endDay} then 1 else 0 end`.as('resumed'),
     ])
     .where(inRegion('y', q.regionCode))
-    .where('p.region_code', '>=', lo)
-    .where('p.region_code', '<=', hi)
+    .$if(!grouped, (qb) => qb.where('p.region_code', '>=', lo).where('p.region_code', '<=', hi))
     .$if(!!q.townshipCode, (qb) => qb.where('p.township_code', '=', q.townshipCode!))
     .$if(!!q.unitId, (qb) => qb.where('p.unit_id', '=', q.unitId!));
 }
