@@ -43,7 +43,7 @@ const USAGE = `usage: npm run bench -- [options]
   --strict                       exit with status 1 when a target is missed
   --keep                         leave each generated database in place and print its URL
   --reuse URL                    time a database kept by an earlier run (one size, the same seed) instead of generating one;
-                                 the generation row then times recomputing what it holds, without writing it
+                                 the generation row then times drawing its projects again, without writing them
   --out FILE                     the JSON report (default .tmp/bench/latest.json)`;
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], fallback: readonly T[], what: string): T[] {
@@ -171,7 +171,7 @@ async function runSize(server: DatabaseServer, size: BenchSize, o: ReturnType<ty
       value: generated.seconds,
       unit: 's',
       targets: [],
-      note: `${generated.counties.length} ${generated.counties.length === 1 ? 'county' : 'counties'}; seed ${generated.seed}${o.reuse ? '; a reused database: the time is recomputing its rows, not writing them' : ''}`,
+      note: `${generated.counties.length} ${generated.counties.length === 1 ? 'county' : 'counties'}; seed ${generated.seed}${o.reuse ? '; a reused database: the time is drawing its projects again, not writing them' : ''}`,
     });
     const handle = await openDatabase(target);
     const raw = await openRaw(dialect, target);
