@@ -11,6 +11,7 @@ import { figureLayout } from '../../src/db/figure-layout.ts';
 import { completedBetween } from '../../src/db/repositories/completion.repository.ts';
 import { poolProjects } from '../../src/db/repositories/pool.repository.ts';
 import { listUnits } from '../../src/db/repositories/region.repository.ts';
+import { replaceFigureRows } from '../../src/db/repositories/figure-rows.ts';
 import { findProjectMonths, upsertProjectMonths } from '../../src/db/repositories/project.repository.ts';
 import { shardCoordinator, SHARDED_TABLES } from '../../src/db/sharded-layout.ts';
 import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
@@ -68,6 +69,27 @@ describe(`the year and month rows' layout (${layout})`, () => {
     ]);
     const again = h.db.insertInto('project_month').values({ county_code: COUNTY, project_id: xiangyuan, month: '2021-02', completed: 1, entered_as: 'month' }).execute();
     await expect(again).rejects.toThrow(/unique|duplicate/i);
+  });
+
+  it('writes many projects’ months over exactly the keys given, in parts of several months each', async () => {
+    const { xiangyuan } = await twoCounties();
+    // 2021-01 for every project, then 2021-02 and 2021-03 for the odd ones, in one write of more than one part (1 000 rows).
+    const ids = [xiangyuan, ...Array.from({ length: 599 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`)];
+    await h.db.insertInto('project').values(ids.slice(1).map((id) => ({ id, region_code: COUNTY, name: id, stage: 'underway', total_investment: 1, completed_before: 0, stats_entry: 'none', version: 1, created_at: 'x', updated_at: 'x' }))).execute();
+    const rows = ids.flatMap((id, i) => ['2021-01', ...(i % 2 ? ['2021-02', '2021-03'] : [])].map((month) => ({ county_code: COUNTY, project_id: id, month, completed: i, entered_as: 'month' as const })));
+    await replaceFigureRows(h.db, 'project_month', rows);
+    // 襄垣项目's own 2021-02 (2 000 000 from the factory) is kept: it is even, so the write gave it 2021-01 only.
+    expect(await findProjectMonths(h.db, xiangyuan)).toEqual([
+      { month: '2021-01', completed: 0, enteredAs: 'month' },
+      { month: '2021-02', completed: 2_000_000, enteredAs: 'month' },
+    ]);
+    expect(await findProjectMonths(h.db, 'bulk-000')).toEqual([
+      { month: '2021-01', completed: 1, enteredAs: 'month' },
+      { month: '2021-02', completed: 1, enteredAs: 'month' },
+      { month: '2021-03', completed: 1, enteredAs: 'month' },
+    ]);
+    const count = await h.db.selectFrom('project_month').select(sql<number>`count(*)`.as('n')).where('county_code', '=', COUNTY).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(600 + 2 * 300 + 1);
   });
 
   it('is known to the queries as it is, inside a transaction too', async () => {

@@ -3,7 +3,7 @@
 // partitions on other servers, and PostgreSQL allows no unique index on such a table for `on conflict` to name. Each
 // shard's own table keeps the key, so a duplicate is still refused there.
 
-import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database, ProjectMonthTable, ProjectYearTable } from '../schema.ts';
 
 interface FigureRows {
@@ -24,14 +24,27 @@ export async function replaceFigureRows<T extends keyof FigureRows>(db: Kysely<D
   }
   // The table is chosen at run time, which Kysely's types cannot follow; the rows are typed by the signature.
   const untyped = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const target: string = table;
+  const column: string = period;
+  const periodOf = (r: Record<string, unknown>) => r[period] as string | number;
   for (const [county, countyRows] of byCounty) {
+    // In period order (a stable sort, so of two rows with one key the later is still the one kept), a part holds one or
+    // two periods: each is deleted as "this period, these projects", which both databases answer by seeking the key
+    // (county, project, period) once a project. A part's pairs as a VALUES list were matched by scanning the county's
+    // rows on PostgreSQL: 50 000 projects' months took more than ten minutes to write, where SQLite took seconds.
+    countyRows.sort((a, b) => (periodOf(a) < periodOf(b) ? -1 : periodOf(a) > periodOf(b) ? 1 : 0));
     for (let i = 0; i < countyRows.length; i += 1000) {
       const part = countyRows.slice(i, i + 1000);
-      // A row value against a VALUES list: the one form of "these (project, period) pairs" SQLite and PostgreSQL share.
-      // PostgreSQL reads a VALUES list's parameters as text unless told: a year is cast to the integer it is compared to.
-      const keys = sql.join(part.map((r) => (period === 'year' ? sql`(${r.project_id}, cast(${r.year} as integer))` : sql`(${r.project_id}, ${r.month})`)));
-      const target: string = table;
-      await untyped.deleteFrom(target).where('county_code', '=', county).where(sql<boolean>`(project_id, ${sql.ref(period)}) in (values ${keys})`).execute();
+      const projectsByPeriod = new Map<string | number, string[]>();
+      for (const r of part) {
+        const value = periodOf(r);
+        const ids = projectsByPeriod.get(value);
+        if (ids) ids.push(r.project_id as string);
+        else projectsByPeriod.set(value, [r.project_id as string]);
+      }
+      for (const [value, ids] of projectsByPeriod) {
+        await untyped.deleteFrom(target).where('county_code', '=', county).where(column, '=', value).where('project_id', 'in', ids).execute();
+      }
       await untyped.insertInto(target).values(part).execute();
     }
   }
