@@ -61,10 +61,13 @@ describe(`the monthly round (${testDialect()})`, () => {
     const saved = await saveReport(h.db, h1.id, { completedMonth: 7_000_000, progress: '主管网铺设完成60%', problems: ['施工用电未接通'] }, f.actors.reporter, JUNE_3);
     expect(saved.figures).toEqual({ month: 7_000_000, ytd: 18_000_000, sinceStart: 18_000_000 });
     expect(saved.problems.map((p) => [p.description, p.unitId])).toEqual([['施工用电未接通', f.units.guhan]]);
-    await submitReport(h.db, h1.id, {}, f.actors.reporter, JUNE_3);
+    // A save or a submit answers with the page as written, not read back: it must be the page a read returns.
+    expect(saved).toEqual(await getReport(h.db, h1.id, f.actors.reporter));
+    expect(await submitReport(h.db, h1.id, {}, f.actors.reporter, JUNE_3)).toEqual(await getReport(h.db, h1.id, f.actors.reporter));
     // A unit that only knows the year-to-date figure enters that: 1-5月 5 000 000 → May = 5 000 000 − 2 000 000.
     const s1Saved = await submitReport(h.db, s1.id, { enteredAs: 'ytd', ytd: 5_000_000, progress: '主体封顶' }, f.actors.reporter, JUNE_3);
     expect(s1Saved.completedMonth).toBe(3_000_000);
+    expect(s1Saved).toEqual(await getReport(h.db, s1.id, f.actors.reporter));
 
     // Submitted: no more edits by the reporter.
     expect((await refused(saveReport(h.db, h1.id, { completedMonth: 1 }, f.actors.reporter, JUNE_3))).message).toMatch(/已提交，等待审核/);

@@ -21,7 +21,7 @@ import {
 } from '../../db/repositories/round.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
 import { reportProblems, syncReportProblems, type ReportProblem } from '../supervision/report-problems.ts';
-import { loadReportToFill, loadReportView, loadRound } from './round-access.ts';
+import { loadReportToFill, loadReportView, loadRound, mayFill } from './round-access.ts';
 
 /** A report as its form and the review list show it: stored fields, the three figures, and the checks. */
 export interface ReportDetail extends ReportView {
@@ -72,15 +72,14 @@ export async function listRoundReports(db: Db, roundId: string, actor: Actor, q:
 }
 
 export async function getReport(db: Db, id: string, actor: Actor): Promise<ReportPage> {
-  const view = await loadReportView(db, id, actor);
+  return reportPage(db, await loadReportView(db, id, actor), actor);
+}
+
+/** The page of a report the actor may read, as `view` has it: what a read returns, and a save or submit once written. */
+async function reportPage(db: Db, view: ReportView, actor: Actor): Promise<ReportPage> {
   // Three reads that need only the report: at once (on PostgreSQL, one round trip's wait instead of two).
-  const [[detail], attachments, problems] = await Promise.all([describeAll(db, [view]), listAttachments(db, id), reportProblems(db, id)]);
-  let canFill = canSave(view.status, view.roundStatus) === null;
-  try {
-    if (canFill) await loadReportToFill(db, id, actor);
-  } catch {
-    canFill = false;
-  }
+  const [[detail], attachments, problems] = await Promise.all([describeAll(db, [view]), listAttachments(db, view.id), reportProblems(db, view.id)]);
+  const canFill = canSave(view.status, view.roundStatus) === null && mayFill(actor, view);
   return { ...detail!, attachments, problems, canFill, canReview: canRunRound(actor, view.regionCode) };
 }
 
@@ -98,13 +97,13 @@ async function monthAmount(db: Db, view: ReportView, enteredAs: EnteredAs, compl
  */
 export async function saveReport(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<ReportPage> {
   const patch = parseInput(ReportInputSchema, input);
-  await inTransaction(db, async (trx) => {
+  const saved = await inTransaction(db, async (trx) => {
     const view = await loadReportToFill(trx, id, actor);
     const refusal = canSave(view.status, view.roundStatus);
     if (refusal) throw new AppError('conflict', refusal);
-    await writeReport(trx, view, await fillForm(trx, view, patch, actor, now), patch);
+    return writeReport(trx, view, await fillForm(trx, view, patch, actor, now), patch);
   });
-  return getReport(db, id, actor);
+  return reportPage(db, saved, actor);
 }
 
 type FormPatch = ReturnType<typeof ReportInputSchema.parse>;
@@ -137,12 +136,16 @@ async function fillForm(db: Db, view: ReportView, patch: FormPatch, actor: Actor
   return next;
 }
 
-/** Writes a report's new state over `view` in one update, and the problems the form raised. */
-async function writeReport(db: Db, view: ReportView, next: Report, patch: FormPatch): Promise<void> {
+/**
+ * Writes a report's new state over `view` in one update, and the problems the form raised. Returns the view as
+ * written (only the report's own fields change), so the page answered is not read back a second time.
+ */
+async function writeReport(db: Db, view: ReportView, next: Report, patch: FormPatch): Promise<ReportView> {
   if (!(await updateReportRow(db, next, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
   if (patch.problems !== undefined) {
     await syncReportProblems(db, { id: view.id, regionCode: view.regionCode, projectId: view.projectId, unitId: view.unitId }, patch.problems, next.updatedAt, next.updatedBy);
   }
+  return { ...view, ...next };
 }
 
 /**
@@ -151,21 +154,21 @@ async function writeReport(db: Db, view: ReportView, next: Report, patch: FormPa
  */
 export async function submitReport(db: Db, id: string, input: unknown, actor: Actor, now: Date = new Date()): Promise<ReportPage> {
   const patch = parseInput(ReportInputSchema, input ?? {});
-  await inTransaction(db, async (trx) => {
+  const submitted = await inTransaction(db, async (trx) => {
     const view = await loadReportToFill(trx, id, actor);
     const refusal = canSubmit(view.status, view.roundStatus, now, view.graceUntil, canRunRound(actor, view.regionCode) ? 'dispatcher' : 'reporter');
     if (refusal) throw new AppError('conflict', refusal);
     // The form sent with the submit and the new status go in one update: the report moves one version on.
     const filled = await fillForm(trx, view, patch, actor, now);
     if (filled.completedMonth === null) throw invalidInput([{ field: 'completedMonth', message: '当月完成投资：提交前请填写（没有投资请填0）' }]);
-    const submitted: Report = {
+    const next: Report = {
       ...filled,
       status: 'submitted',
       firstSubmittedAt: filled.firstSubmittedAt ?? now.toISOString(),
       submittedAt: now.toISOString(),
       submittedBy: writerId(actor),
     };
-    await writeReport(trx, view, submitted, patch);
+    return writeReport(trx, view, next, patch);
   });
-  return getReport(db, id, actor);
+  return reportPage(db, submitted, actor);
 }

@@ -27,10 +27,15 @@ export async function loadReportView(db: Db, id: string, actor: Actor): Promise<
   return view;
 }
 
-/** A report the actor may fill in: its unit's reporter, or a dispatcher of its county filling in for the unit. */
+/** Whether the actor may fill in this report: its unit's reporter, or a dispatcher of its county filling in for the unit. */
+export function mayFill(actor: Actor, view: ReportView): boolean {
+  return canEditProject(actor, { regionCode: view.regionCode, unitId: view.unitId });
+}
+
+/** A report the actor may fill in (`mayFill`). */
 export async function loadReportToFill(db: Db, id: string, actor: Actor): Promise<ReportView> {
   const view = await loadReportView(db, id, actor);
-  if (!canEditProject(actor, { regionCode: view.regionCode, unitId: view.unitId })) throw forbidden('无权填报该项目的月报');
+  if (!mayFill(actor, view)) throw forbidden('无权填报该项目的月报');
   return view;
 }
 
