@@ -45,7 +45,9 @@ function ticksMs(statFile: string): number {
 /** Starts `tiaodu serve --db TARGET` and resolves once it says it listens; `env` adds to the process's environment. */
 export async function startServeProcess(target: string, env: Record<string, string> = {}): Promise<ServeProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tiaodu.js'), 'serve', '--db', target, '--port', String(port), '--host', '127.0.0.1'], {
+  // Node's own flags for the server alone, such as `--cpu-prof --cpu-prof-dir=DIR` to profile it (NODE_OPTIONS refuses those).
+  const nodeFlags = (process.env.TIAODU_BENCH_SERVE_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, path.join(REPO_ROOT, 'bin/tiaodu.js'), 'serve', '--db', target, '--port', String(port), '--host', '127.0.0.1'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
