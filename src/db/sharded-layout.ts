@@ -35,7 +35,7 @@ export async function prepareShard(db: Kysely<Database>): Promise<void> {
       select conname as name from pg_constraint where conrelid = ${table}::regclass and contype = 'f'`.execute(db);
     for (const { name } of fks.rows) await sql`alter table ${sql.table(table)} drop constraint ${sql.id(name)}`.execute(db);
   }
-  // The coordinator asks a shard for a region's months in a window, summed by project (completedByProjectBetween): by
+  // The coordinator asks a shard for a region's months in a window, summed by project (withCompletedBetween): by
   // month before project they are one range of this index, where the key reads every month of the region's projects.
   await sql`create index if not exists project_month_county_month_idx on project_month (county_code, month, project_id, completed)`.execute(db);
   // postgres_fdw reads through a cursor, which PostgreSQL plans to return its first tenth of rows soonest (a sorted

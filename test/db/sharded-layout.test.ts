@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { figureLayout } from '../../src/db/figure-layout.ts';
-import { completedBetween } from '../../src/db/repositories/completion.repository.ts';
+import { completedBetween, withCompletedSinceStart } from '../../src/db/repositories/completion.repository.ts';
 import { poolProjects } from '../../src/db/repositories/pool.repository.ts';
 import { listUnits } from '../../src/db/repositories/region.repository.ts';
 import { replaceFigureRows } from '../../src/db/repositories/figure-rows.ts';
@@ -139,6 +139,16 @@ async function onShards(): Promise<void> {
   const poolRemote = poolPlan.rows.map((r) => r['QUERY PLAN']).filter((line) => line.includes('Remote SQL') && line.includes('project_month'));
   expect(poolRemote).toHaveLength(1);
   expect(poolRemote[0]).toMatch(/SELECT county_code, project_id, sum\(completed\) FROM public\.project_month WHERE .*county_code = .*GROUP BY/);
+  // So do a ledger's sums (the year to date and 开工累计, both from one sum on each shard), and the figures they give
+  // are the months written: 襄垣项目 1 000 000 in January and 2 000 000 in February.
+  const [ledger, completed] = withCompletedSinceStart(h.db, h.db.selectFrom('project as p').where('p.region_code', '=', COUNTY), COUNTY, '2021-02', '2021-02');
+  const sums = ledger.select([sql<string>`sum(${completed.ytd})`.as('ytd'), sql<string>`sum(${completed.through})`.as('through')]);
+  const ledgerPlan = await h.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (verbose, costs off) ${sums.compile().sql}`, [...sums.compile().parameters]));
+  const ledgerRemote = ledgerPlan.rows.map((r) => r['QUERY PLAN']).filter((line) => line.includes('Remote SQL') && line.includes('project_month'));
+  expect(ledgerRemote).toHaveLength(1);
+  expect(ledgerRemote[0]).toMatch(/SELECT county_code, project_id, sum\(+CASE WHEN .*, sum\(completed\) FROM public\.project_month WHERE .*county_code = .*GROUP BY/);
+  const got = await sums.executeTakeFirstOrThrow();
+  expect([Number(got.ytd), Number(got.through)]).toEqual([2_000_000, 3_000_000]);
 }
 
 async function onOneDatabase(): Promise<void> {

@@ -6,7 +6,7 @@ import type { BehindGroup } from '../../domain/alerts/alert-rules.ts';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import type { Phase, Stage, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
-import { completedBetween, joinPerProject, lastInvested, lastInvestedByProject } from './completion.repository.ts';
+import { completionOfProjects, joinPerProject, lastInvested, lastInvestedByProject } from './completion.repository.ts';
 import { figureLayout } from '../figure-layout.ts';
 import { inProjectCounty } from './county-key.ts';
 import { poolProjects, type PoolQuery } from './pool.repository.ts';
@@ -260,10 +260,11 @@ export async function projectStandings(db: Db, ids: readonly string[], year: num
       .selectFrom('project as p')
       .leftJoin('unit as u', 'u.id', 'p.unit_id')
       .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on('y.year', '=', year))
-      .select([...PROJECT_COLUMNS, 'y.annual_plan', completedBetween(`${year}-01`, toMonth).as('ytd')])
+      .select([...PROJECT_COLUMNS, 'p.county_code', 'y.annual_plan'])
       .where('p.id', 'in', chunk)
       .execute();
-    out.push(...rows.map((r) => ({ ...toRow(r), annualPlan: r.annual_plan === null ? null : toYuan(r.annual_plan), ytd: toYuan(r.ytd) })));
+    const completed = await completionOfProjects(db, rows.map((r) => ({ id: r.id, countyCode: r.county_code })), `${year}-01`, toMonth);
+    out.push(...rows.map((r) => ({ ...toRow(r), annualPlan: r.annual_plan === null ? null : toYuan(r.annual_plan), ytd: toYuan(completed.get(r.id)?.ytd ?? 0) })));
   }
   return out;
 }

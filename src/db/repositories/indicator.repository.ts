@@ -9,7 +9,7 @@ import { toYuan, toYuanOrNull } from '../../domain/money.ts';
 import type { PoolBounds } from '../../domain/pool/pool-membership.ts';
 import type { ConstructionType, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
-import { completedBetween } from './completion.repository.ts';
+import { withCompletedBetween } from './completion.repository.ts';
 import { inRegion } from './county-key.ts';
 import { whereInPool, yearsWithProjects } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
@@ -506,13 +506,14 @@ export interface PoolDrawProject {
  */
 export async function poolDrawProjects(db: Db, q: PoolDrawQuery): Promise<PoolDrawProject[]> {
   const [lo, hi] = countyRange(q.countyCode);
-  const rows = await whereInPool(yearsWithProjects(db), q.year)
+  const [withYtd, ytd] = withCompletedBetween(db, whereInPool(yearsWithProjects(db), q.year), q.countyCode, q.fromMonth, q.toMonth);
+  const rows = await withYtd
     .select([
       'p.id as id',
       'p.industry_code as industry_code',
       'p.construction_type as construction_type',
       'p.stats_entry as stats_entry',
-      completedBetween(q.fromMonth, q.toMonth).as('ytd'),
+      ytd.as('ytd'),
     ])
     .where(inRegion('y', q.countyCode))
     .where('p.region_code', '>=', lo)

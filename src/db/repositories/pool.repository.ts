@@ -5,7 +5,7 @@ import type { PhaseFigures, PoolProjectFigures } from '../../domain/pool/pool-an
 import { POOL_PHASES, WITHDRAWN_STAGES, type PoolBounds, type PoolPhase } from '../../domain/pool/pool-membership.ts';
 import type { Database } from '../schema.ts';
 import { figureLayout } from '../figure-layout.ts';
-import { completedBetween, completedByProjectBetween, joinPerProject } from './completion.repository.ts';
+import { withCompletedBetween } from './completion.repository.ts';
 import { inProjectCounty, inRegion } from './county-key.ts';
 import { countyRange } from './scope.ts';
 
@@ -61,13 +61,13 @@ export function poolProjects(db: Kysely<Database>, q: PoolQuery) {
   // they were independent, expects under one row, and rescans a shard's sums once per project: at national size a
   // county's analysis took minutes. On one server the county in the join is what lets the county-led keys serve.
   const years = grouped ? db.selectFrom('project_year as y').innerJoin('project as p', 'p.id', 'y.project_id') : yearsWithProjects(db);
-  return whereInPool(years, q.year)
-    .$if(grouped, (qb) => joinPerProject(qb, completedByProjectBetween(db, q.regionCode, q.fromMonth, q.toMonth), 'ms'))
+  const [withYtd, ytd] = withCompletedBetween(db, whereInPool(years, q.year), q.regionCode, q.fromMonth, q.toMonth);
+  return withYtd
     .select([
       'y.phase as phase',
       'p.total_investment as total',
       'y.annual_plan as plan',
-      (grouped ? sql<number>`coalesce(ms.completed, 0)` : completedBetween(q.fromMonth, q.toMonth)).as('ytd'),
+      ytd.as('ytd'),
       sql<number>`case when p.started_on is not null and p.started_on <= ${q.endDay} then 1 else 0 end`.as('started'),
       sql<number>`case when y.resumed_on is not null and y.resumed_on <= ${q.endDay} then 1 else 0 end`.as('resumed'),
     ])

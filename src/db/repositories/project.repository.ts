@@ -6,7 +6,7 @@ import { firstMonthOfYear } from '../../domain/months.ts';
 import { countyCodeOf } from '../../domain/region.ts';
 import type { MonthlyCompletion, Phase, Project, ProjectYear, Stage } from '../../domain/project/project.ts';
 import type { Database, ProjectMonthTable, ProjectTable, ProjectYearTable } from '../schema.ts';
-import { completedBetween, completedThrough } from './completion.repository.ts';
+import { completionOfProjects, withCompletedBetween, withCompletedSinceStart } from './completion.repository.ts';
 import { countyOfProject, inProjectCounty } from './county-key.ts';
 import { replaceFigureRows } from './figure-rows.ts';
 import { whereInPool } from './pool.repository.ts';
@@ -315,7 +315,9 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
   const base = ledgerProjects(db, q);
   const countRow = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const sortColumn = PROJECT_SORT_COLUMNS[q.sort];
-  const rows = await withYearFigures(base, fromMonth, q.toMonth)
+  const [withYtd, ytd] = withCompletedBetween(db, withYearFigures(base), q.regionCode, fromMonth, q.toMonth);
+  const rows = await withYtd
+    .select(ytd.as('completed_ytd'))
     .orderBy(sql.ref(sortColumn), q.order)
     .orderBy('p.id')
     .limit(q.limit)
@@ -324,16 +326,9 @@ export async function listProjects(db: Db, q: ProjectListQuery): Promise<{ rows:
   return { total: Number(countRow.n), rows: await withLeaders(db, rows.map(toListRow)) };
 }
 
-/** The project with the year's phase, plan, resumption and year-to-date completion: what a ledger row shows. */
-function withYearFigures(base: ReturnType<typeof ledgerProjects>, fromMonth: string, toMonth: string) {
-  return base
-    .selectAll('p')
-    .select([
-      'y.phase as year_phase',
-      'y.annual_plan as annual_plan',
-      'y.resumed_on as year_resumed_on',
-      completedBetween(fromMonth, toMonth).as('completed_ytd'),
-    ]);
+/** The project with the year's phase, plan and resumption: what a ledger row shows besides the year-to-date figure. */
+function withYearFigures(base: ReturnType<typeof ledgerProjects>) {
+  return base.selectAll('p').select(['y.phase as year_phase', 'y.annual_plan as annual_plan', 'y.resumed_on as year_resumed_on']);
 }
 
 function toListRow(r: Selectable<ProjectTable> & { year_phase: Phase | null; annual_plan: number | null; year_resumed_on: string | null; completed_ytd: number }): ProjectListRow {
@@ -370,14 +365,15 @@ export interface LedgerSectionSums {
  * is read. The sums are the database's over the same filters as the rows.
  */
 export async function ledgerSectionSums(db: Db, q: LedgerFilter): Promise<LedgerSectionSums[]> {
-  const rows = await ledgerProjects(db, q)
+  const [withFigures, completed] = withCompletedSinceStart(db, ledgerProjects(db, q), q.regionCode, firstMonthOfYear(q.year), q.toMonth);
+  const rows = await withFigures
     .select([
       'y.phase as phase',
       sql<number | string>`count(*)`.as('n'),
       sql<number | string>`coalesce(sum(p.total_investment), 0)`.as('total'),
       sql<number | string>`coalesce(sum(y.annual_plan), 0)`.as('plan'),
-      sql<number | string>`coalesce(sum(${completedBetween(firstMonthOfYear(q.year), q.toMonth)}), 0)`.as('ytd'),
-      sql<number | string>`coalesce(sum(p.completed_before + ${completedThrough(q.toMonth)}), 0)`.as('since'),
+      sql<number | string>`coalesce(sum(${completed.ytd}), 0)`.as('ytd'),
+      sql<number | string>`coalesce(sum(p.completed_before + ${completed.through}), 0)`.as('since'),
     ])
     .groupBy('y.phase')
     .execute();
@@ -412,11 +408,13 @@ export async function ledgerRowsById(db: Db, ids: readonly string[], year: numbe
     .selectFrom('project as p')
     .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on('y.year', '=', year))
     .where('p.id', 'in', ids);
-  const rows = await withYearFigures(base, firstMonthOfYear(year), toMonth).select(completedThrough(toMonth).as('completed_through')).execute();
+  const rows = await withYearFigures(base).execute();
+  const completed = await completionOfProjects(db, rows.map((r) => ({ id: r.id, countyCode: r.county_code })), firstMonthOfYear(year), toMonth);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = ids.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [{ ...toListRow(r), completedThrough: toYuan(r.completed_through) }] : [];
+    const figures = completed.get(id) ?? { ytd: 0, through: 0 };
+    return r ? [{ ...toListRow({ ...r, completed_ytd: figures.ytd }), completedThrough: toYuan(figures.through) }] : [];
   });
   return withLeaders(db, ordered);
 }

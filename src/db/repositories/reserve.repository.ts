@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { LIBRARY_STATUSES } from '../../domain/pool/reserve.ts';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import type { Database } from '../schema.ts';
-import { completedThrough } from './completion.repository.ts';
+import { withCompletedThrough } from './completion.repository.ts';
 import { inProjectCounty } from './county-key.ts';
 import { countyRange } from './scope.ts';
 
@@ -36,13 +36,15 @@ export interface LibraryGroupRow {
  */
 export async function libraryByCategory(db: Db, q: LibraryQuery): Promise<LibraryGroupRow[]> {
   const [lo, hi] = countyRange(q.regionCode);
-  const inner = db
+  const projects = db
     .selectFrom('project as p')
     .leftJoin('stats_entry as s', 's.project_id', 'p.id')
-    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on('y.year', '=', q.year))
+    .leftJoin('project_year as y', (j) => j.onRef('y.project_id', '=', 'p.id').on(inProjectCounty('y')).on('y.year', '=', q.year));
+  const [withCompleted, completed] = withCompletedThrough(db, projects, q.regionCode, q.toMonth);
+  const inner = withCompleted
     .select([
       'p.category',
-      sql<number>`p.total_investment - p.completed_before - ${completedThrough(q.toMonth)}`.as('left_over'),
+      sql<number>`p.total_investment - p.completed_before - ${completed}`.as('left_over'),
       sql<number>`case when y.phase in ('continuing', 'newStart') and p.stage = 'underway' then 1 else 0 end`.as('effective'),
     ])
     .where('p.region_code', '>=', lo)
