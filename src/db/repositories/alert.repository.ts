@@ -6,8 +6,7 @@ import type { BehindGroup } from '../../domain/alerts/alert-rules.ts';
 import { toYuan, type Yuan } from '../../domain/money.ts';
 import type { Phase, Stage, StatsEntryStatus } from '../../domain/project/project.ts';
 import type { Database } from '../schema.ts';
-import { completionOfProjects, joinPerProject, lastInvested, lastInvestedByProject } from './completion.repository.ts';
-import { figureLayout } from '../figure-layout.ts';
+import { completionOfProjects, withLastInvested } from './completion.repository.ts';
 import { inProjectCounty } from './county-key.ts';
 import { poolProjects, type PoolQuery } from './pool.repository.ts';
 import { countyRange } from './scope.ts';
@@ -209,12 +208,9 @@ export interface QuietRow extends AlertProjectRow {
  * start, the month before this year's resumption) is on or before it.
  */
 export async function quietProjects(db: Db, s: AlertScope, pool: PoolQuery, quietSince: string, monthAfter: string): Promise<QuietRow[]> {
-  // As the year-to-date figure (poolProjects): a subquery per project on one server, one grouped join over shards.
-  const grouped = figureLayout(db) === 'sharded';
-  const last = grouped ? sql<string | null>`li.last_invested` : lastInvested(pool.toMonth);
+  const [withLast, last] = withLastInvested(db, poolProjects(db, pool), pool.regionCode, pool.toMonth);
   const inner = scoped(
-    poolProjects(db, pool)
-      .$if(grouped, (qb) => joinPerProject(qb, lastInvestedByProject(db, pool.regionCode, pool.toMonth), 'li'))
+    withLast
       .leftJoin('unit as u', 'u.id', 'p.unit_id')
       .select([...PROJECT_COLUMNS, 'y.resumed_on', last.as('last_invested')])
       .where('p.stage', '=', 'underway')

@@ -102,7 +102,7 @@ export async function completionOfProjects(
  * The last month with investment, up to and including `toMonth`, of each project of a region that has one
  * (`county_code`, `project_id`, `last_invested`): the grouped form, for the sharded layout, of `lastInvested`.
  */
-export function lastInvestedByProject(db: Db, regionCode: string, toMonth: string) {
+function lastInvestedByProject(db: Db, regionCode: string, toMonth: string) {
   return db
     .selectFrom('project_month as m')
     .select(['m.county_code', 'm.project_id', sql<string>`max(m.month)`.as('last_invested')])
@@ -117,11 +117,18 @@ export function lastInvested(toMonth: string) {
   return sql<string | null>`(select max(m.month) from project_month m where ${inProjectCounty('m')} and m.project_id = p.id and m.completed > 0 and m.month <= ${toMonth})`;
 }
 
+/** As `withCompletedBetween`, for each project's last month with investment up to `toMonth` (`lastInvested`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function withLastInvested<QB extends SelectQueryBuilder<any, any, any>>(db: Db, qb: QB, regionCode: string, toMonth: string): [QB, RawBuilder<string | null>] {
+  if (figureLayout(db) !== 'sharded') return [qb, lastInvested(toMonth)];
+  return [joinPerProject(qb, lastInvestedByProject(db, regionCode, toMonth), 'li'), sql<string | null>`li.last_invested`];
+}
+
 /**
- * Left-joins a per-project subquery keyed by (`county_code`, `project_id`), such as `completedByProjectBetween`, to the
+ * Left-joins a per-project subquery keyed by (`county_code`, `project_id`), such as `completionByProject`, to the
  * projects `p` as `alias`. Its columns are read through raw SQL (`pc.ytd`), so the builder's row type is kept.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function joinPerProject<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, perProject: { as(alias: string): any }, alias: string): QB {
+function joinPerProject<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, perProject: { as(alias: string): any }, alias: string): QB {
   return qb.leftJoin(perProject.as(alias), (j) => j.onRef(`${alias}.county_code`, '=', 'p.county_code').onRef(`${alias}.project_id`, '=', 'p.id')) as QB;
 }
