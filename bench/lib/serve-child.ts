@@ -11,11 +11,16 @@ export interface ServeProcess {
   /** http://127.0.0.1:<port> */
   base: string;
   pid: number;
-  /** CPU time of the server's main thread (its event loop) so far, in ms: Linux counts it in ticks of 10 ms. */
+  /** The processes answering requests: 1 on SQLite, one per core on PostgreSQL. */
+  processes(): number;
+  /**
+   * CPU time of the main threads (event loops) of the processes answering requests so far, summed, in ms: Linux counts
+   * it in ticks of 10 ms.
+   */
   mainThreadCpuMs(): number;
-  /** CPU time of the whole process, every thread (SQLite checkpoints, the worker pool) included, in ms. */
+  /** CPU time of the server's processes, every thread (SQLite checkpoints, the worker pool) included, in ms. */
   processCpuMs(): number;
-  /** Resident set now, in MiB. */
+  /** Resident set now, of all its processes, in MiB. */
   rssMiB(): number;
   /** What the server has printed since it started (its last 64 KiB): the calendar's openings, its failures. */
   output(): string;
@@ -76,13 +81,23 @@ export async function startServeProcess(target: string, env: Record<string, stri
     });
   });
   const pid = child.pid!;
+  // On PostgreSQL `serve` answers in a process per core, started by this one (src/cli/serve-processes.ts); on SQLite
+  // this process answers itself.
+  const children = () => fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  const answering = () => {
+    const kids = children();
+    return kids.length > 0 ? kids : [pid];
+  };
+  const rss = (p: number) => Number(fs.readFileSync(`/proc/${p}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? Number.NaN) / 1024;
+  const sum = (pids: number[], f: (p: number) => number) => pids.reduce((total, p) => total + f(p), 0);
   return {
     base: `http://127.0.0.1:${port}`,
     pid,
-    mainThreadCpuMs: () => ticksMs(`/proc/${pid}/task/${pid}/stat`),
-    processCpuMs: () => ticksMs(`/proc/${pid}/stat`),
+    processes: () => answering().length,
+    mainThreadCpuMs: () => sum(answering(), (p) => ticksMs(`/proc/${p}/task/${p}/stat`)),
+    processCpuMs: () => sum([pid, ...children()], (p) => ticksMs(`/proc/${p}/stat`)),
     output: () => output,
-    rssMiB: () => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? Number.NaN) / 1024,
+    rssMiB: () => sum([pid, ...children()], rss),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -100,8 +100,9 @@ export const serverMemorySection: BenchSection = {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     let output = '';
-    // node itself runs bin/tiaodu.js (the built command, in-process), so the child's pid is the server's.
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tiaodu.js'), 'serve', '--db', ctx.target, '--port', String(port), '--host', '127.0.0.1'], {
+    // node itself runs bin/tiaodu.js (the built command, in-process), so the child's pid is the server's; one process
+    // answering (on PostgreSQL `serve` would start one per core, each about this size).
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tiaodu.js'), 'serve', '--db', ctx.target, '--port', String(port), '--host', '127.0.0.1', '--workers', '1'], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

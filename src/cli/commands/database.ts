@@ -12,6 +12,8 @@ export interface DatabaseUse {
   readers?: boolean;
   /** A command that streams through its data once (an export): SQLite gets a small cache and no memory map. */
   singlePass?: boolean;
+  /** False for a process that serves a schema another brought up to date (serve's worker processes). */
+  migrate?: boolean;
 }
 
 /** Opens the database a command names; a missing SQLite file is wrong usage unless the command creates one. */
@@ -20,7 +22,7 @@ export async function openCommandDatabase(dbOption: string | undefined, use: Dat
   if (!use.create && !isPostgresUrl(target) && target !== ':memory:' && !fs.existsSync(target)) {
     throw new AppError('invalid_usage', `没有这个数据库：${target}（检查 --db 或 DATABASE_URL；新建数据库用 tiaodu init 或 tiaodu demo）`);
   }
-  return openDatabase(target, { readers: use.readers, singlePass: use.singlePass });
+  return openDatabase(target, { readers: use.readers, singlePass: use.singlePass, migrate: use.migrate });
 }
 
 export async function withDatabase<T>(dbOption: string | undefined, work: (handle: DatabaseHandle) => Promise<T>, use: DatabaseUse = {}): Promise<T> {
