@@ -57,6 +57,12 @@ export function runPrimary(o: PrimaryOptions): void {
     });
     worker.once('exit', (code, signal) => {
       if (stopping) return;
+      // A process ends cleanly only when told to stop: Ctrl-C in a terminal reaches every process of the group, and
+      // may reach this one after a process has already gone. The server stops with it rather than start another.
+      if (code === 0 && !signal) {
+        void stop(0);
+        return;
+      }
       const how = signal ? `信号 ${signal}` : `退出码 ${code}`;
       if (!listened.has(worker)) {
         o.say(`处理请求的进程 ${worker.process.pid} 启动失败（${how}），服务停止`);

@@ -44,9 +44,10 @@ interface Served {
   said: (text: string) => Promise<void>;
 }
 
-async function startServe(...args: string[]): Promise<Served> {
+/** `group`: the server in a process group of its own, as a terminal runs it, so that a Ctrl-C can reach all of it. */
+async function startServe(args: string[], group = false): Promise<Served> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', String(port), ...args], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', String(port), ...args], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: group });
   let output = '';
   let waiting: (() => void)[] = [];
   const keep = (d: Buffer) => {
@@ -93,7 +94,7 @@ describe('tiaodu serve --workers', () => {
       const refused = await tiaodu('serve', '--db', db, '--port', String(await freePort()), '--workers', '2');
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('SQLite 数据库只能由一个进程提供服务（--workers 2）');
-      const served = await startServe();
+      const served = await startServe([]);
       try {
         expect(served.output()).not.toContain('个进程处理请求');
         expect(childrenOf(served.child.pid!)).toEqual([]);
@@ -104,7 +105,7 @@ describe('tiaodu serve --workers', () => {
       }
       return;
     }
-    const served = await startServe('--workers', '3');
+    const served = await startServe(['--workers', '3']);
     const primary = served.child.pid!;
     try {
       expect(served.output()).toContain('3 个进程处理请求');
@@ -126,6 +127,30 @@ describe('tiaodu serve --workers', () => {
       expect(all.filter(alive)).toEqual([]);
     } finally {
       if (served.child.exitCode === null) served.child.kill('SIGKILL');
+    }
+
+    // Ctrl-C in a terminal (or systemd stopping the service) signals every process; one may end before the primary hears
+    // of it. A process that ends cleanly stops the server instead of being started again.
+    const signalled = await startServe(['--workers', '2']);
+    try {
+      const processes = childrenOf(signalled.child.pid!);
+      process.kill(processes[0]!, 'SIGINT');
+      expect(await exited(signalled.child)).toBe(0);
+      expect(processes.filter(alive)).toEqual([]);
+      expect(signalled.output()).not.toContain('已重新启动');
+    } finally {
+      if (signalled.child.exitCode === null) signalled.child.kill('SIGKILL');
+    }
+    const inTerminal = await startServe(['--workers', '2'], true);
+    try {
+      const processes = childrenOf(inTerminal.child.pid!);
+      expect(processes).toHaveLength(2);
+      process.kill(-inTerminal.child.pid!, 'SIGINT');
+      expect(await exited(inTerminal.child)).toBe(0);
+      expect(processes.filter(alive)).toEqual([]);
+      expect(inTerminal.output()).not.toContain('意外结束');
+    } finally {
+      if (inTerminal.child.exitCode === null) process.kill(-inTerminal.child.pid!, 'SIGKILL');
     }
   });
 });
