@@ -38,6 +38,10 @@ export async function prepareShard(db: Kysely<Database>): Promise<void> {
   // The coordinator asks a shard for a region's months in a window, summed by project (withCompletedBetween): by
   // month before project they are one range of this index, where the key reads every month of the region's projects.
   await sql`create index if not exists project_month_county_month_idx on project_month (county_code, month, project_id, completed)`.execute(db);
+  // The nation's sums ask for every county: through the index above that is the whole table, and a shard read all of
+  // its months (17 million rows at national size) to sum one year's. Month first, the year is one range of a fifth of
+  // them: a shard's sums went from 3.3 s to 2.0 s, the nation by province from 6.5 s to 4.8 s by hand.
+  await sql`create index if not exists project_month_month_county_idx on project_month (month, county_code, project_id, completed)`.execute(db);
   // postgres_fdw reads through a cursor, which PostgreSQL plans to return its first tenth of rows soonest (a sorted
   // index walk) unless told otherwise; the coordinator always reads them all. Measured at national size on a county's
   // sums: 26 ms through postgres_fdw before, 12 ms after.
