@@ -2,11 +2,11 @@
 // dies started again, all of them stopped together; on SQLite in one, and a second refused.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tiaodu } from '../support/cli.ts';
+import { freePort } from '../support/free-port.ts';
 import { testDatabaseTarget, testDialect } from '../support/test-db.ts';
 
 const BIN = path.resolve('bin/tiaodu.js');
@@ -24,17 +24,6 @@ afterAll(async () => {
   await drop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Served {
   child: ChildProcess;

@@ -1,12 +1,12 @@
 // What every browser test shares: the app started as a user would (`npm start` on a fresh database with the demo), Chromium, sign-in, screenshots and table readers.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { freePort } from '../support/free-port.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -28,17 +28,6 @@ export interface E2eApp {
   /** The database the app runs on (its SQLite file, unless a PostgreSQL one was given), so a test can use the command line beside it. */
   database: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForServer(server: ChildProcess, log: () => string, url: string, timeoutMs: number): Promise<void> {
