@@ -1,7 +1,8 @@
-// Every request body is limited while it streams, so no caller — signed in or not — makes the server hold more than a
-// route takes: a declared length over the limit is refused before a byte is read, and a body sent without one
-// (chunked) is counted as it arrives and refused at the first byte past the limit. The sizes live here and in the
-// rules they come from (LEDGER_MAX_BYTES, EVIDENCE_MAX_BYTES); the handler checks the file's own size again.
+// Every request body a route may read (a write's) is limited while it streams, so no caller — signed in or not — makes
+// the server hold more than a route takes: a declared length over the limit is refused before a byte is read, and a
+// body sent without one (chunked) is counted as it arrives and refused at the first byte past the limit. The sizes
+// live here and in the rules they come from (LEDGER_MAX_BYTES, EVIDENCE_MAX_BYTES); the handler checks the file's own
+// size again.
 
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
@@ -54,6 +55,9 @@ const uploadLimit = refuseLargeUpload(UPLOAD_MAX_BYTES, `文件过大，不能�
  * {@link refuseLargeUpload} may take less; any other body up to {@link JSON_BODY_MAX_BYTES}.
  */
 export const limitEveryBody = createMiddleware<AppEnv>(async (c, next) => {
+  // A read has no body a route would take, and none is read. Asking for it (as the limit does) makes @hono/node-server
+  // build the whole standard Request it otherwise never needs, on every page's every call.
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
   const multipart = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
   return (multipart ? uploadLimit : jsonLimit)(c, next);
 });
