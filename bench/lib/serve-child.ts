@@ -3,9 +3,8 @@
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { REPO_ROOT } from './databases.ts';
+import { freePort, REPO_ROOT } from './databases.ts';
 
 export interface ServeProcess {
   /** http://127.0.0.1:<port> */
@@ -28,17 +27,6 @@ export interface ServeProcess {
 }
 
 const START_TIMEOUT_MS = 120_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 // After the command name (which may hold spaces) come the fields from the 3rd on: utime and stime are the 14th and 15th.
 function ticksMs(statFile: string): number {
