@@ -2,6 +2,7 @@
 // dies started again, all of them stopped together; on SQLite in one, and a second refused.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,22 @@ async function signIn(base: string): Promise<number> {
 function exited(child: ChildProcess): Promise<number | null> {
   return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
+
+describe('tiaodu serve', () => {
+  it('refuses a port another program holds, saying so, with exit 1', async () => {
+    const port = await freePort();
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
+    try {
+      const refused = await tiaodu('serve', '--db', db, '--port', String(port));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`错误：端口 ${port}（127.0.0.1）已被其他程序占用。请换一个端口（--port），或先停止占用它的程序`);
+      expect(refused.stderr).not.toContain('    at ');
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  });
+});
 
 describe('tiaodu serve --workers', () => {
   it(testDialect() === 'postgres' ? 'answers in several processes on PostgreSQL, starts one that dies again, and stops them all' : 'answers in one process on SQLite and refuses a second', async () => {

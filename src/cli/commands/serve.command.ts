@@ -106,6 +106,12 @@ async function startupLines(handle: DatabaseHandle, opts: ServeOptions, port: nu
 function answerRequests(handle: DatabaseHandle, opts: ServeOptions, port: number, idleMinutes: number, onListening: () => void = () => {}): void {
   const app = createApp({ db: handle.db, webRoot: packageFile('dist', 'web'), sessionIdleMinutes: idleMinutes, trustProxy: opts.trustProxy === true });
   const server = serve({ fetch: app.fetch, port, hostname: opts.host }, onListening);
+  // Said as a person reads it, not as a stack trace: the usual cause is a second server, or another program, on the port.
+  server.once('error', (e: NodeJS.ErrnoException) => {
+    const why = e.code === 'EADDRINUSE' ? '已被其他程序占用' : e.code === 'EACCES' ? '无权使用（1024 以下的端口需要管理员权限）' : `无法监听（${e.message}）`;
+    say(`错误：端口 ${port}（${opts.host}）${why}。请换一个端口（--port），或先停止占用它的程序`);
+    void handle.close().finally(() => process.exit(1));
+  });
   const stop = () => {
     server.close();
     void handle.close().then(() => process.exit(0));
