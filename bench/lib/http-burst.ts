@@ -32,6 +32,12 @@ export interface BurstInput {
    * are answered, unrecorded (the county's call measured while province calls keep the server busy).
    */
   background?: { request: BurstRequest; lanes: number };
+  /**
+   * Requests that must go one after another, as one person clicks through a list: each lane sends its own (indices
+   * into `requests`), in order, each once the one before is answered. Without it, each of `concurrency` lanes takes
+   * the next request not yet sent. With it, give `concurrency` as the number of lanes.
+   */
+  lanes?: number[][];
   /** Send back every answer's body (a sign-in's token), not only samples of the failures. */
   keepBodies?: boolean;
 }

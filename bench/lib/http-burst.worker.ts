@@ -41,7 +41,7 @@ async function burst(input: BurstInput): Promise<BurstOutput> {
   const samples: BurstOutput['samples'] = [];
   const bodies: string[] | undefined = input.keepBodies ? new Array<string>(input.requests.length) : undefined;
   const sampled = new Map<number, number>();
-  const lanes = Math.min(input.concurrency, input.requests.length);
+  const lanes = input.lanes ? input.lanes.length : Math.min(input.concurrency, input.requests.length);
   // Every lane's connection is opened before the clock starts: the burst measures requests, not connection set-up.
   if (input.warmup) {
     const warmup = input.warmup;
@@ -64,24 +64,29 @@ async function burst(input: BurstInput): Promise<BurstOutput> {
   parentPort!.postMessage({ started: true });
   let next = 0;
   const origin = performance.now();
-  const lane = async () => {
-    for (let i = next++; i < input.requests.length; i = next++) {
-      const r = input.requests[i]!;
-      const started = performance.now();
-      const answer = await send(agent, url, r);
-      const { status, body } = answer;
-      replayed[i] = answer.replayed ? 1 : 0;
-      startedAt[i] = started - origin;
-      latencies[i] = performance.now() - started;
-      statuses[i] = status;
-      if (bodies) bodies[i] = body;
-      if (status !== 200 && (sampled.get(status) ?? 0) < SAMPLES_PER_STATUS) {
-        sampled.set(status, (sampled.get(status) ?? 0) + 1);
-        samples.push({ index: i, path: r.path, status, body: body.slice(0, 500) });
-      }
+  const sendOne = async (i: number) => {
+    const r = input.requests[i]!;
+    const started = performance.now();
+    const answer = await send(agent, url, r);
+    const { status, body } = answer;
+    replayed[i] = answer.replayed ? 1 : 0;
+    startedAt[i] = started - origin;
+    latencies[i] = performance.now() - started;
+    statuses[i] = status;
+    if (bodies) bodies[i] = body;
+    if (status !== 200 && (sampled.get(status) ?? 0) < SAMPLES_PER_STATUS) {
+      sampled.set(status, (sampled.get(status) ?? 0) + 1);
+      samples.push({ index: i, path: r.path, status, body: body.slice(0, 500) });
     }
   };
-  await Promise.all(Array.from({ length: lanes }, lane));
+  const lane = input.lanes
+    ? async (k: number) => {
+        for (const i of input.lanes![k]!) await sendOne(i);
+      }
+    : async () => {
+        for (let i = next++; i < input.requests.length; i = next++) await sendOne(i);
+      };
+  await Promise.all(Array.from({ length: lanes }, (_, k) => lane(k)));
   const wallMs = performance.now() - origin;
   done = true;
   await Promise.all(loads);
