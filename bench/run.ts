@@ -15,6 +15,7 @@ import type { BenchSection, ResultRow, SectionContext } from './lib/section.ts';
 import { ledgerExportSection } from './sections/ledger-export.bench.ts';
 import { ledgerImportSection } from './sections/ledger-import.bench.ts';
 import { poolAnalysisSection } from './sections/pool-analysis.bench.ts';
+import { provinceRushSection } from './sections/province-rush.bench.ts';
 import { roundBurstSection } from './sections/round-burst.bench.ts';
 import { servedPathSection } from './sections/served-path.bench.ts';
 import { sizeCostSection } from './sections/size-cost.bench.ts';
@@ -26,7 +27,7 @@ import { summaryDocumentSection } from './sections/summary-document.bench.ts';
  * The benchmark sections, run in this order on every database and size. A new benchmark (a ledger import,
  * a burst of monthly reports) is one more BenchSection in bench/sections/, listed here.
  */
-const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, serverMemorySection, ledgerImportSection, ledgerExportSection, roundBurstSection, servedPathSection, summaryDocumentSection, sizeCostSection];
+const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, serverMemorySection, ledgerImportSection, ledgerExportSection, roundBurstSection, provinceRushSection, servedPathSection, summaryDocumentSection, sizeCostSection];
 
 const USAGE = `usage: npm run bench -- [options]
   --sizes county,city,province,national
