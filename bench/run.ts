@@ -31,7 +31,7 @@ const SECTIONS: readonly BenchSection[] = [startupSection, poolAnalysisSection, 
 
 const USAGE = `usage: npm run bench -- [options]
   --sizes county,city,province,national
-                                 sizes to generate (default county,province; --quick: county); national is 31
+                                 sizes to generate (default county,city,province; --quick: county); national is 31
                                  provinces, 2 800 counties, 1.1 million projects: run it with --sections pool,size-cost
   --db sqlite,postgres           databases (default both, or postgres-sharded when the sizes include national;
                                  PostgreSQL from TIAODU_BENCH_PG_URL or a throwaway cluster);
@@ -89,7 +89,7 @@ function options() {
     fast.runs = runs;
     slow.runs = runs;
   }
-  const sizes = list(values.sizes, Object.keys(BENCH_SIZES) as BenchSize[], quick ? ['county'] : ['county', 'province'], 'size');
+  const sizes = list(values.sizes, Object.keys(BENCH_SIZES) as BenchSize[], quick ? ['county'] : ['county', 'city', 'province'], 'size');
   if (values.reuse && sizes.length !== 1) throw new Error('--reuse takes one size: the one its database was generated at');
   return {
     sizes,
