@@ -105,6 +105,29 @@ describe(`the monthly round (${testDialect()})`, () => {
     ]);
   });
 
+  it('approves a unit’s reports at once: each figure into its project with its history, one line of the trail each', async () => {
+    const before = await ytdMay();
+    const round = await openRound(h.db, { regionCode: COUNTY, month: '2021-05' }, f.actors.dispatcher, JUNE_1);
+    const mine = await listRoundReports(h.db, round.id, f.actors.reporter);
+    const h1 = mine.find((r) => r.projectId === heating)!;
+    const s1 = mine.find((r) => r.projectId === school)!;
+    await submitReport(h.db, h1.id, { completedMonth: 7_000_000 }, f.actors.reporter, JUNE_3);
+    // The school's 1-5月 5 000 000 against 2 000 000 on record for January to April: May is 3 000 000.
+    await submitReport(h.db, s1.id, { enteredAs: 'ytd', ytd: 5_000_000 }, f.actors.reporter, JUNE_3);
+
+    expect(await approveUnit(h.db, round.id, f.units.guhan, f.actors.dispatcher, JUNE_3)).toEqual({ approved: 2 });
+    expect(await ytdMay()).toBe(before + 7_000_000 + 3_000_000);
+    expect((await listRoundReports(h.db, round.id, f.actors.reporter)).map((r) => [r.projectId, r.status]).sort()).toEqual([[heating, 'approved'], [school, 'approved']].sort());
+    for (const [project, amount] of [[heating, 7_000_000], [school, 3_000_000]] as const) {
+      const history = await getProjectHistory(h.db, project, f.actors.dispatcher);
+      expect(history.filter((e) => e.field === 'months.2021-05.completed').map((e) => [e.before, e.after, e.userName])).toEqual([[null, String(amount), 't-dispatcher']]);
+    }
+    const trail = await h.db.selectFrom('audit_event').select('subject_id').where('action', '=', 'report.approve').execute();
+    expect(trail.map((t) => t.subject_id).sort()).toEqual([h1.id, s1.id].sort());
+    // Nothing left to approve: the unit is refused with the reason.
+    expect((await refused(approveUnit(h.db, round.id, f.units.guhan, f.actors.dispatcher, JUNE_3))).message).toMatch(/没有待审核/);
+  });
+
   it('applies the stage changes of an approved report to the project and its year', async () => {
     const round = await openRound(h.db, { regionCode: COUNTY, month: '2021-05' }, f.actors.dispatcher, JUNE_1);
     const r = await reportOf(round.id, road);

@@ -149,6 +149,40 @@ export async function findProjectMonths(db: Db, projectId: string): Promise<Mont
   return rows.map((r) => ({ month: r.month, completed: toYuan(r.completed), enteredAs: r.entered_as }));
 }
 
+/** The key of a project's month in {@link findMonthFigures}' answer. */
+export function monthFigureKey(projectId: string, month: string): string {
+  return `${projectId} ${month}`;
+}
+
+/**
+ * The stored month rows of some projects' months, by {@link monthFigureKey}: what a unit's approvals write over, read
+ * at once by the month rows' key (county, month, projects) rather than a project at a time.
+ */
+export async function findMonthFigures(db: Db, keys: readonly { project: ProjectKey; month: string }[]): Promise<Map<string, MonthlyCompletion>> {
+  const groups = new Map<string, { county: string; month: string; ids: string[] }>();
+  for (const k of keys) {
+    const county = countyCodeOf(k.project.regionCode);
+    const group = groups.get(`${county} ${k.month}`);
+    if (group) group.ids.push(k.project.id);
+    else groups.set(`${county} ${k.month}`, { county, month: k.month, ids: [k.project.id] });
+  }
+  const found = new Map<string, MonthlyCompletion>();
+  const CHUNK = 500;
+  for (const { county, month, ids } of groups.values()) {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await db
+        .selectFrom('project_month')
+        .select(['project_id', 'month', 'completed', 'entered_as'])
+        .where('county_code', '=', county)
+        .where('month', '=', month)
+        .where('project_id', 'in', ids.slice(i, i + CHUNK))
+        .execute();
+      for (const r of rows) found.set(monthFigureKey(r.project_id, r.month), { month: r.month, completed: toYuan(r.completed), enteredAs: r.entered_as });
+    }
+  }
+  return found;
+}
+
 export async function insertProject(db: Db, p: Project): Promise<void> {
   await db.insertInto('project').values(toProjectRow(p)).execute();
 }

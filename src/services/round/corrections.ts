@@ -19,7 +19,7 @@ import { countyRange } from '../../db/repositories/scope.ts';
 import { inTransaction, newId, type Db } from '../../db/transaction.ts';
 import { loadReportToFill } from './round-access.ts';
 import { historyEntry } from '../project-history.ts';
-import { writeMonthFigure } from './review.ts';
+import { writeMonthFigures } from './review.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 
 /**
@@ -86,7 +86,7 @@ export async function decideCorrection(db: Db, id: string, input: unknown, actor
     if (!decision.approve) return;
     const [view] = await findReportViews(trx, { reportId: c.reportId });
     if (!view) throw notFound('月报');
-    await writeMonthFigure(trx, { id: view.projectId, regionCode: view.regionCode }, view.month, c.newValue, 'month', actor, now);
+    await writeMonthFigures(trx, [{ project: { id: view.projectId, regionCode: view.regionCode }, month: view.month, completed: c.newValue, enteredAs: 'month' }], actor, now);
     await insertHistory(trx, [
       historyEntry(view.projectId, { kind: 'monthReason', month: view.month }, null, `更正：${c.reason}`, writerId(actor), now.toISOString()),
     ]);

@@ -11,8 +11,9 @@ import { ReturnInputSchema } from '../../domain/round/report-input.ts';
 import { canApprove, canReturn } from '../../domain/round/round.ts';
 import { applyStageEvents } from '../../domain/round/stage-events.ts';
 import { parseInput } from '../../domain/validation.ts';
-import { findProject, findProjectMonths, findProjectYears, insertHistory, replaceProjectYears, updateProjectRow, upsertProjectMonths, type HistoryEntry, type ProjectKey } from '../../db/repositories/project.repository.ts';
-import { findReportViews, updateReportRow, type Report, type ReportView } from '../../db/repositories/round.repository.ts';
+import { findMonthFigures, findProject, findProjectYears, insertHistory, monthFigureKey, monthRow, replaceProjectYears, updateProjectRow, type HistoryEntry, type ProjectKey } from '../../db/repositories/project.repository.ts';
+import { replaceFigureRows } from '../../db/repositories/figure-rows.ts';
+import { findReportViews, monthHistory, updateReportRow, type Report, type ReportView } from '../../db/repositories/round.repository.ts';
 import { inTransaction, type Db } from '../../db/transaction.ts';
 import { historyEntry } from '../project-history.ts';
 import { loadReportToReview, loadRoundToRun } from './round-access.ts';
@@ -20,29 +21,44 @@ import { getReport, type ReportPage } from './reports.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { AuditFields } from '../../domain/audit/audit-actions.ts';
 
+/** A month's completed investment to write into its project. */
+export interface MonthFigure {
+  project: ProjectKey;
+  month: string;
+  completed: Yuan;
+  enteredAs: EnteredAs;
+}
+
 /**
- * Writes a month's completed investment into the project, with its history entry: what an approval and an approved
- * correction both do, so every figure computed for the month follows.
+ * Writes months' completed investment into their projects, each with its history entry: what an approval (one report,
+ * or a unit's at once) and an approved correction do, so every figure computed for the month follows. The stored rows
+ * are read, and the changed ones written, a few statements for the lot rather than four a figure.
  */
-export async function writeMonthFigure(db: Db, project: ProjectKey, month: string, completed: Yuan, enteredAs: EnteredAs, actor: Actor, now: Date): Promise<void> {
-  const stored = (await findProjectMonths(db, project.id)).find((m) => m.month === month);
-  if (stored?.completed === completed && stored.enteredAs === enteredAs) return;
-  await upsertProjectMonths(db, project, [{ month, completed, enteredAs }]);
-  if (stored?.completed !== completed) {
-    await insertHistory(db, [historyEntry(project.id, { kind: 'month', month }, stored?.completed ?? null, completed, writerId(actor), now.toISOString())]);
-  }
+export async function writeMonthFigures(db: Db, figures: readonly MonthFigure[], actor: Actor, now: Date): Promise<void> {
+  const stored = await findMonthFigures(db, figures);
+  const changed = figures.filter((f) => {
+    const s = stored.get(monthFigureKey(f.project.id, f.month));
+    return s?.completed !== f.completed || s.enteredAs !== f.enteredAs;
+  });
+  if (changed.length === 0) return;
+  await replaceFigureRows(db, 'project_month', changed.map((f) => monthRow(f.project, { month: f.month, completed: f.completed, enteredAs: f.enteredAs })));
+  await insertHistory(db, changed.flatMap((f) => {
+    const before = stored.get(monthFigureKey(f.project.id, f.month))?.completed ?? null;
+    return before === f.completed ? [] : [historyEntry(f.project.id, { kind: 'month', month: f.month }, before, f.completed, writerId(actor), now.toISOString())];
+  }));
 }
 
-/** The month's amount at approval: a year-to-date entry is measured again against the months on record now. */
-async function approvedAmount(db: Db, view: ReportView): Promise<Yuan> {
-  if (view.enteredAs !== 'ytd' || view.enteredYtd === null) return view.completedMonth ?? 0;
-  const months = await findProjectMonths(db, view.projectId);
-  return monthFromYtd(view.enteredYtd, figureBase(view.month, view.completedBefore, months).earlier, view.month);
+/** The months' amounts at approval: a year-to-date entry is measured again against the months on record now. */
+async function approvedAmounts(db: Db, views: readonly ReportView[]): Promise<Yuan[]> {
+  const ytd = views.filter((v) => v.enteredAs === 'ytd' && v.enteredYtd !== null);
+  const history = ytd.length > 0 ? await monthHistory(db, ytd.map((v) => v.projectId)) : new Map<string, { month: string; completed: Yuan }[]>();
+  return views.map((v) => v.enteredAs !== 'ytd' || v.enteredYtd === null
+    ? (v.completedMonth ?? 0)
+    : monthFromYtd(v.enteredYtd, figureBase(v.month, v.completedBefore, history.get(v.projectId) ?? []).earlier, v.month));
 }
 
-/** Puts an approved report into its project: the month's figure, and the stage and dates its events set. */
-async function applyToProject(db: Db, view: ReportView, actor: Actor, now: Date): Promise<void> {
-  await writeMonthFigure(db, { id: view.projectId, regionCode: view.regionCode }, view.month, await approvedAmount(db, view), view.enteredAs, actor, now);
+/** Puts an approved report's stage events into its project: the stage and dates they set. */
+async function applyStageEventsOf(db: Db, view: ReportView, actor: Actor, now: Date): Promise<void> {
   if (view.stageEvents.length === 0) return;
 
   const project = await findProject(db, view.projectId);
@@ -69,24 +85,36 @@ async function applyToProject(db: Db, view: ReportView, actor: Actor, now: Date)
   await insertHistory(db, history);
 }
 
-async function approveView(db: Db, view: ReportView, actor: Actor, now: Date): Promise<void> {
-  const refusal = canApprove(view.status, view.roundStatus);
-  if (refusal) throw new AppError('conflict', `${view.projectName}：${refusal}`);
-  const approved: Report = { ...view, status: 'approved', reviewedAt: now.toISOString(), reviewedBy: writerId(actor), returnReason: null, updatedAt: now.toISOString(), version: view.version + 1 };
-  if (!(await updateReportRow(db, approved, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
-  await applyToProject(db, view, actor, now);
-  await recordReview(db, actor, 'report.approve', view, { status: 'approved' }, now);
+/**
+ * Approves submitted reports, one or a unit's at once: each report's new state (checked against its version), then
+ * the months' figures together, the stage events of those that have any, and a line of the trail each.
+ */
+async function approveViews(db: Db, views: readonly ReportView[], actor: Actor, now: Date): Promise<void> {
+  for (const view of views) {
+    const refusal = canApprove(view.status, view.roundStatus);
+    if (refusal) throw new AppError('conflict', `${view.projectName}：${refusal}`);
+  }
+  const amounts = await approvedAmounts(db, views);
+  for (const view of views) {
+    const approved: Report = { ...view, status: 'approved', reviewedAt: now.toISOString(), reviewedBy: writerId(actor), returnReason: null, updatedAt: now.toISOString(), version: view.version + 1 };
+    if (!(await updateReportRow(db, approved, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
+  }
+  await writeMonthFigures(db, views.map((v, i) => ({ project: { id: v.projectId, regionCode: v.regionCode }, month: v.month, completed: amounts[i]!, enteredAs: v.enteredAs })), actor, now);
+  for (const view of views) await applyStageEventsOf(db, view, actor, now);
+  await recordReviews(db, actor, 'report.approve', views, { status: 'approved' }, now);
 }
 
 /** One row of the trail per report reviewed, whether alone or with its unit's others. */
-async function recordReview(db: Db, actor: Actor, action: 'report.approve' | 'report.return', view: ReportView, after: AuditFields, now: Date): Promise<void> {
-  const subject = { project: view.projectName, month: view.month };
-  await recordAudit(db, actor, [{ action, regionCode: view.regionCode, subjectKind: 'report', subjectId: view.id, before: { ...subject, status: view.status }, after: { ...subject, ...after } }], now);
+async function recordReviews(db: Db, actor: Actor, action: 'report.approve' | 'report.return', views: readonly ReportView[], after: AuditFields, now: Date): Promise<void> {
+  await recordAudit(db, actor, views.map((view) => {
+    const subject = { project: view.projectName, month: view.month };
+    return { action, regionCode: view.regionCode, subjectKind: 'report', subjectId: view.id, before: { ...subject, status: view.status }, after: { ...subject, ...after } };
+  }), now);
 }
 
 /** Approves a submitted report: its month's figure goes into the project, and the pool's figures follow. */
 export async function approveReport(db: Db, id: string, actor: Actor, now: Date = new Date()): Promise<ReportPage> {
-  await inTransaction(db, async (trx) => approveView(trx, await loadReportToReview(trx, id, actor), actor, now));
+  await inTransaction(db, async (trx) => approveViews(trx, [await loadReportToReview(trx, id, actor)], actor, now));
   return getReport(db, id, actor);
 }
 
@@ -96,7 +124,7 @@ export async function approveUnit(db: Db, roundId: string, unitId: string, actor
     await loadRoundToRun(trx, roundId, actor);
     const views = await findReportViews(trx, { roundId, unitId, status: 'submitted' });
     if (views.length === 0) throw invalidInput([{ field: 'unitId', message: '该单位没有待审核的月报' }]);
-    for (const view of views) await approveView(trx, view, actor, now);
+    await approveViews(trx, views, actor, now);
     return { approved: views.length };
   });
 }
@@ -119,7 +147,7 @@ export async function returnReport(db: Db, id: string, input: unknown, actor: Ac
       version: view.version + 1,
     };
     if (!(await updateReportRow(trx, returned, view.version))) throw new AppError('conflict', '该月报已被他人修改，请刷新后重试');
-    await recordReview(trx, actor, 'report.return', view, { status: 'returned', returnReason: reason }, now);
+    await recordReviews(trx, actor, 'report.return', [view], { status: 'returned', returnReason: reason }, now);
   });
   return getReport(db, id, actor);
 }
