@@ -1,9 +1,10 @@
-// A province's evening: every county of 山西省 (117 of them) closes its monthly round on the same evening, in one
-// deployment. The province is set up as a province's DRC sets it up (`init --region 140000 --all-counties`), each county
-// with its reporting units, projects and accounts; the calendar opens the 117 rounds; then, over HTTP to the server in
-// its own process, every unit's reporter submits (a tenth sent twice), and every county's dispatcher approves its units
-// one after another and closes the round, the 117 dispatchers at once. Afterwards every report must be approved once,
-// with the amount sent, and be its project's figure for the month.
+// A province's evening: every county of 山西省 closes its monthly round on the same evening, in one deployment (the 117
+// counties and districts the issue counts; the division data holds 121 county-level codes there, with four development
+// zones). The province is set up as a province's DRC sets it up (`init --region 140000 --all-counties`), each county
+// with its reporting units, projects and accounts; the calendar opens every county's round; then, over HTTP to the
+// server in its own process, every unit's reporter submits (a tenth sent twice), and every county's dispatcher approves
+// its units one after another and closes the round, all the dispatchers at once. Afterwards every report must be
+// approved once, with the amount sent, and be its project's figure for the month.
 
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +21,7 @@ import { buildRushCounty, checkCalendar, n, rushMonth, seconds, settle, signInAl
 import type { BenchSection, SectionContext } from '../lib/section.ts';
 import { startServeProcess, type ServeProcess } from '../lib/serve-child.ts';
 
-/** 山西省: the issue's 117 counties. The smoke run takes 长治市's 12. */
+/** 山西省, whose counties the issue counts. The smoke run takes 长治市's 12. */
 const FULL = { region: '140000', size: { units: 20, perUnit: 20 } };
 const QUICK = { region: '140400', size: { units: 3, perUnit: 8 } };
 const NAME = 'evening';
