@@ -1,32 +1,18 @@
 // tiaodu indicators, import indicators and export indicators as county IT staff script them, on the demo database. Sources quoted in docs/sources.md.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tiaodu } from '../support/cli.ts';
-import { testDatabaseTarget, testDialect } from '../support/test-db.ts';
+import { commandDatabase } from '../support/cli-database.ts';
+import { testDialect } from '../support/test-db.ts';
 
-let dir: string;
-let db: string;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-cli-indicators-'));
-  ({ target: db, drop } = await testDatabaseTarget(dir));
-  const demo = await tiaodu('demo', '--db', db);
-  if (demo.code !== 0) throw new Error(demo.stderr);
-});
-afterAll(async () => {
-  await drop?.();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const home = commandDatabase('tiaodu-cli-indicators-', ['demo']);
 
 const KEYS = ['indicator', 'unit', 'value', 'yoy', 'yoySource', 'target', 'targetShare', 'timeProgress', 'progressGap', 'rankInCity', 'rankAmongCounties'];
 
 describe(`tiaodu indicators (${testDialect()})`, () => {
   it('prints the array of ACCEPTANCE.md for 襄垣 as of 2021-06', async () => {
-    const res = await tiaodu('indicators', '--db', db, '--region', '140423', '--as-of', '2021-06', '--json');
+    const res = await tiaodu('indicators', '--db', home.target, '--region', '140423', '--as-of', '2021-06', '--json');
     expect(res.code, res.stderr).toBe(0);
     const list = JSON.parse(res.stdout) as Record<string, unknown>[];
     expect(list.map((e) => e.indicator)).toEqual([
@@ -50,7 +36,7 @@ describe(`tiaodu indicators (${testDialect()})`, () => {
   });
 
   it('prints the zone’s half-year report’s zone figures as of 2023-06', async () => {
-    const res = await tiaodu('indicators', '--db', db, '--region', '140423402', '--as-of', '2023-06', '--json');
+    const res = await tiaodu('indicators', '--db', home.target, '--region', '140423402', '--as-of', '2023-06', '--json');
     expect(res.code, res.stderr).toBe(0);
     const list = JSON.parse(res.stdout) as Record<string, unknown>[];
     expect(list.find((e) => e.indicator === '规上工业增加值')).toEqual({
@@ -61,7 +47,7 @@ describe(`tiaodu indicators (${testDialect()})`, () => {
   });
 
   it('prints a table and the drafted sentences without --json', async () => {
-    const res = await tiaodu('indicators', '--db', db, '--region', '140423', '--as-of', '2021-06');
+    const res = await tiaodu('indicators', '--db', home.target, '--region', '140423', '--as-of', '2021-06');
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('襄垣县 经济指标（截至 2021-06）');
     expect(res.stdout).toContain('1-6月全县累计完成工业投资');
@@ -74,23 +60,23 @@ describe(`tiaodu indicators (${testDialect()})`, () => {
       expect(help.code, args.join(' ')).toBe(0);
       expect(help.stdout).toContain('--db');
     }
-    expect((await tiaodu('indicators', '--db', db, '--region', '140423')).code).toBe(2);
-    const badMonth = await tiaodu('indicators', '--db', db, '--region', '140423', '--as-of', '2021-6', '--json');
+    expect((await tiaodu('indicators', '--db', home.target, '--region', '140423')).code).toBe(2);
+    const badMonth = await tiaodu('indicators', '--db', home.target, '--region', '140423', '--as-of', '2021-6', '--json');
     expect(badMonth).toMatchObject({ code: 2, stdout: '' });
     expect(badMonth.stderr).toContain('--as-of 应为月份');
-    expect((await tiaodu('indicators', '--db', db, '--region', '140499', '--as-of', '2021-06', '--json')).code).toBe(1);
-    expect((await tiaodu('export', 'indicators', '--db', db, '--region', '140423', '--year', 'abc', '--out', path.join(dir, 'x.xlsx'))).code).toBe(2);
+    expect((await tiaodu('indicators', '--db', home.target, '--region', '140499', '--as-of', '2021-06', '--json')).code).toBe(1);
+    expect((await tiaodu('export', 'indicators', '--db', home.target, '--region', '140423', '--year', 'abc', '--out', path.join(home.dir, 'x.xlsx'))).code).toBe(2);
   });
 });
 
 describe(`tiaodu import indicators / export indicators (${testDialect()})`, () => {
   it('exports a year and imports it back unchanged; a file with a bad row imports nothing and exits 1', async () => {
-    const out = path.join(dir, '指标.xlsx');
-    const exp = await tiaodu('export', 'indicators', '--db', db, '--region', '140423', '--year', '2021', '--out', out, '--json');
+    const out = path.join(home.dir, '指标.xlsx');
+    const exp = await tiaodu('export', 'indicators', '--db', home.target, '--region', '140423', '--year', '2021', '--out', out, '--json');
     expect(exp.code, exp.stderr).toBe(0);
     const rows = JSON.parse(exp.stdout).rows as number;
     expect(rows).toBeGreaterThan(300);
-    const back = await tiaodu('import', 'indicators', out, '--db', db, '--region', '140423', '--json');
+    const back = await tiaodu('import', 'indicators', out, '--db', home.target, '--region', '140423', '--json');
     expect(back.code, back.stderr).toBe(0);
     expect(JSON.parse(back.stdout)).toMatchObject({ committed: true, imported: rows, unchanged: rows, rejected: [] });
 
@@ -99,16 +85,16 @@ describe(`tiaodu import indicators / export indicators (${testDialect()})`, () =
     const ws = book.worksheets[0]!;
     ws.getCell('E3').value = 123.45; // a new value, in 万元
     ws.getCell('A4').value = '不存在的指标';
-    const edited = path.join(dir, '改过的指标.xlsx');
+    const edited = path.join(home.dir, '改过的指标.xlsx');
     await book.xlsx.writeFile(edited);
-    const refused = await tiaodu('import', 'indicators', edited, '--db', db, '--region', '140423', '--json');
+    const refused = await tiaodu('import', 'indicators', edited, '--db', home.target, '--region', '140423', '--json');
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({ committed: false, imported: 0, rejected: [{ row: 4, reason: '第4行：不认识的指标“不存在的指标”' }] });
     expect(refused.stderr).toContain('未导入任何数据');
-    const dry = await tiaodu('import', 'indicators', edited, '--db', db, '--region', '140423', '--skip-invalid', '--dry-run', '--json');
+    const dry = await tiaodu('import', 'indicators', edited, '--db', home.target, '--region', '140423', '--skip-invalid', '--dry-run', '--json');
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ committed: false, updated: 1 });
-    const taken = await tiaodu('import', 'indicators', edited, '--db', db, '--region', '140423', '--skip-invalid');
+    const taken = await tiaodu('import', 'indicators', edited, '--db', home.target, '--region', '140423', '--skip-invalid');
     expect(taken.code, taken.stderr).toBe(0);
     expect(taken.stderr).toContain('已导入');
   });

@@ -3,28 +3,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tiaodu } from '../support/cli.ts';
 import { freePort } from '../support/free-port.ts';
-import { testDatabaseTarget, testDialect } from '../support/test-db.ts';
+import { commandDatabase } from '../support/cli-database.ts';
+import { testDialect } from '../support/test-db.ts';
 
 const BIN = path.resolve('bin/tiaodu.js');
-let dir: string;
-let db: string;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-serve-'));
-  ({ target: db, drop } = await testDatabaseTarget(dir));
-  const made = await tiaodu('demo', '--db', db);
-  expect(made.code, made.stderr).toBe(0);
-});
-afterAll(async () => {
-  await drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const home = commandDatabase('tiaodu-serve-', ['demo']);
 
 interface Served {
   child: ChildProcess;
@@ -37,7 +24,7 @@ interface Served {
 /** `group`: the server in a process group of its own, as a terminal runs it, so that a Ctrl-C can reach all of it. */
 async function startServe(args: string[], group = false): Promise<Served> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', String(port), ...args], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: group });
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', home.target, '--port', String(port), ...args], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: group });
   let output = '';
   let waiting: (() => void)[] = [];
   const keep = (d: Buffer) => {
@@ -84,7 +71,7 @@ describe('tiaodu serve', () => {
     const holder = net.createServer();
     await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
     try {
-      const refused = await tiaodu('serve', '--db', db, '--port', String(port));
+      const refused = await tiaodu('serve', '--db', home.target, '--port', String(port));
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(`错误：端口 ${port}（127.0.0.1）已被其他程序占用。请换一个端口（--port），或先停止占用它的程序`);
       expect(refused.stderr).not.toContain('    at ');
@@ -97,7 +84,7 @@ describe('tiaodu serve', () => {
 describe('tiaodu serve --workers', () => {
   it(testDialect() === 'postgres' ? 'answers in several processes on PostgreSQL, starts one that dies again, and stops them all' : 'answers in one process on SQLite and refuses a second', async () => {
     if (testDialect() === 'sqlite') {
-      const refused = await tiaodu('serve', '--db', db, '--port', String(await freePort()), '--workers', '2');
+      const refused = await tiaodu('serve', '--db', home.target, '--port', String(await freePort()), '--workers', '2');
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('SQLite 数据库只能由一个进程提供服务（--workers 2）');
       const served = await startServe([]);

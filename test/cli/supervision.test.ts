@@ -1,30 +1,16 @@
 // tiaodu alerts, items, reserve, export items and import items as scripts drive them (ACCEPTANCE.md): the JSON
 // shapes, the filters, exit 2 on wrong usage, a task sheet taken or refused row by row.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tiaodu } from '../support/cli.ts';
-import { testDatabaseTarget, testDialect } from '../support/test-db.ts';
+import { commandDatabase } from '../support/cli-database.ts';
+import { testDialect } from '../support/test-db.ts';
 
-let dir: string;
-let db: string;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaodu-cli-sv-'));
-  ({ target: db, drop } = await testDatabaseTarget(dir));
-  const demo = await tiaodu('demo', '--db', db);
-  expect(demo.code, demo.stderr).toBe(0);
-});
-afterAll(async () => {
-  await drop?.();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const home = commandDatabase('tiaodu-cli-sv-', ['demo']);
 
 const json = async (...args: string[]) => {
-  const r = await tiaodu(...args, '--db', db, '--json');
+  const r = await tiaodu(...args, '--db', home.target, '--json');
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 };
@@ -67,14 +53,14 @@ describe(`supervision and alerts on the command line (${testDialect()})`, () => 
 
   it('exits 2 on wrong usage', async () => {
     for (const args of [['items', '--region', '140423', '--status', 'late'], ['alerts', '--region', '140423', '--as-of', '2021-5'], ['alerts', '--region', '140423', '--as-of', '2021-05', '--on', '6月10日']]) {
-      const r = await tiaodu(...args, '--db', db, '--json');
+      const r = await tiaodu(...args, '--db', home.target, '--json');
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
     }
   });
 
   it('exports the rectification ledger as a county prints it', async () => {
-    const out = path.join(dir, '整改台账.xlsx');
+    const out = path.join(home.dir, '整改台账.xlsx');
     const r = await json('export', 'items', '--region', '140423', '--view', 'rectification', '--on', '2021-06-10', '--out', out);
     // The 9 problems less the 2 not yet assigned.
     expect(r.rows).toBe(7);
@@ -88,7 +74,7 @@ describe(`supervision and alerts on the command line (${testDialect()})`, () => 
   });
 
   it('imports a task list row by row, nothing when a row is refused unless told to skip it', async () => {
-    const file = path.join(dir, '任务清单.xlsx');
+    const file = path.join(home.dir, '任务清单.xlsx');
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet('任务');
     ws.addRow(['2021年重点工作任务清单']);
@@ -97,7 +83,7 @@ describe(`supervision and alerts on the command line (${testDialect()})`, () => 
     ws.addRow([2, '新增通公交行政村10个', '交通运输局', '牛向东', '2021-03-01', '2021-12-31', '民生实事']);
     ws.addRow([3, '建成5G基站200个', '通信管理办', null, '2021-03-01', '2021-12-31', '民生实事']);
     await book.xlsx.writeFile(file);
-    const refused = await tiaodu('import', 'items', file, '--region', '140423', '--db', db, '--json');
+    const refused = await tiaodu('import', 'items', file, '--region', '140423', '--db', home.target, '--json');
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({ committed: false, imported: 0, rejected: [{ row: 5, reason: '责任单位“通信管理办”不是本县的单位' }] });
     const taken = await json('import', 'items', file, '--region', '140423', '--skip-invalid');
